@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+namespace vantage {
+
+enum class ConnectionState : quint8 {
+    Idle,         // not started
+    Connecting,   // first attempt or an attempt in progress
+    Live,         // frames are flowing
+    Reconnecting, // waiting for the next attempt (retryAtMs says when)
+    Offline,      // retry limit reached: probing slowly (retryAtMs says when)
+    Error,        // stopped for a reason that retrying cannot fix (reason says which)
+    Finished,     // a finite source (replay without loop) reached its end
+};
+
+QLatin1String connectionStateName(ConnectionState state);
+
+struct ConnectionStatus
+{
+    ConnectionState state = ConnectionState::Idle;
+    QString transport;   // "websocket", "replay", "demo"
+    QString reason;      // why the last attempt failed, plain text, never a credential
+    qint64 retryAtMs = 0; // when the next attempt is due (Reconnecting, Offline)
+    int attempt = 0;     // failed attempts in a row
+    qint64 sinceMs = 0;  // when this state was entered
+};
+
+} // namespace vantage
+
+Q_DECLARE_METATYPE(vantage::ConnectionStatus)

@@ -1,0 +1,19 @@
+#include "feed/DecodeError.h"
+
+namespace vantage {
+
+QLatin1String decodeErrorName(DecodeError error)
+{
+    switch (error) {
+    case DecodeError::None: return QLatin1String("none");
+    case DecodeError::EmptyFrame: return QLatin1String("empty_frame");
+    case DecodeError::InvalidJson: return QLatin1String("invalid_json");
+    case DecodeError::NotAnObject: return QLatin1String("not_an_object");
+    case DecodeError::MissingType: return QLatin1String("missing_type");
+    case DecodeError::UnsupportedVersion: return QLatin1String("unsupported_version");
+    case DecodeError::BadField: return QLatin1String("bad_field");
+    }
+    return QLatin1String("unknown");
+}
+
+} // namespace vantage

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+namespace vantage {
+
+// Running totals of a pipeline since it started. Copied into every batch so the GUI
+// and the headless report see the same numbers.
+struct FeedStats
+{
+    quint64 framesReceived = 0;
+    quint64 bytesReceived = 0;
+    quint64 messagesDecoded = 0;
+    quint64 decodeErrors = 0;
+    QHash<QString, quint64> byType;         // wire type -> messages
+    QHash<QString, quint64> errorsByReason; // decodeErrorName -> frames
+    quint64 duplicatesDropped = 0;          // seq at or below the last applied seq in the same epoch
+    quint64 gapsDetected = 0;               // times a seq jumped forward
+    quint64 messagesMissed = 0;             // seqs skipped by those jumps
+    quint64 reconnects = 0;                 // successful connections after the first
+};
+
+} // namespace vantage

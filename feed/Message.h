@@ -1,0 +1,151 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+#include <QtNumeric>
+
+#include <variant>
+#include <vector>
+
+namespace vantage {
+
+// Protocol v1 message kinds (docs/protocol.md). Seed shapes are mapped onto these by profiles.
+enum class MessageKind : quint8 {
+    Hello,
+    Snapshot,
+    Event,
+    Metrics,
+    ActiveUsers,
+    Alert,
+    AlertResolved,
+    Progress,
+    Notification,
+    Ping,
+    Pong,
+};
+
+// The protocol's name of a kind ("hello", "event", "alert_resolved", ...).
+QLatin1String messageKindName(MessageKind kind);
+
+enum class Severity : quint8 { Info, Warning, Error, Critical };
+
+QLatin1String severityName(Severity severity);
+
+struct GeoLocation
+{
+    double lat = qQNaN();
+    double lon = qQNaN();
+    QString country; // ISO 3166-1 alpha-2 where the backend sends one, else as sent
+    QString city;
+
+    bool hasCoordinates() const { return !qIsNaN(lat) && !qIsNaN(lon); }
+    bool isEmpty() const { return !hasCoordinates() && country.isEmpty() && city.isEmpty(); }
+};
+
+// A named number: a gauge ("requests_per_second"), a counter ("revenue") or a per-role count ("supplier").
+struct NamedValue
+{
+    QString name;
+    double value = 0.0;
+};
+
+// A feed event. Canonical types: "signup", "payment", "form_submission", "invitation";
+// any other type is kept as sent and shown as a generic feed event.
+struct LiveEvent
+{
+    QString id;
+    QString type;
+    QString userId;
+    QString userName;
+    QString role;        // e.g. "supplier" or "couple" for signups; empty when unknown
+    QString description;
+    double value = qQNaN(); // amount for payments; NaN when absent
+    QString currency;
+    GeoLocation location;
+    QString metadataJson; // the raw JSON text of "metadata", kept for display and later re-decoding
+};
+
+// A system-load sample. Canonical gauge names: requests_per_second, avg_response_ms,
+// p95_response_ms, error_rate (percent), queue_depth, cpu_percent, memory_percent;
+// any further numeric field arrives under its own name.
+struct MetricsSample
+{
+    std::vector<NamedValue> gauges;
+};
+
+struct ActiveUsersUpdate
+{
+    double current = qQNaN();
+    std::vector<NamedValue> byRole; // {"supplier", 12}, {"couple", 30}
+    std::vector<GeoLocation> locations;
+    double trend = qQNaN(); // change against one hour ago, as sent
+};
+
+struct AlertInfo
+{
+    QString id;
+    Severity severity = Severity::Warning;
+    QString message;
+    int affectedUsers = 0;
+    bool autoResolve = false;
+};
+
+struct AlertResolvedInfo
+{
+    QString id;
+    QString reason;
+};
+
+struct ProgressInfo
+{
+    QString jobId;
+    QString label;
+    QString status; // "running", "completed", "failed", ...
+    double percent = qQNaN();
+    qint64 completed = -1;
+    qint64 total = -1;
+};
+
+struct NotificationInfo
+{
+    QString id;
+    QString userId;
+    QString title;
+    QString body;
+    bool read = false;
+};
+
+struct HelloInfo
+{
+    int version = 1;
+    QString epoch;
+    qint64 lastSeq = -1;
+    int heartbeatMs = 0;
+    QString server;
+};
+
+// Full dashboard state. Canonical counter names: signups, signups.supplier, signups.couple,
+// payments, revenue, form_submissions, invitations, active_users; others arrive under their own name.
+struct SnapshotInfo
+{
+    std::vector<NamedValue> counters;
+    MetricsSample metrics;
+    ActiveUsersUpdate activeUsers;
+    std::vector<AlertInfo> alerts;
+    std::vector<LiveEvent> events;
+};
+
+using MessageBody = std::variant<std::monostate, HelloInfo, SnapshotInfo, LiveEvent, MetricsSample,
+                                 ActiveUsersUpdate, AlertInfo, AlertResolvedInfo, ProgressInfo,
+                                 NotificationInfo>;
+
+struct Message
+{
+    MessageKind kind = MessageKind::Event;
+    qint64 seq = -1;     // -1 when the frame carried none (seed shapes)
+    qint64 tsMs = 0;     // event time, ms since the Unix epoch (receive time when the frame had none)
+    QString wireType;    // the "type" as it arrived, e.g. "new_signup"
+    MessageBody body;
+};
+
+} // namespace vantage

@@ -1,11 +1,40 @@
-#include "ui/MainWindow.h"
+#include "app/CommandLine.h"
+#include "app/HeadlessRun.h"
+#include "app/WindowRun.h"
 
 #include <QApplication>
+#include <QTextStream>
+
+
+namespace {
+
+void setApplicationIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Vantage"));
+    QCoreApplication::setApplicationName(QStringLiteral("vantage"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VANTAGE_VERSION));
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
+    setApplicationIdentity();
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const vantage::CommandLineResult parsed = vantage::parseCommandLine(arguments);
+    if (!parsed.options) {
+        QTextStream(parsed.exitCode == 0 ? stdout : stderr)
+            << (parsed.exitCode == 0 ? QString() : QStringLiteral("vantage: ")) << parsed.message << Qt::endl;
+        return parsed.exitCode;
+    }
+    const vantage::AppOptions &options = *parsed.options;
+    if (options.headless) {
+        // No display is needed: the models run on a plain core application.
+        QCoreApplication app(argc, argv);
+        return vantage::runHeadless(options);
+    }
     QApplication app(argc, argv);
-    vantage::MainWindow window;
-    window.show();
-    return QApplication::exec();
+    return vantage::runWindow(options);
 }

@@ -21,6 +21,8 @@ public:
 
     virtual void start() = 0;
     virtual void stop() = 0;
+    // Skips a pending retry wait ("Reconnect now"); sources that never wait ignore it.
+    virtual void reconnectNow() {}
     // Sends a text frame upstream where the transport allows it (e.g. a JSON pong); false otherwise.
     virtual bool sendText(const QByteArray &) { return false; }
 

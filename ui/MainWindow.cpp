@@ -1,10 +1,443 @@
 #include "ui/MainWindow.h"
 
+#include "models/ActivityFeedModel.h"
+#include "models/AlertModel.h"
+#include "models/DashboardModels.h"
+#include "models/FeedFilterProxy.h"
+#include "models/MetricSeriesStore.h"
+#include "models/TodayCounters.h"
+#include "ui/AlertPanel.h"
+#include "ui/FeedPanel.h"
+#include "widgets/ConnectionBadge.h"
+#include "widgets/ConnectionBadgeText.h"
+#include "widgets/CounterTile.h"
+#include "widgets/HealthThresholds.h"
+#include "widgets/MetricCard.h"
+#include "widgets/Pill.h"
+#include "widgets/ValueFormat.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QTextDocument> // Qt::convertFromPlainText
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
 namespace vantage {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+namespace {
+
+constexpr int outerMargin = 16;
+constexpr int rowSpacing = 12;
+
+struct TileSpec
+{
+    const char *key;
+    const char *title;
+    Counter counter;
+};
+
+// Counters in the order the operator reads them.
+constexpr TileSpec tileSpecs[] = {
+    {"active_users", QT_TRANSLATE_NOOP("MainWindow", "Active now"), Counter::ActiveUsers},
+    {"signups", QT_TRANSLATE_NOOP("MainWindow", "Signups today"), Counter::Signups},
+    {"payments", QT_TRANSLATE_NOOP("MainWindow", "Payments today"), Counter::Payments},
+    {"revenue", QT_TRANSLATE_NOOP("MainWindow", "Revenue today"), Counter::Revenue},
+    {"forms", QT_TRANSLATE_NOOP("MainWindow", "Forms today"), Counter::FormSubmissions},
+    {"invitations", QT_TRANSLATE_NOOP("MainWindow", "Invitations today"), Counter::Invitations},
+};
+
+struct CardSpec
+{
+    const char *gauge;
+    const char *title;
+    const char *unit;
+    int decimals;
+    bool optional;
+};
+
+constexpr CardSpec cardSpecs[] = {
+    {"requests_per_second", QT_TRANSLATE_NOOP("MainWindow", "Requests/s"), "/s", 0, false},
+    {"avg_response_ms", QT_TRANSLATE_NOOP("MainWindow", "Avg response"), "ms", 0, false},
+    {"p95_response_ms", QT_TRANSLATE_NOOP("MainWindow", "p95 response"), "ms", 0, false},
+    {"error_rate", QT_TRANSLATE_NOOP("MainWindow", "Error rate"), "%", 2, false},
+    {"queue_depth", QT_TRANSLATE_NOOP("MainWindow", "Queue depth"), "", 0, false},
+    {"cpu_percent", QT_TRANSLATE_NOOP("MainWindow", "CPU"), "%", 0, true},
+    {"memory_percent", QT_TRANSLATE_NOOP("MainWindow", "Memory"), "%", 0, true},
+};
+
+Counter counterForKey(const QString &key)
+{
+    for (const TileSpec &spec : tileSpecs) {
+        if (key == QLatin1String(spec.key))
+            return spec.counter;
+    }
+    return Counter::Signups;
+}
+
+QLabel *plainLabel(QWidget *parent, const QString &objectName)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+} // namespace
+
+MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
+    : QMainWindow(parent), m_models(models), m_tick(new QTimer(this))
 {
     setWindowTitle(tr("Vantage"));
+    setMinimumSize(1024, 680);
+
+    auto *central = new QWidget(this);
+    central->setObjectName(QStringLiteral("overview"));
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(outerMargin, 10, outerMargin, outerMargin);
+    layout->setSpacing(rowSpacing);
+    layout->addWidget(buildTopBar());
+    layout->addWidget(buildTiles());
+    layout->addWidget(buildCards());
+
+    m_feedPanel = new FeedPanel(models->feed(), models->filteredFeed(), central);
+    m_alertPanel = new AlertPanel(models->alerts(), central);
+    auto *bottom = new QHBoxLayout;
+    bottom->setSpacing(rowSpacing);
+    bottom->addWidget(m_feedPanel, 3);
+    bottom->addWidget(m_alertPanel, 2);
+    layout->addLayout(bottom, 1);
+    setCentralWidget(central);
+
+    buildMenus();
+    buildStatusBar();
+
+    connect(models, &DashboardModels::batchApplied, this, &MainWindow::refresh);
+    connect(models->feed(), &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { followPaymentCurrency(first, last); });
+    connect(models, &DashboardModels::connectionStatusChanged, this, &MainWindow::tick);
+    m_tick->setInterval(1000);
+    connect(m_tick, &QTimer::timeout, this, &MainWindow::tick);
+    m_tick->start();
+
+    setTheme(Theme::Mode::Dark);
+    refresh();
+}
+
+QWidget *MainWindow::buildTopBar()
+{
+    auto *bar = new QWidget(this);
+    bar->setObjectName(QStringLiteral("topBar"));
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(2, 0, 2, 0);
+    layout->setSpacing(10);
+
+    auto *product = plainLabel(bar, QStringLiteral("productName"));
+    product->setText(tr("Vantage"));
+    auto *subtitle = plainLabel(bar, QStringLiteral("productSubtitle"));
+    subtitle->setText(tr("Live operations"));
+    subtitle->setProperty("muted", true);
+
+    m_badge = new ConnectionBadge(bar);
+    m_badge->setObjectName(QStringLiteral("badge.connection"));
+    m_demoPill = new Pill(tr("DEMO"), bar);
+    m_demoPill->setObjectName(QStringLiteral("pill.demo"));
+    m_demoPill->setToolTip(Qt::convertFromPlainText(tr("Showing generated demo data, not a live backend.")));
+    m_demoPill->hide();
+    m_clock = plainLabel(bar, QStringLiteral("clock"));
+    m_source = plainLabel(bar, QStringLiteral("sourceLabel"));
+    m_source->setProperty("muted", true);
+    m_source->hide();
+
+    layout->addWidget(product);
+    layout->addWidget(subtitle);
+    layout->addStretch(1);
+    layout->addWidget(m_source);
+    layout->addWidget(m_demoPill);
+    layout->addWidget(m_badge);
+    layout->addSpacing(8);
+    layout->addWidget(m_clock);
+    return bar;
+}
+
+QWidget *MainWindow::buildTiles()
+{
+    auto *row = new QWidget(this);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(rowSpacing);
+    for (const TileSpec &spec : tileSpecs) {
+        auto *tile = new CounterTile(tr(spec.title), row);
+        const QString key = QLatin1String(spec.key);
+        tile->setObjectName(QStringLiteral("tile.") + key);
+        if (spec.counter == Counter::ActiveUsers)
+            tile->setSparklineFromZero(false);
+        if (spec.counter == Counter::Revenue) {
+            tile->setFormat(CounterTile::Format::Currency);
+            tile->setCurrency(QStringLiteral("GBP"));
+        }
+        layout->addWidget(tile, 1);
+        m_tiles.push_back({key, tile});
+    }
+    return row;
+}
+
+QWidget *MainWindow::buildCards()
+{
+    auto *row = new QWidget(this);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(rowSpacing);
+    for (const CardSpec &spec : cardSpecs) {
+        const QString gauge = QLatin1String(spec.gauge);
+        auto *card = new MetricCard(tr(spec.title), QLatin1String(spec.unit), HealthThresholds::forMetric(gauge), row);
+        card->setObjectName(QStringLiteral("card.") + gauge);
+        card->setDecimals(spec.decimals);
+        card->setVisible(!spec.optional);
+        layout->addWidget(card, 1);
+        m_cards.push_back({gauge, card, spec.optional});
+    }
+    return row;
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_themeActions = new QActionGroup(this);
+    QAction *light = view->addAction(tr("&Light theme"));
+    QAction *dark = view->addAction(tr("&Dark theme"));
+    for (QAction *action : {light, dark}) {
+        action->setCheckable(true);
+        m_themeActions->addAction(action);
+    }
+    light->setObjectName(QStringLiteral("action.themeLight"));
+    dark->setObjectName(QStringLiteral("action.themeDark"));
+    dark->setChecked(true);
+    connect(light, &QAction::triggered, this, [this] { setTheme(Theme::Mode::Light); });
+    connect(dark, &QAction::triggered, this, [this] { setTheme(Theme::Mode::Dark); });
+
+    QMenu *connection = menuBar()->addMenu(tr("&Connection"));
+    QAction *reconnect = connection->addAction(tr("&Reconnect now"));
+    reconnect->setObjectName(QStringLiteral("action.reconnect"));
+    reconnect->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(reconnect, &QAction::triggered, this, &MainWindow::reconnectRequested);
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_rateLabel = plainLabel(this, QStringLiteral("status.rate"));
+    m_receivedLabel = plainLabel(this, QStringLiteral("status.received"));
+    m_errorsLabel = plainLabel(this, QStringLiteral("status.errors"));
+    m_lossLabel = plainLabel(this, QStringLiteral("status.loss"));
+    for (QLabel *label : {m_rateLabel, m_receivedLabel, m_errorsLabel, m_lossLabel})
+        statusBar()->addWidget(label);
+    statusBar()->setSizeGripEnabled(false);
+}
+
+void MainWindow::setTheme(Theme::Mode mode)
+{
+    m_theme = Theme::forMode(mode);
+    setPalette(m_theme.palette());
+    applyStyleSheet();
+    for (const TileBinding &binding : m_tiles)
+        binding.tile->setTheme(m_theme);
+    for (const CardBinding &binding : m_cards)
+        binding.card->setTheme(m_theme);
+    m_badge->setTheme(m_theme);
+    m_demoPill->setColor(m_theme.warning);
+    m_feedPanel->setTheme(m_theme);
+    m_alertPanel->setTheme(m_theme);
+    for (QAction *action : m_themeActions->actions()) {
+        const bool isLight = action->objectName() == QLatin1String("action.themeLight");
+        action->setChecked(isLight == (mode == Theme::Mode::Light));
+    }
+}
+
+void MainWindow::applyStyleSheet()
+{
+    const Theme &t = m_theme;
+    const auto c = [](const QColor &color) { return color.name(); };
+    // Only chrome is styled here; untrusted text is painted by the delegates as plain text.
+    setStyleSheet(QStringLiteral(
+        "QMainWindow, QWidget#overview { background: %1; }"
+        "QLabel { color: %3; }"
+        "QLabel[muted=\"true\"] { color: %4; }"
+        "QLabel#productName { font-size: 20px; font-weight: 700; }"
+        "QLabel#productSubtitle { font-size: 13px; padding-top: 4px; }"
+        "QLabel#clock { font-size: 16px; font-weight: 600; }"
+        "QLabel#panelTitle, QLabel[panelTitle=\"true\"] { font-size: 14px; font-weight: 700; }"
+        "QFrame[panel=\"true\"] { background: %2; border: 1px solid %5; border-radius: 8px; }"
+        "QListView { background: transparent; border: none; }"
+        "QLineEdit, QComboBox { background: %1; color: %3; border: 1px solid %5; border-radius: 6px;"
+        "  padding: 4px 8px; min-height: 18px; }"
+        "QLineEdit:focus, QComboBox:focus { border-color: %6; }"
+        "QComboBox QAbstractItemView { background: %2; color: %3; border: 1px solid %5;"
+        "  selection-background-color: %7; }"
+        "QStatusBar { background: %2; border-top: 1px solid %5; }"
+        "QStatusBar QLabel { color: %4; padding: 2px 10px; }"
+        "QStatusBar::item { border: none; }"
+        "QMenuBar { background: %1; color: %3; }"
+        "QMenuBar::item:selected { background: %7; }"
+        "QMenu { background: %2; color: %3; border: 1px solid %5; }"
+        "QMenu::item:selected { background: %7; }"
+        "QScrollBar:vertical { background: transparent; width: 10px; margin: 2px; }"
+        "QScrollBar::handle:vertical { background: %5; border-radius: 3px; min-height: 24px; }"
+        "QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }"
+        "QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }"
+        "QToolTip { background: %2; color: %3; border: 1px solid %5; }")
+                      .arg(c(t.window), c(t.surface), c(t.text), c(t.textMuted), c(t.border), c(t.accent),
+                           c(t.surfaceAlt)));
+}
+
+void MainWindow::setDemoMode(bool demo)
+{
+    m_demo = demo;
+    m_demoPill->setVisible(demo);
+    setWindowTitle(demo ? tr("Vantage \u2014 demo") : tr("Vantage"));
+}
+
+void MainWindow::setSourceLabel(const QString &label)
+{
+    m_source->setText(label);
+    m_source->setToolTip(Qt::convertFromPlainText(label));
+    m_source->setVisible(!label.isEmpty());
+}
+
+QString MainWindow::sourceLabel() const
+{
+    return m_source->text();
+}
+
+void MainWindow::setRevenueCurrency(const QString &currencyCode)
+{
+    m_currencyFixed = true;
+    if (CounterTile *revenue = tile(QStringLiteral("revenue")))
+        revenue->setCurrency(currencyCode);
+}
+
+CounterTile *MainWindow::tile(const QString &key) const
+{
+    const auto it = std::find_if(m_tiles.begin(), m_tiles.end(), [&](const TileBinding &b) { return b.key == key; });
+    return it == m_tiles.end() ? nullptr : it->tile;
+}
+
+MetricCard *MainWindow::card(const QString &gaugeName) const
+{
+    const auto it =
+        std::find_if(m_cards.begin(), m_cards.end(), [&](const CardBinding &b) { return b.gauge == gaugeName; });
+    return it == m_cards.end() ? nullptr : it->card;
+}
+
+QString MainWindow::statusText() const
+{
+    return QStringList{m_rateLabel->text(), m_receivedLabel->text(), m_errorsLabel->text(), m_lossLabel->text()}.join(
+        QStringLiteral(" | "));
+}
+
+void MainWindow::followPaymentCurrency(int firstRow, int lastRow)
+{
+    if (m_currencyFixed)
+        return;
+    const ActivityFeedModel *feed = m_models->feed();
+    // Row 0 is the newest, so the first payment found in the inserted range is the newest.
+    for (int row = firstRow; row <= lastRow; ++row) {
+        const LiveEvent &event = feed->itemAt(row).event;
+        if (event.type == QLatin1String("payment") && !event.currency.isEmpty()) {
+            if (CounterTile *revenue = tile(QStringLiteral("revenue")))
+                revenue->setCurrency(event.currency);
+            return;
+        }
+    }
+}
+
+void MainWindow::refresh()
+{
+    refreshTiles();
+    refreshCards();
+    refreshStatusBar();
+    m_feedPanel->refresh();
+    m_alertPanel->refresh();
+    tick();
+}
+
+void MainWindow::refreshTiles()
+{
+    const TodayCounters *counters = m_models->counters();
+    for (const TileBinding &binding : m_tiles) {
+        const Counter counter = counterForKey(binding.key);
+        binding.tile->setValue(counters->value(counter));
+        binding.tile->setTrendPercent(counters->trendPercent(counter));
+        binding.tile->setHistory(counters->lastHourPerMinute(counter));
+    }
+    if (CounterTile *signups = tile(QStringLiteral("signups"))) {
+        signups->setSubtitle(tr("%1 supplier \u00b7 %2 couple")
+                                 .arg(ValueFormat::count(counters->value(Counter::SupplierSignups)),
+                                      ValueFormat::count(counters->value(Counter::CoupleSignups))));
+    }
+}
+
+void MainWindow::refreshCards()
+{
+    const MetricSeriesStore *store = m_models->series();
+    for (const CardBinding &binding : m_cards) {
+        const MetricSeries *series = store->series(binding.gauge);
+        if (binding.optional)
+            binding.card->setVisible(series != nullptr && series->size() > 0);
+        if (!series) {
+            binding.card->setValue(qQNaN());
+            binding.card->setHistory({});
+            continue;
+        }
+        std::vector<double> values;
+        values.reserve(size_t(series->size()));
+        for (qsizetype i = 0; i < series->size(); ++i)
+            values.push_back(series->at(i).value);
+        binding.card->setValue(series->latest());
+        binding.card->setHistory(std::move(values));
+    }
+}
+
+void MainWindow::refreshStatusBar()
+{
+    const FeedStats &stats = m_models->stats();
+    m_rateLabel->setText(tr("%1 events/s").arg(ValueFormat::count(m_models->eventsPerSecond(), 1)));
+    m_receivedLabel->setText(tr("%1 received").arg(ValueFormat::count(double(stats.messagesDecoded))));
+    m_errorsLabel->setText(tr("%1 decode errors").arg(ValueFormat::count(double(stats.decodeErrors))));
+    QStringList reasons;
+    for (auto it = stats.errorsByReason.cbegin(); it != stats.errorsByReason.cend(); ++it)
+        reasons << tr("%1: %2").arg(it.key(), ValueFormat::count(double(it.value())));
+    reasons.sort();
+    m_errorsLabel->setToolTip(reasons.isEmpty() ? QString()
+                                                : Qt::convertFromPlainText(reasons.join(QLatin1Char('\n'))));
+    m_lossLabel->setText(tr("%1 duplicates \u00b7 %2 gaps (%3 missed)")
+                             .arg(ValueFormat::count(double(stats.duplicatesDropped)),
+                                  ValueFormat::count(double(stats.gapsDetected)),
+                                  ValueFormat::count(double(stats.messagesMissed))));
+}
+
+void MainWindow::tick()
+{
+    const qint64 now = systemNowMs();
+    const qint64 dataAge = m_models->dataAgeMs();
+    m_badge->setStatus(m_models->connectionStatus(), now, dataAge);
+    m_clock->setText(QDateTime::fromMSecsSinceEpoch(now).toString(QStringLiteral("HH:mm:ss")));
+    const bool stale = dataAge > ConnectionBadgeText::staleAfterMs;
+    for (const TileBinding &binding : m_tiles)
+        binding.tile->setStale(stale);
+    for (const CardBinding &binding : m_cards)
+        binding.card->setStale(stale);
+    m_alertPanel->tick();
 }
 
 } // namespace vantage

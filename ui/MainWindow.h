@@ -1,15 +1,102 @@
 #pragma once
 
+#include "widgets/Theme.h"
+
 #include <QMainWindow>
+
+#include <vector>
+
+class QActionGroup;
+class QLabel;
+class QTimer;
 
 namespace vantage {
 
+class AlertPanel;
+class ConnectionBadge;
+class CounterTile;
+class DashboardModels;
+class FeedPanel;
+class MetricCard;
+class Pill;
+
 // The operator's window: the overview page with counters, health cards, feed and alerts.
+// It repaints once per applied batch and once a second (clock, ages), never per event.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(DashboardModels *models, QWidget *parent = nullptr);
+
+    void setTheme(Theme::Mode mode);
+    Theme::Mode themeMode() const { return m_theme.mode; }
+    void setDemoMode(bool demo);
+    bool demoMode() const { return m_demo; }
+    // Where the data comes from ("demo", "ws://relay:8080", a log file), shown beside the
+    // product name as plain text. The caller strips credentials.
+    void setSourceLabel(const QString &label);
+    QString sourceLabel() const;
+    // The currency of the revenue tile (ISO code, e.g. "GBP"). Until it is set, the tile
+    // follows the currency of the newest payment in the feed.
+    void setRevenueCurrency(const QString &currencyCode);
+
+    // For tests and kiosk shells: children are also findable by objectName
+    // ("tile.revenue", "card.avg_response_ms", "feed.view", "alerts.view", ...).
+    CounterTile *tile(const QString &key) const;
+    MetricCard *card(const QString &gaugeName) const;
+    FeedPanel *feedPanel() const { return m_feedPanel; }
+    AlertPanel *alertPanel() const { return m_alertPanel; }
+    ConnectionBadge *connectionBadge() const { return m_badge; }
+    QString statusText() const;
+
+Q_SIGNALS:
+    void reconnectRequested();
+
+private:
+    struct TileBinding
+    {
+        QString key;
+        CounterTile *tile = nullptr;
+    };
+    struct CardBinding
+    {
+        QString gauge;
+        MetricCard *card = nullptr;
+        bool optional = false; // shown only once the gauge has arrived
+    };
+
+    QWidget *buildTopBar();
+    QWidget *buildTiles();
+    QWidget *buildCards();
+    void buildMenus();
+    void buildStatusBar();
+    void applyStyleSheet();
+
+    void refresh();
+    void refreshTiles();
+    void refreshCards();
+    void refreshStatusBar();
+    void tick();
+    void followPaymentCurrency(int firstRow, int lastRow);
+
+    DashboardModels *m_models;
+    Theme m_theme = Theme::dark();
+    bool m_demo = false;
+    bool m_currencyFixed = false;
+    std::vector<TileBinding> m_tiles;
+    std::vector<CardBinding> m_cards;
+    ConnectionBadge *m_badge = nullptr;
+    Pill *m_demoPill = nullptr;
+    QLabel *m_clock = nullptr;
+    QLabel *m_source = nullptr;
+    FeedPanel *m_feedPanel = nullptr;
+    AlertPanel *m_alertPanel = nullptr;
+    QLabel *m_rateLabel = nullptr;
+    QLabel *m_receivedLabel = nullptr;
+    QLabel *m_errorsLabel = nullptr;
+    QLabel *m_lossLabel = nullptr;
+    QActionGroup *m_themeActions = nullptr;
+    QTimer *m_tick = nullptr;
 };
 
 } // namespace vantage

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+#include <QUrl>
+
+namespace vantage {
+
+// Everything the command line can set. Parsed by parseCommandLine, consumed by the app.
+struct AppOptions
+{
+    QUrl url;                // --url ws://...
+    QString tokenFile;       // --token-file FILE (else $VANTAGE_TOKEN)
+    QString replayPath;      // --replay FILE
+    double speed = 1.0;      // --speed X; 0 = as fast as possible ("max")
+    bool loop = false;       // --loop
+    bool demo = false;       // --demo (also the default without a source)
+    bool headless = false;   // --headless
+    double durationS = 0.0;  // --duration SECONDS (headless: stop after; 0 = until the source ends)
+    QString statsJsonPath;   // --stats-json FILE
+    QString screenshotPath;  // --screenshot FILE
+    double screenshotAfterS = 3.0; // --after SECONDS
+    QString theme;           // --theme light|dark ("" = the saved choice, dark by default)
+    QSize windowSize;        // --size WxH (invalid = the saved or default size)
+    int feedCapacity = 50'000; // --feed-capacity N
+};
+
+} // namespace vantage

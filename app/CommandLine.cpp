@@ -1,0 +1,165 @@
+#include "app/CommandLine.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace vantage {
+
+namespace {
+
+std::optional<double> parseNonNegative(const QString &text)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || value < 0 || !qIsFinite(value))
+        return std::nullopt;
+    return value;
+}
+
+std::optional<QSize> parseSize(const QString &text)
+{
+    const QStringList parts = text.toLower().split(QLatin1Char('x'));
+    if (parts.size() != 2)
+        return std::nullopt;
+    bool okW = false;
+    bool okH = false;
+    const int w = parts[0].toInt(&okW);
+    const int h = parts[1].toInt(&okH);
+    if (!okW || !okH || w < 320 || h < 240 || w > 16384 || h > 16384)
+        return std::nullopt;
+    return QSize(w, h);
+}
+
+} // namespace
+
+CommandLineResult parseCommandLine(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Vantage: a live operations dashboard. Without a source it opens the bundled demo."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption url(QStringLiteral("url"),
+                                 QStringLiteral("Subscribe to a WebSocket stream (ws:// or wss://)."),
+                                 QStringLiteral("URL"));
+    const QCommandLineOption tokenFile(
+        QStringLiteral("token-file"),
+        QStringLiteral("Read the bearer token from FILE (default: the VANTAGE_TOKEN environment "
+                       "variable). It is sent as an Authorization header and never logged."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption replay(QStringLiteral("replay"),
+                                    QStringLiteral("Replay a recorded NDJSON event log."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption speed(
+        QStringLiteral("speed"),
+        QStringLiteral("Replay speed: a factor such as 0.25, 1, 8, or \"max\" for as fast as possible."),
+        QStringLiteral("X"), QStringLiteral("1"));
+    const QCommandLineOption loop(QStringLiteral("loop"), QStringLiteral("Replay the log in a loop."));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Play the bundled demo (looped, times moved to now)."));
+    const QCommandLineOption headless(QStringLiteral("headless"),
+                                      QStringLiteral("Run the pipeline without windows (for scripts "
+                                                     "and tests); see --duration and --stats-json."));
+    const QCommandLineOption duration(
+        QStringLiteral("duration"),
+        QStringLiteral("Headless: stop after SECONDS (default: when the source ends)."),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption statsJson(QStringLiteral("stats-json"),
+                                       QStringLiteral("Write a JSON summary of the run to FILE on exit."),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save the main window as PNG to FILE and exit."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption after(QStringLiteral("after"),
+                                   QStringLiteral("With --screenshot: wait SECONDS first (default 3)."),
+                                   QStringLiteral("SECONDS"), QStringLiteral("3"));
+    const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("Colour theme: light or dark."),
+                                   QStringLiteral("THEME"));
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QStringLiteral("Window size, e.g. 1920x1080."), QStringLiteral("WxH"));
+    const QCommandLineOption feedCapacity(
+        QStringLiteral("feed-capacity"),
+        QStringLiteral("Events kept in the activity feed (newest first, default 50000)."),
+        QStringLiteral("N"), QStringLiteral("50000"));
+    parser.addOptions({url, tokenFile, replay, speed, loop, demo, headless, duration, statsJson,
+                       screenshot, after, theme, size, feedCapacity});
+
+    CommandLineResult result;
+    auto fail = [&result](const QString &message) {
+        result.message = message;
+        result.exitCode = 2;
+        return result;
+    };
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(help)) {
+        result.message = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(version)) {
+        result.message = QCoreApplication::applicationName() + QLatin1Char(' ')
+                         + QCoreApplication::applicationVersion();
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return fail(QStringLiteral("unexpected argument: ") + parser.positionalArguments().constFirst());
+
+    AppOptions options;
+    if (parser.isSet(url)) {
+        options.url = QUrl(parser.value(url), QUrl::StrictMode);
+        const QString scheme = options.url.scheme();
+        if (!options.url.isValid() || options.url.host().isEmpty()
+            || (scheme != QLatin1String("ws") && scheme != QLatin1String("wss")))
+            return fail(QStringLiteral("--url must be a ws:// or wss:// URL with a host"));
+    }
+    options.tokenFile = parser.value(tokenFile);
+    options.replayPath = parser.value(replay);
+    const QString speedText = parser.value(speed);
+    if (speedText == QLatin1String("max")) {
+        options.speed = 0.0;
+    } else {
+        const auto value = parseNonNegative(speedText);
+        if (!value || *value == 0.0)
+            return fail(QStringLiteral("--speed must be a positive number or \"max\""));
+        options.speed = *value;
+    }
+    options.loop = parser.isSet(loop);
+    options.demo = parser.isSet(demo);
+    options.headless = parser.isSet(headless);
+    if (parser.isSet(duration)) {
+        const auto value = parseNonNegative(parser.value(duration));
+        if (!value)
+            return fail(QStringLiteral("--duration must be a number of seconds"));
+        options.durationS = *value;
+    }
+    options.statsJsonPath = parser.value(statsJson);
+    options.screenshotPath = parser.value(screenshot);
+    const auto afterValue = parseNonNegative(parser.value(after));
+    if (!afterValue)
+        return fail(QStringLiteral("--after must be a number of seconds"));
+    options.screenshotAfterS = *afterValue;
+    options.theme = parser.value(theme).toLower();
+    if (!options.theme.isEmpty() && options.theme != QLatin1String("light")
+        && options.theme != QLatin1String("dark"))
+        return fail(QStringLiteral("--theme must be light or dark"));
+    if (parser.isSet(size)) {
+        const auto value = parseSize(parser.value(size));
+        if (!value)
+            return fail(QStringLiteral("--size must look like 1920x1080"));
+        options.windowSize = *value;
+    }
+    bool capacityOk = false;
+    options.feedCapacity = parser.value(feedCapacity).toInt(&capacityOk);
+    if (!capacityOk || options.feedCapacity < 100 || options.feedCapacity > 10'000'000)
+        return fail(QStringLiteral("--feed-capacity must be between 100 and 10000000"));
+
+    const int sources = int(!options.url.isEmpty()) + int(!options.replayPath.isEmpty()) + int(options.demo);
+    if (sources > 1)
+        return fail(QStringLiteral("choose one source: --url, --replay or --demo"));
+    if (options.headless && !options.screenshotPath.isEmpty())
+        return fail(QStringLiteral("--screenshot needs a window; it cannot be combined with --headless"));
+    result.options = options;
+    return result;
+}
+
+} // namespace vantage

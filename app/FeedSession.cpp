@@ -1,0 +1,61 @@
+#include "app/FeedSession.h"
+
+#include "feed/FeedWorker.h"
+#include "models/DashboardModels.h"
+
+#include <QCoreApplication>
+
+namespace vantage {
+
+namespace {
+constexpr std::size_t kHistoryLimit = 1000; // a flapping link for weeks must not grow memory
+}
+
+FeedSession::FeedSession(std::unique_ptr<FrameSource> source, DashboardModels *models, QObject *parent)
+    : QObject(parent), m_models(models), m_worker(std::make_unique<FeedWorker>(std::move(source)))
+{
+    connect(m_worker.get(), &FeedWorker::batchReady, this, [this](const FeedBatchPtr &batch) {
+        m_models->applyBatch(*batch);
+        m_worker->batchConsumed();
+    });
+    connect(m_worker.get(), &FeedWorker::statusChanged, this, &FeedSession::onStatus);
+}
+
+FeedSession::~FeedSession()
+{
+    finish();
+}
+
+void FeedSession::start()
+{
+    m_worker->start();
+}
+
+void FeedSession::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_worker->stop();
+    // stop() posted the last batch to the worker before returning: apply it now.
+    QCoreApplication::sendPostedEvents(m_worker.get());
+}
+
+void FeedSession::reconnectNow()
+{
+    m_worker->reconnectNow();
+}
+
+void FeedSession::onStatus(const ConnectionStatus &status)
+{
+    if (m_finished)
+        return;
+    if (m_history.size() == kHistoryLimit)
+        m_history.erase(m_history.begin());
+    m_history.push_back(status);
+    m_models->setConnectionStatus(status);
+    if (status.state == ConnectionState::Finished || status.state == ConnectionState::Error)
+        Q_EMIT sourceEnded();
+}
+
+} // namespace vantage

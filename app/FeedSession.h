@@ -1,0 +1,44 @@
+#pragma once
+
+#include "feed/ConnectionStatus.h"
+#include "feed/FrameSource.h"
+
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+namespace vantage {
+
+class DashboardModels;
+class FeedWorker;
+
+// One running data path: a source on the feed thread feeding the dashboard models on
+// this thread. Shared by the window and the headless runner, so both see the same state.
+class FeedSession final : public QObject
+{
+    Q_OBJECT
+public:
+    FeedSession(std::unique_ptr<FrameSource> source, DashboardModels *models, QObject *parent = nullptr);
+    ~FeedSession() override;
+
+    void start();
+    // Stops the source and applies everything it had received. Idempotent.
+    void finish();
+    void reconnectNow();
+
+    const std::vector<ConnectionStatus> &history() const { return m_history; }
+
+Q_SIGNALS:
+    void sourceEnded(); // a finite source finished, or an error that retrying cannot fix
+
+private:
+    void onStatus(const ConnectionStatus &status);
+
+    DashboardModels *m_models;
+    std::unique_ptr<FeedWorker> m_worker;
+    std::vector<ConnectionStatus> m_history;
+    bool m_finished = false;
+};
+
+} // namespace vantage

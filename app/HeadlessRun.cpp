@@ -1,0 +1,75 @@
+#include "app/HeadlessRun.h"
+
+#include "app/FeedSession.h"
+#include "app/SourceFactory.h"
+#include "app/StatsReport.h"
+#include "models/DashboardModels.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QTextStream>
+#include <QTimer>
+
+namespace vantage {
+
+namespace {
+
+bool writeReport(const QString &path, const QJsonObject &report, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = file.errorString();
+        return false;
+    }
+    file.write(QJsonDocument(report).toJson(QJsonDocument::Indented));
+    if (!file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int runHeadless(const AppOptions &options)
+{
+    QTextStream err(stderr);
+    SourceChoice choice = makeSource(options);
+    if (!choice.source) {
+        err << "vantage: " << choice.error << Qt::endl;
+        return 1;
+    }
+    DashboardModels models(nullptr, systemNowMs, options.feedCapacity);
+    FeedSession session(std::move(choice.source), &models);
+    QElapsedTimer elapsed;
+
+    QObject::connect(&session, &FeedSession::sourceEnded, qApp, &QCoreApplication::quit,
+                     Qt::QueuedConnection);
+    if (options.durationS > 0)
+        QTimer::singleShot(qRound64(options.durationS * 1000), qApp, &QCoreApplication::quit);
+
+    elapsed.start();
+    session.start();
+    QCoreApplication::exec();
+    session.finish();
+
+    const ConnectionStatus &last = models.connectionStatus();
+    const bool failed = last.state == ConnectionState::Error;
+    if (failed)
+        err << "vantage: " << choice.label << ": " << last.reason << Qt::endl;
+    if (!options.statsJsonPath.isEmpty()) {
+        const QJsonObject report =
+            buildStatsReport(models, session.history(), choice.label, double(elapsed.elapsed()) / 1000.0);
+        QString error;
+        if (!writeReport(options.statsJsonPath, report, &error)) {
+            err << "vantage: cannot write " << options.statsJsonPath << ": " << error << Qt::endl;
+            return 1;
+        }
+    }
+    return failed ? 1 : 0;
+}
+
+} // namespace vantage

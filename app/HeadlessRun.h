@@ -1,0 +1,11 @@
+#pragma once
+
+#include "app/AppOptions.h"
+
+namespace vantage {
+
+// --headless: the same pipeline and models without windows. Runs until --duration
+// elapses or the source ends, writes --stats-json, and returns the exit code.
+int runHeadless(const AppOptions &options);
+
+} // namespace vantage

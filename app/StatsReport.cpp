@@ -1,0 +1,104 @@
+#include "app/StatsReport.h"
+
+#include "feed/Rfc3339.h"
+#include "models/DashboardModels.h"
+
+#include <QJsonArray>
+
+namespace vantage {
+
+namespace {
+
+QJsonObject countsObject(const QHash<QString, quint64> &counts)
+{
+    QJsonObject object;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        object.insert(it.key(), qint64(it.value()));
+    return object;
+}
+
+QString timeText(qint64 ms)
+{
+    return QString::fromLatin1(formatRfc3339Ms(ms));
+}
+
+QJsonArray historyArray(const std::vector<ConnectionStatus> &history)
+{
+    QJsonArray array;
+    for (const ConnectionStatus &status : history) {
+        QJsonObject entry{{QStringLiteral("state"), QString(connectionStateName(status.state))},
+                          {QStringLiteral("transport"), status.transport},
+                          {QStringLiteral("at"), timeText(status.sinceMs)}};
+        if (!status.reason.isEmpty())
+            entry.insert(QStringLiteral("reason"), status.reason);
+        if (status.attempt > 0)
+            entry.insert(QStringLiteral("attempt"), status.attempt);
+        array.append(entry);
+    }
+    return array;
+}
+
+QJsonObject countersObject(const TodayCounters &counters)
+{
+    QJsonObject object;
+    for (Counter counter : {Counter::Signups, Counter::SupplierSignups, Counter::CoupleSignups,
+                            Counter::Payments, Counter::Revenue, Counter::FormSubmissions,
+                            Counter::Invitations, Counter::ActiveUsers})
+        object.insert(QLatin1String(counterName(counter)), counters.value(counter));
+    return object;
+}
+
+QJsonArray openAlertsArray(const AlertModel &alerts)
+{
+    QJsonArray array;
+    for (int row = 0; row < alerts.rowCount(); ++row) {
+        const QModelIndex index = alerts.index(row);
+        if (!index.data(AlertModel::IsOpenRole).toBool())
+            continue;
+        array.append(QJsonObject{
+            {QStringLiteral("id"), index.data(AlertModel::IdRole).toString()},
+            {QStringLiteral("severity"), index.data(AlertModel::SeverityNameRole).toString()},
+            {QStringLiteral("message"), index.data(AlertModel::MessageRole).toString()},
+            {QStringLiteral("affected_users"), index.data(AlertModel::AffectedUsersRole).toInt()},
+            {QStringLiteral("raised_at"), timeText(index.data(AlertModel::RaisedAtRole).toLongLong())}});
+    }
+    return array;
+}
+
+QJsonObject latestMetricsObject(const MetricSeriesStore &series)
+{
+    QJsonObject object;
+    for (const QString &name : series.names())
+        object.insert(name, series.latest(name));
+    return object;
+}
+
+} // namespace
+
+QJsonObject buildStatsReport(const DashboardModels &models, const std::vector<ConnectionStatus> &history,
+                             const QString &sourceLabel, double elapsedS)
+{
+    const FeedStats &stats = models.stats();
+    return QJsonObject{
+        {QStringLiteral("source"), sourceLabel},
+        {QStringLiteral("elapsed_s"), elapsedS},
+        {QStringLiteral("frames_received"), qint64(stats.framesReceived)},
+        {QStringLiteral("bytes_received"), qint64(stats.bytesReceived)},
+        {QStringLiteral("received_total"), qint64(stats.messagesDecoded)},
+        {QStringLiteral("by_type"), countsObject(stats.byType)},
+        {QStringLiteral("decode_errors"),
+         QJsonObject{{QStringLiteral("total"), qint64(stats.decodeErrors)},
+                     {QStringLiteral("by_reason"), countsObject(stats.errorsByReason)}}},
+        {QStringLiteral("duplicates_dropped"), qint64(stats.duplicatesDropped)},
+        {QStringLiteral("gaps"), qint64(stats.gapsDetected)},
+        {QStringLiteral("messages_missed"), qint64(stats.messagesMissed)},
+        {QStringLiteral("reconnects"), qint64(stats.reconnects)},
+        {QStringLiteral("connection_history"), historyArray(history)},
+        {QStringLiteral("final_counters"), countersObject(*models.counters())},
+        {QStringLiteral("open_alerts"), openAlertsArray(*models.alerts())},
+        {QStringLiteral("feed_rows"), models.feed()->rowCount()},
+        {QStringLiteral("latest_metrics"), latestMetricsObject(*models.series())},
+    };
+}
+
+} // namespace vantage

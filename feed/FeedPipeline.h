@@ -1,0 +1,66 @@
+#pragma once
+
+#include "feed/Clock.h"
+#include "feed/Decoder.h"
+#include "feed/FeedBatch.h"
+#include "feed/FrameSink.h"
+#include "feed/FrameSource.h"
+#include "feed/Sequencer.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+
+namespace vantage {
+
+// The worker-thread half of the data path: source -> decoder -> sequencer -> batch.
+// Frames are decoded as they arrive; the batch is handed over at most once per
+// flush interval, and only when the GUI has consumed the previous one, so a slow
+// GUI coalesces batches instead of queueing them.
+class FeedPipeline final : public QObject, public FrameSink
+{
+    Q_OBJECT
+public:
+    static constexpr int kDefaultFlushIntervalMs = 16;
+
+    explicit FeedPipeline(std::unique_ptr<FrameSource> source, QObject *parent = nullptr,
+                          int flushIntervalMs = kDefaultFlushIntervalMs, NowFn now = systemNowMs);
+    ~FeedPipeline() override;
+
+    void start();
+    // Stops the source and hands over everything pending at once, so nothing received is lost.
+    void stop();
+    void reconnectNow();
+
+    // Thread-safe: the consumer calls it when it has applied a batch.
+    void batchConsumed() { m_inFlight.store(false, std::memory_order_release); }
+
+    void onFrame(QByteArrayView bytes, qint64 receivedMs, qint64 tsShiftMs) override;
+
+    const FeedStats &stats() const { return m_pending.stats; }
+    const Sequencer &sequencer() const { return m_sequencer; }
+
+Q_SIGNALS:
+    void batchReady(const vantage::FeedBatchPtr &batch);
+    void statusChanged(const vantage::ConnectionStatus &status);
+
+private:
+    void flush();
+    void emitBatch(); // hands over what is pending, even while a batch is in flight
+    void scheduleFlush();
+    void onSourceStatus(const ConnectionStatus &status);
+
+    FrameSource *m_source; // child: moves to the worker thread with the pipeline
+    Decoder m_decoder;
+    Sequencer m_sequencer;
+    FeedBatch m_pending;
+    Message m_scratch;
+    QTimer m_flushTimer;
+    NowFn m_now;
+    std::atomic<bool> m_inFlight{false};
+    bool m_everLive = false;
+};
+
+} // namespace vantage

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "feed/FeedBatch.h"
+#include "feed/FrameSource.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+
+namespace vantage {
+
+class FeedPipeline;
+
+// The GUI-thread owner of the data path: runs a FeedPipeline on its own QThread and
+// re-emits its batches and status on the thread that owns the worker. Whoever receives
+// batchReady must call batchConsumed() once the batch is applied.
+class FeedWorker final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit FeedWorker(std::unique_ptr<FrameSource> source, QObject *parent = nullptr);
+    ~FeedWorker() override;
+
+    void start();
+    void stop();
+    void reconnectNow();
+    void batchConsumed();
+
+Q_SIGNALS:
+    void batchReady(const vantage::FeedBatchPtr &batch);
+    void statusChanged(const vantage::ConnectionStatus &status);
+
+private:
+    QThread m_thread;
+    FeedPipeline *m_pipeline = nullptr; // lives on m_thread, deleted when it finishes
+};
+
+} // namespace vantage

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <functional>
+
+namespace vantage {
+
+// When to retry a dropped connection: exponential backoff with full jitter, a reset only
+// after a connection proved stable, and a slow probe once the retry budget is spent.
+// Plain class driven by explicit times (ms, any monotonic origin) so it is unit-testable.
+class ReconnectPolicy
+{
+public:
+    struct Settings
+    {
+        int baseMs = 500;
+        int capMs = 30'000;
+        int stableAfterMs = 10'000;  // uptime after which a drop no longer counts as a failure
+        int maxAttempts = 8;         // consecutive failures before going offline
+        int offlineProbeMs = 60'000; // retry interval once offline
+    };
+
+    // Returns a value in [0, 1).
+    using RandomFn = std::function<double()>;
+
+    ReconnectPolicy();
+    explicit ReconnectPolicy(const Settings &settings, RandomFn random = {});
+
+    const Settings &settings() const { return m_settings; }
+
+    void onConnected(qint64 nowMs);
+    // A live connection ended: a failure unless it stayed up for stableAfterMs.
+    void onDisconnected(qint64 nowMs);
+    // An attempt ended before the connection was established.
+    void onAttemptFailed();
+
+    // The wait before the next attempt. After n consecutive failures (n >= 1) it is uniform
+    // in [0, min(cap, base * 2^(n-1))]; once offline it is the probe interval plus up to 10%.
+    qint64 nextDelayMs() const;
+    // Consecutive failures so far.
+    int attempt() const { return m_failures; }
+    bool isConnected() const { return m_connectedAtMs >= 0; }
+    bool isOffline() const;
+
+private:
+    Settings m_settings;
+    RandomFn m_random;
+    int m_failures = 0;
+    qint64 m_connectedAtMs = -1;
+};
+
+} // namespace vantage

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+class QIODevice;
+
+namespace vantage {
+
+// Splits a device into lines, reading it in chunks into one reused buffer, so a log of any
+// size is read with memory bounded by the chunk size plus the longest line.
+class ReplayLineReader final
+{
+public:
+    enum class Result { Line, End, Error };
+
+    explicit ReplayLineReader(QIODevice *device, qsizetype chunkSize = 64 * 1024);
+
+    // The next line without its '\n' (a last line without one counts too). The view stays
+    // valid until the next call to next() or reset().
+    Result next(QByteArrayView &line);
+    // Forgets buffered data; call after seeking the device back to the start.
+    void reset();
+
+private:
+    bool fill();
+
+    QIODevice *m_device;
+    qsizetype m_chunkSize;
+    QByteArray m_buffer;
+    qsizetype m_start = 0; // first byte not yet returned
+    qsizetype m_scan = 0;  // where the search for the next '\n' resumes
+    bool m_atEnd = false;
+};
+
+} // namespace vantage

@@ -1,0 +1,37 @@
+#include "feed/Sequencer.h"
+
+namespace vantage {
+
+bool Sequencer::accept(const Message &message, FeedStats &stats)
+{
+    if (message.kind == MessageKind::Hello) {
+        const auto *hello = std::get_if<HelloInfo>(&message.body);
+        if (hello && hello->epoch != m_epoch) {
+            // A new epoch restarts numbering: nothing before it can be compared.
+            m_epoch = hello->epoch;
+            m_lastSeq = -1;
+        }
+        return true;
+    }
+    if (message.seq < 0)
+        return true;
+    if (message.kind == MessageKind::Snapshot) {
+        // A snapshot is the full state at its seq: it covers anything missed before it.
+        m_lastSeq = message.seq;
+        return true;
+    }
+    if (m_lastSeq >= 0) {
+        if (message.seq <= m_lastSeq) {
+            ++stats.duplicatesDropped;
+            return false;
+        }
+        if (message.seq > m_lastSeq + 1) {
+            ++stats.gapsDetected;
+            stats.messagesMissed += quint64(message.seq - m_lastSeq - 1);
+        }
+    }
+    m_lastSeq = message.seq;
+    return true;
+}
+
+} // namespace vantage

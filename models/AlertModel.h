@@ -1,0 +1,70 @@
+#pragma once
+
+#include "feed/Message.h"
+
+#include <QAbstractListModel>
+
+#include <vector>
+
+namespace vantage {
+
+// Alerts: open ones first, by severity (critical first) then age (oldest first); then the
+// resolved ones, newest resolution first, at most maxResolved kept.
+class AlertModel final : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Roles {
+        IdRole = Qt::UserRole + 1,
+        SeverityRole,     // int of vantage::Severity
+        SeverityNameRole, // "critical", ...
+        MessageRole,
+        AffectedUsersRole,
+        RaisedAtRole,     // qint64 ms
+        ResolvedAtRole,   // qint64 ms, 0 if open
+        IsOpenRole,
+        ResolveReasonRole,
+        AutoResolveRole,
+    };
+    Q_ENUM(Roles)
+
+    static constexpr int maxResolved = 200;
+
+    explicit AlertModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // A known open id is updated in place (moved if its severity changed); a resolved id reopens.
+    void applyAlerts(qint64 tsMs, const std::vector<AlertInfo> &raised);
+    // Unknown or already resolved ids are ignored.
+    void applyResolved(qint64 tsMs, const std::vector<AlertResolvedInfo> &resolved);
+    // The snapshot's open set: open alerts missing from it are resolved at tsMs.
+    void replaceOpen(qint64 tsMs, const std::vector<AlertInfo> &open);
+
+    int openCount() const;
+    int openCount(Severity s) const;
+
+private:
+    struct Row
+    {
+        AlertInfo info;
+        qint64 raisedAtMs = 0;
+        qint64 resolvedAtMs = 0;
+        QString reason;
+    };
+
+    const Row &rowAt(int row) const;
+    int findOpen(const QString &id) const;
+    int findResolved(const QString &id) const; // index into m_resolved
+    int sortedOpenPosition(const Row &row) const;
+    void raise(qint64 tsMs, const AlertInfo &alert);
+    void resolve(qint64 tsMs, int openRow, const QString &reason);
+    void trimResolved();
+
+    std::vector<Row> m_open;     // sorted
+    std::vector<Row> m_resolved; // newest resolution first
+};
+
+} // namespace vantage

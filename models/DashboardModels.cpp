@@ -1,0 +1,153 @@
+#include "models/DashboardModels.h"
+
+#include <QSet>
+#include <QThread>
+
+namespace vantage {
+
+namespace {
+
+// Batches arrive at frame cadence (about 60 Hz), so twice that over the window is ample.
+constexpr qsizetype rateSamples = 600;
+// A snapshot's events are the newest few; checking this many feed rows finds those already shown.
+constexpr int snapshotDedupRows = 1000;
+
+} // namespace
+
+DashboardModels::DashboardModels(QObject *parent, NowFn now, qsizetype feedCapacity)
+    : QObject(parent)
+    , m_now(std::move(now))
+    , m_feed(new ActivityFeedModel(feedCapacity, this))
+    , m_filteredFeed(new FeedFilterProxy(this))
+    , m_alerts(new AlertModel(this))
+    , m_counters(new TodayCounters(this))
+    , m_series(new MetricSeriesStore(this))
+    , m_rate(rateSamples)
+{
+    m_filteredFeed->setSourceModel(m_feed);
+}
+
+void DashboardModels::applyBatch(const FeedBatch &batch)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+
+    std::vector<FeedItem> feedItems;
+    feedItems.reserve(batch.messages.size());
+    qint64 newestTs = 0;
+
+    m_counters->beginUpdate();
+    m_series->beginUpdate();
+    for (const Message &msg : batch.messages) {
+        newestTs = qMax(newestTs, msg.tsMs);
+        if (const auto *event = std::get_if<LiveEvent>(&msg.body)) {
+            m_counters->applyEvent(msg.tsMs, *event);
+            feedItems.push_back(FeedItem{msg.tsMs, msg.seq, *event});
+        } else if (const auto *metrics = std::get_if<MetricsSample>(&msg.body)) {
+            m_series->applyMetrics(msg.tsMs, *metrics);
+        } else if (const auto *active = std::get_if<ActiveUsersUpdate>(&msg.body)) {
+            m_counters->applyActiveUsers(msg.tsMs, active->current);
+        } else if (const auto *alert = std::get_if<AlertInfo>(&msg.body)) {
+            m_alerts->applyAlerts(msg.tsMs, {*alert});
+        } else if (const auto *resolved = std::get_if<AlertResolvedInfo>(&msg.body)) {
+            m_alerts->applyResolved(msg.tsMs, {*resolved});
+        } else if (const auto *snapshot = std::get_if<SnapshotInfo>(&msg.body)) {
+            m_counters->applySnapshot(msg.tsMs, snapshot->counters);
+            m_counters->applyActiveUsers(msg.tsMs, snapshot->activeUsers.current);
+            m_series->applyMetrics(msg.tsMs, snapshot->metrics);
+            m_alerts->replaceOpen(msg.tsMs, snapshot->alerts);
+
+            // After a reconnect the snapshot repeats events the feed already shows.
+            QSet<QString> shown;
+            const int rows = qMin(m_feed->rowCount(), snapshotDedupRows);
+            for (int row = 0; row < rows; ++row)
+                shown.insert(m_feed->itemAt(row).event.id);
+            for (const FeedItem &item : feedItems)
+                shown.insert(item.event.id);
+            // The snapshot's events carry no time of their own; they are taken as oldest first.
+            for (const LiveEvent &event : snapshot->events) {
+                if (event.id.isEmpty() || !shown.contains(event.id))
+                    feedItems.push_back(FeedItem{msg.tsMs, -1, event});
+            }
+        }
+    }
+    // Heartbeats and other kinds still move the counters' clock (midnight rollover).
+    if (newestTs > 0)
+        m_counters->advanceTo(newestTs);
+    m_feed->appendBatch(std::move(feedItems));
+    m_series->endUpdate();
+    m_counters->endUpdate();
+
+    m_stats = batch.stats;
+    if (batch.lastFrameMs > 0)
+        m_lastFrameMs = batch.lastFrameMs;
+    m_rate.push(RateSample{m_now(), static_cast<quint64>(batch.messages.size())});
+    Q_EMIT batchApplied();
+}
+
+void DashboardModels::setConnectionStatus(const ConnectionStatus &status)
+{
+    m_status = status;
+    Q_EMIT connectionStatusChanged(m_status);
+}
+
+ActivityFeedModel *DashboardModels::feed() const
+{
+    return m_feed;
+}
+
+FeedFilterProxy *DashboardModels::filteredFeed() const
+{
+    return m_filteredFeed;
+}
+
+AlertModel *DashboardModels::alerts() const
+{
+    return m_alerts;
+}
+
+TodayCounters *DashboardModels::counters() const
+{
+    return m_counters;
+}
+
+MetricSeriesStore *DashboardModels::series() const
+{
+    return m_series;
+}
+
+const FeedStats &DashboardModels::stats() const
+{
+    return m_stats;
+}
+
+const ConnectionStatus &DashboardModels::connectionStatus() const
+{
+    return m_status;
+}
+
+qint64 DashboardModels::lastFrameMs() const
+{
+    return m_lastFrameMs;
+}
+
+qint64 DashboardModels::dataAgeMs() const
+{
+    if (m_lastFrameMs == 0)
+        return -1;
+    return qMax<qint64>(0, m_now() - m_lastFrameMs);
+}
+
+double DashboardModels::eventsPerSecond() const
+{
+    const qint64 since = m_now() - rateWindowMs;
+    quint64 messages = 0;
+    for (qsizetype i = 0; i < m_rate.size(); ++i) {
+        const RateSample &sample = m_rate.newest(i);
+        if (sample.atMs <= since)
+            break;
+        messages += sample.messages;
+    }
+    return static_cast<double>(messages) * 1000.0 / static_cast<double>(rateWindowMs);
+}
+
+} // namespace vantage

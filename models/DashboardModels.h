@@ -1,0 +1,70 @@
+#pragma once
+
+#include "feed/Clock.h"
+#include "feed/ConnectionStatus.h"
+#include "feed/FeedBatch.h"
+#include "feed/FeedStats.h"
+#include "models/ActivityFeedModel.h"
+#include "models/AlertModel.h"
+#include "models/EventRing.h"
+#include "models/FeedFilterProxy.h"
+#include "models/MetricSeriesStore.h"
+#include "models/TodayCounters.h"
+
+#include <QObject>
+
+namespace vantage {
+
+// Owns the dashboard's models and applies the worker's batches to them, on the GUI thread.
+// Each batch costs at most one feed insert and one changed() per aggregate.
+class DashboardModels final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DashboardModels(QObject *parent = nullptr, NowFn now = systemNowMs,
+                             qsizetype feedCapacity = 50'000);
+
+    // Events, metrics, active users, alerts, resolved alerts and snapshots (counters absolute,
+    // alerts replace the open set, events prefill the feed) in arrival order.
+    void applyBatch(const FeedBatch &batch);
+    void setConnectionStatus(const ConnectionStatus &status);
+
+    ActivityFeedModel *feed() const;
+    FeedFilterProxy *filteredFeed() const;
+    AlertModel *alerts() const;
+    TodayCounters *counters() const;
+    MetricSeriesStore *series() const;
+
+    const FeedStats &stats() const;
+    const ConnectionStatus &connectionStatus() const;
+
+    qint64 lastFrameMs() const;     // from the batches; 0 = nothing yet
+    qint64 dataAgeMs() const;       // now - lastFrameMs; -1 when nothing has arrived
+    double eventsPerSecond() const; // messages/s over the last 5 s of batches
+
+    static constexpr qint64 rateWindowMs = 5'000;
+
+Q_SIGNALS:
+    void batchApplied();
+    void connectionStatusChanged(const vantage::ConnectionStatus &status);
+
+private:
+    struct RateSample
+    {
+        qint64 atMs = 0;
+        quint64 messages = 0;
+    };
+
+    NowFn m_now;
+    ActivityFeedModel *m_feed;
+    FeedFilterProxy *m_filteredFeed;
+    AlertModel *m_alerts;
+    TodayCounters *m_counters;
+    MetricSeriesStore *m_series;
+    FeedStats m_stats;
+    ConnectionStatus m_status;
+    qint64 m_lastFrameMs = 0;
+    EventRing<RateSample> m_rate; // batches arrive at most at frame cadence, ~300 per window
+};
+
+} // namespace vantage

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "models/EventRing.h"
+
+#include <QtGlobal>
+
+namespace vantage {
+
+struct MetricPoint
+{
+    qint64 tsMs = 0;
+    double value = 0.0;
+};
+
+// A fixed window of the newest samples of one gauge.
+class MetricSeries
+{
+public:
+    explicit MetricSeries(qsizetype capacity = 900);
+
+    void append(qint64 tsMs, double v);
+    qsizetype size() const;
+    qsizetype capacity() const;
+    MetricPoint at(qsizetype i) const; // 0 = oldest
+    double latest() const;             // NaN if empty
+    qint64 latestTs() const;           // 0 if empty
+
+private:
+    EventRing<MetricPoint> m_points;
+};
+
+} // namespace vantage

@@ -1,0 +1,94 @@
+#include "app/CommandLine.h"
+
+#include <gtest/gtest.h>
+
+using namespace vantage;
+
+namespace {
+
+CommandLineResult parse(QStringList args)
+{
+    args.prepend(QStringLiteral("vantage"));
+    return parseCommandLine(args);
+}
+
+} // namespace
+
+TEST(CommandLine, NoArgumentsMeansNoExplicitSource)
+{
+    const auto result = parse({});
+    ASSERT_TRUE(result.options);
+    EXPECT_TRUE(result.options->url.isEmpty());
+    EXPECT_TRUE(result.options->replayPath.isEmpty());
+    EXPECT_FALSE(result.options->headless);
+    EXPECT_EQ(result.options->feedCapacity, 50'000);
+}
+
+TEST(CommandLine, HeadlessWebSocketRun)
+{
+    const auto result = parse({QStringLiteral("--headless"), QStringLiteral("--url"),
+                               QStringLiteral("ws://127.0.0.1:9000/ws"), QStringLiteral("--duration"),
+                               QStringLiteral("5"), QStringLiteral("--stats-json"), QStringLiteral("s.json")});
+    ASSERT_TRUE(result.options) << result.message.toStdString();
+    EXPECT_TRUE(result.options->headless);
+    EXPECT_EQ(result.options->url.port(), 9000);
+    EXPECT_DOUBLE_EQ(result.options->durationS, 5.0);
+    EXPECT_EQ(result.options->statsJsonPath, QStringLiteral("s.json"));
+}
+
+TEST(CommandLine, SpeedMaxMeansAsFastAsPossible)
+{
+    const auto result = parse({QStringLiteral("--replay"), QStringLiteral("log.ndjson"), QStringLiteral("--speed"),
+                               QStringLiteral("max")});
+    ASSERT_TRUE(result.options);
+    EXPECT_DOUBLE_EQ(result.options->speed, 0.0);
+    EXPECT_EQ(result.options->replayPath, QStringLiteral("log.ndjson"));
+}
+
+TEST(CommandLine, RejectsBadValuesWithSpecificMessages)
+{
+    struct Case
+    {
+        QStringList args;
+        const char *needle;
+    };
+    const Case cases[] = {
+        {{QStringLiteral("--url"), QStringLiteral("http://127.0.0.1/")}, "ws://"},
+        {{QStringLiteral("--speed"), QStringLiteral("-2")}, "--speed"},
+        {{QStringLiteral("--speed"), QStringLiteral("fast")}, "--speed"},
+        {{QStringLiteral("--duration"), QStringLiteral("soon")}, "--duration"},
+        {{QStringLiteral("--theme"), QStringLiteral("purple")}, "--theme"},
+        {{QStringLiteral("--size"), QStringLiteral("big")}, "--size"},
+        {{QStringLiteral("--demo"), QStringLiteral("--replay"), QStringLiteral("x")}, "one source"},
+        {{QStringLiteral("--headless"), QStringLiteral("--screenshot"), QStringLiteral("x.png")}, "--screenshot"},
+        {{QStringLiteral("--no-such-option")}, "no-such-option"},
+        {{QStringLiteral("stray")}, "stray"},
+    };
+    for (const Case &c : cases) {
+        const auto result = parse(c.args);
+        EXPECT_FALSE(result.options) << c.args.join(QLatin1Char(' ')).toStdString();
+        EXPECT_EQ(result.exitCode, 2);
+        EXPECT_TRUE(result.message.contains(QLatin1String(c.needle)))
+            << result.message.toStdString() << " should mention " << c.needle;
+    }
+}
+
+TEST(CommandLine, HelpDocumentsEveryOption)
+{
+    const auto result = parse({QStringLiteral("--help")});
+    EXPECT_FALSE(result.options);
+    EXPECT_EQ(result.exitCode, 0);
+    for (const char *option : {"--url", "--token-file", "--replay", "--speed", "--demo", "--headless",
+                               "--duration", "--stats-json", "--screenshot", "--after", "--theme", "--size"})
+        EXPECT_TRUE(result.message.contains(QLatin1String(option))) << option;
+}
+
+TEST(CommandLine, ScreenshotSizeAndDelay)
+{
+    const auto result = parse({QStringLiteral("--screenshot"), QStringLiteral("out.png"), QStringLiteral("--after"),
+                               QStringLiteral("1.5"), QStringLiteral("--size"), QStringLiteral("1920x1080")});
+    ASSERT_TRUE(result.options);
+    EXPECT_EQ(result.options->screenshotPath, QStringLiteral("out.png"));
+    EXPECT_DOUBLE_EQ(result.options->screenshotAfterS, 1.5);
+    EXPECT_EQ(result.options->windowSize, QSize(1920, 1080));
+}

@@ -1,0 +1,155 @@
+#include "feed/FeedWorker.h"
+#include "feed/FrameSink.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+
+#include <gtest/gtest.h>
+
+using namespace vantage;
+
+namespace {
+
+// A finite in-memory source: the seam for exercising the pipeline without a network.
+class ScriptedSource final : public FrameSource
+{
+public:
+    explicit ScriptedSource(QList<QByteArray> frames) : m_frames(std::move(frames)) {}
+
+    void start() override
+    {
+        m_startThread = QThread::currentThread();
+        ConnectionStatus live;
+        live.state = ConnectionState::Live;
+        live.transport = QStringLiteral("script");
+        Q_EMIT statusChanged(live);
+        for (const QByteArray &frame : std::as_const(m_frames))
+            sink()->onFrame(frame, 1'000, 0);
+        ConnectionStatus done = live;
+        done.state = ConnectionState::Finished;
+        Q_EMIT statusChanged(done);
+    }
+    void stop() override {}
+    bool sendText(const QByteArray &text) override
+    {
+        m_sent << text;
+        return true;
+    }
+
+    QThread *startThread() const { return m_startThread; }
+    const QList<QByteArray> &sent() const { return m_sent; }
+
+private:
+    QList<QByteArray> m_frames;
+    QList<QByteArray> m_sent;
+    QThread *m_startThread = nullptr;
+};
+
+QByteArray eventFrame(int seq)
+{
+    return QByteArrayLiteral(R"({"v":1,"type":"event","seq":)") + QByteArray::number(seq)
+           + QByteArrayLiteral(R"(,"data":{"id":"e","type":"signup","user_name":"n"}})");
+}
+
+struct Collected
+{
+    int batches = 0;
+    std::size_t messages = 0;
+    FeedStats lastStats;
+};
+
+} // namespace
+
+TEST(FeedWorker, DecodesOffTheGuiThreadAndHandsOverFewBatches)
+{
+    constexpr int kFrames = 20'000;
+    QList<QByteArray> frames;
+    for (int i = 1; i <= kFrames; ++i)
+        frames << eventFrame(i);
+    auto source = std::make_unique<ScriptedSource>(frames);
+    ScriptedSource *raw = source.get();
+
+    FeedWorker worker(std::move(source));
+    Collected collected;
+    QObject::connect(&worker, &FeedWorker::batchReady, &worker, [&](const FeedBatchPtr &batch) {
+        EXPECT_EQ(QThread::currentThread(), qApp->thread());
+        ++collected.batches;
+        collected.messages += batch->messages.size();
+        collected.lastStats = batch->stats;
+        worker.batchConsumed();
+    });
+    QSignalSpy status(&worker, &FeedWorker::statusChanged);
+    worker.start();
+
+    EXPECT_TRUE(QTest::qWaitFor([&] { return collected.messages == std::size_t(kFrames); }, 30'000));
+    EXPECT_NE(raw->startThread(), qApp->thread());
+    // Batching: far fewer hand-overs than frames.
+    EXPECT_LT(collected.batches, kFrames / 100);
+    EXPECT_EQ(collected.lastStats.framesReceived, quint64(kFrames));
+    EXPECT_EQ(collected.lastStats.byType.value(QStringLiteral("event")), quint64(kFrames));
+    EXPECT_EQ(collected.lastStats.gapsDetected, 0u);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return status.count() >= 2; }, 5'000));
+    EXPECT_EQ(status.last().at(0).value<ConnectionStatus>().state, ConnectionState::Finished);
+}
+
+TEST(FeedWorker, CountsMalformedFramesByReasonAndKeepsTheRest)
+{
+    QList<QByteArray> frames{eventFrame(1), QByteArrayLiteral("{not json"), QByteArrayLiteral("[1,2]"),
+                             QByteArray(), eventFrame(2), eventFrame(2), eventFrame(5)};
+    FeedWorker worker(std::make_unique<ScriptedSource>(frames));
+    Collected collected;
+    QObject::connect(&worker, &FeedWorker::batchReady, &worker, [&](const FeedBatchPtr &batch) {
+        collected.messages += batch->messages.size();
+        collected.lastStats = batch->stats;
+        worker.batchConsumed();
+    });
+    worker.start();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return collected.lastStats.framesReceived == 7; }, 10'000));
+    const FeedStats &stats = collected.lastStats;
+    EXPECT_EQ(collected.messages, 3u); // 1, 2, 5; the second 2 is a duplicate
+    EXPECT_EQ(stats.decodeErrors, 3u);
+    EXPECT_EQ(stats.errorsByReason.value(QStringLiteral("invalid_json")), 1u);
+    EXPECT_EQ(stats.errorsByReason.value(QStringLiteral("not_an_object")), 1u);
+    EXPECT_EQ(stats.errorsByReason.value(QStringLiteral("empty_frame")), 1u);
+    EXPECT_EQ(stats.duplicatesDropped, 1u);
+    EXPECT_EQ(stats.gapsDetected, 1u);
+    EXPECT_EQ(stats.messagesMissed, 2u);
+}
+
+TEST(FeedWorker, AnswersApplicationPings)
+{
+    auto source = std::make_unique<ScriptedSource>(QList<QByteArray>{QByteArrayLiteral(R"({"type":"ping"})")});
+    ScriptedSource *raw = source.get();
+    FeedWorker worker(std::move(source));
+    std::size_t messages = 0;
+    QObject::connect(&worker, &FeedWorker::batchReady, &worker, [&](const FeedBatchPtr &batch) {
+        messages += batch->messages.size();
+        worker.batchConsumed();
+    });
+    worker.start();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return messages == 1; }, 10'000));
+    worker.stop();
+    ASSERT_EQ(raw->sent().size(), 1);
+    EXPECT_TRUE(raw->sent().constFirst().contains("\"pong\""));
+}
+
+TEST(FeedWorker, StopHandsOverWhatIsPendingEvenWhileABatchIsUnacknowledged)
+{
+    QList<QByteArray> frames;
+    for (int i = 1; i <= 100; ++i)
+        frames << eventFrame(i);
+    FeedWorker worker(std::make_unique<ScriptedSource>(frames));
+    std::size_t messages = 0;
+    int batches = 0;
+    // Never acknowledge: the pipeline must coalesce, and stop() must still deliver the rest.
+    QObject::connect(&worker, &FeedWorker::batchReady, &worker, [&](const FeedBatchPtr &batch) {
+        ++batches;
+        messages += batch->messages.size();
+    });
+    worker.start();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return batches >= 1; }, 10'000));
+    worker.stop();
+    QCoreApplication::sendPostedEvents(&worker);
+    EXPECT_EQ(messages, 100u);
+}

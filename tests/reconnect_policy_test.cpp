@@ -1,0 +1,207 @@
+#include "feed/ReconnectPolicy.h"
+
+#include "support/TestClock.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using vantage::ReconnectPolicy;
+using vantage::test::TestClock;
+
+namespace {
+
+constexpr double kAlmostOne = 0.9999999;
+
+ReconnectPolicy::Settings smallSettings()
+{
+    ReconnectPolicy::Settings s;
+    s.baseMs = 100;
+    s.capMs = 1000;
+    s.stableAfterMs = 5000;
+    s.maxAttempts = 6;
+    s.offlineProbeMs = 60'000;
+    return s;
+}
+
+// The upper bound of the jitter window after n consecutive failures.
+qint64 windowAfter(const ReconnectPolicy::Settings &s, int failures)
+{
+    return std::min<qint64>(s.capMs, qint64(s.baseMs) << (failures - 1));
+}
+
+} // namespace
+
+TEST(ReconnectPolicy, DefaultsMatchTheDocumentedValues)
+{
+    const ReconnectPolicy policy;
+    EXPECT_EQ(policy.settings().baseMs, 500);
+    EXPECT_EQ(policy.settings().capMs, 30'000);
+    EXPECT_EQ(policy.settings().stableAfterMs, 10'000);
+    EXPECT_EQ(policy.settings().maxAttempts, 8);
+    EXPECT_EQ(policy.settings().offlineProbeMs, 60'000);
+    EXPECT_EQ(policy.attempt(), 0);
+    EXPECT_FALSE(policy.isOffline());
+}
+
+TEST(ReconnectPolicy, LowestRandomGivesZeroDelay)
+{
+    ReconnectPolicy policy(smallSettings(), [] { return 0.0; });
+    for (int i = 0; i < 5; ++i) {
+        policy.onAttemptFailed();
+        EXPECT_EQ(policy.nextDelayMs(), 0) << "after " << policy.attempt() << " failures";
+    }
+}
+
+TEST(ReconnectPolicy, HighestRandomReachesTheDoublingWindowThenTheCap)
+{
+    const auto s = smallSettings();
+    ReconnectPolicy policy(s, [] { return kAlmostOne; });
+    const qint64 expected[] = {100, 200, 400, 800, 1000};
+    for (const qint64 bound : expected) {
+        policy.onAttemptFailed();
+        ASSERT_FALSE(policy.isOffline());
+        EXPECT_EQ(policy.nextDelayMs(), bound) << "after " << policy.attempt() << " failures";
+        EXPECT_EQ(bound, windowAfter(s, policy.attempt()));
+    }
+}
+
+TEST(ReconnectPolicy, DelaysStayInsideTheJitterWindow)
+{
+    const auto s = smallSettings();
+    double r = 0.0;
+    ReconnectPolicy policy(s, [&r] { return r; });
+    for (int failures = 1; failures < s.maxAttempts; ++failures) {
+        policy.onAttemptFailed();
+        for (r = 0.0; r < 1.0; r += 0.125) {
+            const qint64 delay = policy.nextDelayMs();
+            EXPECT_GE(delay, 0);
+            EXPECT_LE(delay, windowAfter(s, failures));
+        }
+    }
+}
+
+TEST(ReconnectPolicy, HugeAttemptCountsNeverOverflowTheCap)
+{
+    auto s = smallSettings();
+    s.maxAttempts = 1000;
+    ReconnectPolicy policy(s, [] { return kAlmostOne; });
+    for (int i = 0; i < 200; ++i)
+        policy.onAttemptFailed();
+    EXPECT_EQ(policy.nextDelayMs(), s.capMs);
+}
+
+TEST(ReconnectPolicy, QuickDropDoesNotResetTheBackoff)
+{
+    TestClock clock;
+    ReconnectPolicy policy(smallSettings(), [] { return kAlmostOne; });
+    policy.onAttemptFailed();
+    policy.onAttemptFailed();
+    ASSERT_EQ(policy.attempt(), 2);
+
+    // The server accepts and drops at once, twice.
+    for (int expected = 3; expected <= 4; ++expected) {
+        policy.onConnected(clock.now());
+        clock.advance(50);
+        policy.onDisconnected(clock.now());
+        EXPECT_EQ(policy.attempt(), expected);
+    }
+    EXPECT_EQ(policy.nextDelayMs(), 800);
+}
+
+TEST(ReconnectPolicy, StableConnectionResetsTheBackoff)
+{
+    const auto s = smallSettings();
+    TestClock clock;
+    ReconnectPolicy policy(s, [] { return kAlmostOne; });
+    for (int i = 0; i < 4; ++i)
+        policy.onAttemptFailed();
+
+    policy.onConnected(clock.now());
+    clock.advance(s.stableAfterMs - 1);
+    policy.onDisconnected(clock.now());
+    EXPECT_EQ(policy.attempt(), 5) << "one ms short of stable still counts as a failure";
+
+    policy.onConnected(clock.now());
+    clock.advance(s.stableAfterMs);
+    policy.onDisconnected(clock.now());
+    EXPECT_EQ(policy.attempt(), 0);
+    EXPECT_EQ(policy.nextDelayMs(), s.baseMs);
+}
+
+TEST(ReconnectPolicy, OfflineAfterMaxAttemptsThenProbesSlowly)
+{
+    const auto s = smallSettings();
+    double r = 0.0;
+    ReconnectPolicy policy(s, [&r] { return r; });
+    for (int i = 1; i < s.maxAttempts; ++i) {
+        policy.onAttemptFailed();
+        EXPECT_FALSE(policy.isOffline()) << "after " << i << " failures";
+    }
+    policy.onAttemptFailed();
+    EXPECT_TRUE(policy.isOffline());
+    EXPECT_EQ(policy.attempt(), s.maxAttempts);
+
+    EXPECT_EQ(policy.nextDelayMs(), s.offlineProbeMs);
+    r = kAlmostOne;
+    const qint64 highest = policy.nextDelayMs();
+    EXPECT_GT(highest, s.offlineProbeMs);
+    EXPECT_LT(highest, s.offlineProbeMs + s.offlineProbeMs / 10 + 1);
+
+    policy.onAttemptFailed();
+    EXPECT_TRUE(policy.isOffline()) << "further failures keep probing";
+}
+
+TEST(ReconnectPolicy, RecoversFromOfflineOnAStableConnection)
+{
+    const auto s = smallSettings();
+    TestClock clock;
+    ReconnectPolicy policy(s, [] { return kAlmostOne; });
+    for (int i = 0; i < s.maxAttempts; ++i)
+        policy.onAttemptFailed();
+    ASSERT_TRUE(policy.isOffline());
+
+    policy.onConnected(clock.now());
+    EXPECT_FALSE(policy.isOffline()) << "a working connection is not offline";
+    EXPECT_TRUE(policy.isConnected());
+
+    clock.advance(s.stableAfterMs);
+    policy.onDisconnected(clock.now());
+    EXPECT_FALSE(policy.isOffline());
+    EXPECT_EQ(policy.attempt(), 0);
+    EXPECT_EQ(policy.nextDelayMs(), s.baseMs);
+}
+
+TEST(ReconnectPolicy, QuickDropWhileOfflineStaysOffline)
+{
+    const auto s = smallSettings();
+    TestClock clock;
+    ReconnectPolicy policy(s, [] { return 0.0; });
+    for (int i = 0; i < s.maxAttempts; ++i)
+        policy.onAttemptFailed();
+    policy.onConnected(clock.now());
+    clock.advance(10);
+    policy.onDisconnected(clock.now());
+    EXPECT_TRUE(policy.isOffline());
+    EXPECT_EQ(policy.nextDelayMs(), s.offlineProbeMs);
+}
+
+TEST(ReconnectPolicy, DisconnectWithoutConnectIsIgnored)
+{
+    ReconnectPolicy policy(smallSettings(), [] { return 0.0; });
+    policy.onDisconnected(1000);
+    EXPECT_EQ(policy.attempt(), 0);
+}
+
+TEST(ReconnectPolicy, DefaultRandomStaysInTheWindow)
+{
+    const auto s = smallSettings();
+    ReconnectPolicy policy(s);
+    policy.onAttemptFailed();
+    policy.onAttemptFailed();
+    for (int i = 0; i < 100; ++i) {
+        const qint64 delay = policy.nextDelayMs();
+        EXPECT_GE(delay, 0);
+        EXPECT_LE(delay, 200);
+    }
+}

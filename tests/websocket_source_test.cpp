@@ -1,0 +1,565 @@
+#include "feed/FrameSink.h"
+#include "feed/UrlRedaction.h"
+#include "feed/WebSocketSource.h"
+
+#include <QCryptographicHash>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QMutex>
+#include <QTest>
+#include <QThread>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <vector>
+
+using namespace vantage;
+
+namespace {
+
+constexpr int kWaitMs = 5000;
+const QByteArray kToken = QByteArrayLiteral("s3cr3t-T0ken-9b1e");
+
+class CollectingSink final : public FrameSink
+{
+public:
+    void onFrame(QByteArrayView bytes, qint64 receivedMs, qint64 tsShiftMs) override
+    {
+        frames.push_back(bytes.toByteArray());
+        receivedAt.push_back(receivedMs);
+        shifts.push_back(tsShiftMs);
+    }
+    std::vector<QByteArray> frames;
+    std::vector<qint64> receivedAt;
+    std::vector<qint64> shifts;
+};
+
+// A protocol-level WebSocket server on 127.0.0.1 that remembers each client's handshake.
+class EchoServer
+{
+public:
+    EchoServer()
+    {
+        m_server.listen(QHostAddress(QHostAddress::LocalHost), 0);
+        QObject::connect(&m_server, &QWebSocketServer::newConnection, &m_server, [this] {
+            while (QWebSocket *socket = m_server.nextPendingConnection()) {
+                socket->setParent(&m_server);
+                authorizations.push_back(socket->request().rawHeader(QByteArrayLiteral("Authorization")));
+                QObject::connect(socket, &QWebSocket::textMessageReceived, socket,
+                                 [this](const QString &text) { received.push_back(text); });
+                QObject::connect(socket, &QWebSocket::disconnected, socket, [this, socket] {
+                    closeCodesSeen.push_back(socket->closeCode());
+                });
+                sockets.push_back(socket);
+            }
+        });
+    }
+    bool isListening() const { return m_server.isListening(); }
+    QUrl url() const
+    {
+        return QUrl(QStringLiteral("ws://127.0.0.1:%1/stream").arg(m_server.serverPort()));
+    }
+    QWebSocket *last() const { return sockets.empty() ? nullptr : sockets.back(); }
+
+    std::vector<QWebSocket *> sockets;
+    std::vector<QByteArray> authorizations;
+    std::vector<QString> received;
+    std::vector<QWebSocketProtocol::CloseCode> closeCodesSeen;
+
+private:
+    QWebSocketServer m_server{QStringLiteral("test"), QWebSocketServer::NonSecureMode};
+};
+
+// A TCP server that speaks just enough HTTP to answer the upgrade the way a test needs.
+class RawServer
+{
+public:
+    enum class Mode { NeverAnswer, UpgradeThenSilent, Reject401, PlainHttpAtOnce };
+
+    explicit RawServer(Mode mode)
+        : m_mode(mode)
+    {
+        m_server.listen(QHostAddress(QHostAddress::LocalHost), 0);
+        QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                socket->setParent(&m_server);
+                ++connections;
+                handshakes.emplace_back();
+                const size_t index = handshakes.size() - 1;
+                QObject::connect(socket, &QTcpSocket::readyRead, socket,
+                                 [this, socket, index] { onRead(socket, index); });
+            }
+        });
+    }
+    bool isListening() const { return m_server.isListening(); }
+    QUrl url() const { return QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(m_server.serverPort())); }
+
+    int connections = 0;
+    std::vector<QByteArray> handshakes;
+
+private:
+    void onRead(QTcpSocket *socket, size_t index)
+    {
+        QByteArray &request = handshakes[index];
+        if (m_mode == Mode::PlainHttpAtOnce) {
+            // Answers a TLS client hello in clear text, as a misconfigured proxy would.
+            request += socket->readAll();
+            socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+            return;
+        }
+        const bool complete = request.contains("\r\n\r\n");
+        request += socket->readAll();
+        if (complete || !request.contains("\r\n\r\n") || m_mode == Mode::NeverAnswer)
+            return;
+        if (m_mode == Mode::Reject401) {
+            socket->write("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n");
+            return;
+        }
+        const QRegularExpression keyLine(QStringLiteral("Sec-WebSocket-Key: *([^\\r]+)\\r\\n"),
+                                         QRegularExpression::CaseInsensitiveOption);
+        const QByteArray key = keyLine.match(QString::fromLatin1(request)).captured(1).toLatin1();
+        const QByteArray accept = QCryptographicHash::hash(QByteArray(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"),
+                                                           QCryptographicHash::Sha1)
+                                      .toBase64();
+        socket->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                      "Sec-WebSocket-Accept: "
+                      + accept + "\r\n\r\n");
+    }
+
+    Mode m_mode;
+    QTcpServer m_server;
+};
+
+class WebSocketSourceTest : public ::testing::Test
+{
+protected:
+    WebSocketOptions options(const QUrl &url) const
+    {
+        WebSocketOptions o;
+        o.url = url;
+        o.bearerToken = kToken;
+        o.reconnect.baseMs = 10;
+        o.reconnect.capMs = 20;
+        return o;
+    }
+
+    void makeSource(const WebSocketOptions &o)
+    {
+        m_source = std::make_unique<WebSocketSource>(o);
+        m_source->setSink(&m_sink);
+        QObject::connect(m_source.get(), &FrameSource::statusChanged, m_source.get(),
+                         [this](const ConnectionStatus &s) { m_statuses.push_back(s); });
+    }
+
+    bool waitForState(ConnectionState state, size_t fromIndex = 0)
+    {
+        return QTest::qWaitFor([&] { return indexOf(state, fromIndex) >= 0; }, kWaitMs);
+    }
+
+    int indexOf(ConnectionState state, size_t fromIndex = 0) const
+    {
+        for (size_t i = fromIndex; i < m_statuses.size(); ++i) {
+            if (m_statuses[i].state == state)
+                return int(i);
+        }
+        return -1;
+    }
+
+    int countOf(ConnectionState state) const
+    {
+        int n = 0;
+        for (const auto &s : m_statuses)
+            n += s.state == state ? 1 : 0;
+        return n;
+    }
+
+    void TearDown() override
+    {
+        // Whatever a test did, no status may ever have carried the credential.
+        for (const auto &s : m_statuses) {
+            EXPECT_FALSE(s.reason.contains(QString::fromLatin1(kToken))) << s.reason.toStdString();
+            EXPECT_EQ(s.transport, QLatin1String("websocket"));
+        }
+        m_source.reset();
+    }
+
+    CollectingSink m_sink;
+    std::unique_ptr<WebSocketSource> m_source;
+    std::vector<ConnectionStatus> m_statuses;
+};
+
+} // namespace
+
+TEST_F(WebSocketSourceTest, FramesFlowInOrderAndTheServerSeesTheBearerToken)
+{
+    EchoServer server;
+    ASSERT_TRUE(server.isListening());
+    makeSource(options(server.url()));
+    m_source->start();
+    ASSERT_TRUE(waitForState(ConnectionState::Live));
+    EXPECT_EQ(m_statuses.front().state, ConnectionState::Connecting);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.last() != nullptr; }, kWaitMs));
+
+    EXPECT_EQ(server.authorizations.back(), QByteArrayLiteral("Bearer ") + kToken);
+    server.last()->sendTextMessage(QStringLiteral("{\"n\":1}"));
+    server.last()->sendTextMessage(QStringLiteral("{\"n\":2,\"city\":\"Zürich\"}"));
+    server.last()->sendBinaryMessage(QByteArrayLiteral("{\"n\":3}"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_sink.frames.size() == 3; }, kWaitMs));
+
+    EXPECT_EQ(m_sink.frames[0], QByteArrayLiteral("{\"n\":1}"));
+    EXPECT_EQ(m_sink.frames[1], QStringLiteral("{\"n\":2,\"city\":\"Zürich\"}").toUtf8());
+    EXPECT_EQ(m_sink.frames[2], QByteArrayLiteral("{\"n\":3}"));
+    EXPECT_GT(m_sink.receivedAt[0], 0);
+    EXPECT_EQ(m_sink.shifts[0], 0);
+    EXPECT_EQ(m_source->reconnects(), 0);
+}
+
+TEST_F(WebSocketSourceTest, ReceiveTimeComesFromTheInjectedClock)
+{
+    EchoServer server;
+    makeSource(options(server.url()));
+    m_source->setNowFn([] { return qint64(1'234'567); });
+    m_source->start();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.last() != nullptr; }, kWaitMs));
+    server.last()->sendTextMessage(QStringLiteral("{}"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_sink.frames.size() == 1; }, kWaitMs));
+    EXPECT_EQ(m_sink.receivedAt[0], 1'234'567);
+}
+
+TEST_F(WebSocketSourceTest, ReconnectsAfterTheServerClosesAndFramesKeepFlowing)
+{
+    EchoServer server;
+    makeSource(options(server.url()));
+    m_source->start();
+    ASSERT_TRUE(waitForState(ConnectionState::Live));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.sockets.size() == 1; }, kWaitMs));
+
+    server.last()->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("maintenance"));
+    const int firstLive = indexOf(ConnectionState::Live);
+    ASSERT_TRUE(waitForState(ConnectionState::Reconnecting, firstLive));
+    const ConnectionStatus reconnecting = m_statuses[indexOf(ConnectionState::Reconnecting, firstLive)];
+    EXPECT_EQ(reconnecting.reason, QStringLiteral("remote closed (1001 going away: maintenance)"));
+    EXPECT_EQ(reconnecting.attempt, 1);
+    EXPECT_GE(reconnecting.retryAtMs, reconnecting.sinceMs);
+
+    ASSERT_TRUE(waitForState(ConnectionState::Live, size_t(indexOf(ConnectionState::Reconnecting))));
+    EXPECT_EQ(m_source->reconnects(), 1);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.sockets.size() == 2; }, kWaitMs));
+    EXPECT_EQ(server.authorizations[1], QByteArrayLiteral("Bearer ") + kToken);
+
+    server.last()->sendTextMessage(QStringLiteral("after"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_sink.frames.size() == 1; }, kWaitMs));
+    EXPECT_EQ(m_sink.frames[0], QByteArrayLiteral("after"));
+}
+
+TEST_F(WebSocketSourceTest, ReconnectsAfterTheServerAborts)
+{
+    EchoServer server;
+    makeSource(options(server.url()));
+    m_source->start();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.sockets.size() == 1; }, kWaitMs));
+    ASSERT_TRUE(waitForState(ConnectionState::Live));
+
+    server.last()->abort();
+    ASSERT_TRUE(waitForState(ConnectionState::Reconnecting));
+    const ConnectionStatus &reconnecting = m_statuses[indexOf(ConnectionState::Reconnecting)];
+    EXPECT_FALSE(reconnecting.reason.isEmpty());
+    ASSERT_TRUE(waitForState(ConnectionState::Live, size_t(indexOf(ConnectionState::Reconnecting))));
+    EXPECT_EQ(m_source->reconnects(), 1);
+
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.sockets.size() == 2; }, kWaitMs));
+    server.last()->sendTextMessage(QStringLiteral("still here"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_sink.frames.size() == 1; }, kWaitMs));
+    EXPECT_EQ(m_sink.frames[0], QByteArrayLiteral("still here"));
+}
+
+TEST_F(WebSocketSourceTest, RefusedPortGivesReconnectingWithAReason)
+{
+    quint16 port = 0;
+    {
+        QTcpServer closed;
+        ASSERT_TRUE(closed.listen(QHostAddress(QHostAddress::LocalHost), 0));
+        port = closed.serverPort();
+    }
+    makeSource(options(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port))));
+    m_source->start();
+    ASSERT_TRUE(waitForState(ConnectionState::Reconnecting));
+    const ConnectionStatus &s = m_statuses[indexOf(ConnectionState::Reconnecting)];
+    EXPECT_EQ(s.reason, QStringLiteral("connection refused"));
+    EXPECT_EQ(s.attempt, 1);
+    EXPECT_EQ(indexOf(ConnectionState::Live), -1);
+}
+
+TEST_F(WebSocketSourceTest, GoesOfflineAfterTheRetryBudget)
+{
+    quint16 port = 0;
+    {
+        QTcpServer closed;
+        ASSERT_TRUE(closed.listen(QHostAddress(QHostAddress::LocalHost), 0));
+        port = closed.serverPort();
+    }
+    auto o = options(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port)));
+    o.reconnect.maxAttempts = 3;
+    o.reconnect.offlineProbeMs = 60'000;
+    makeSource(o);
+    m_source->start();
+    ASSERT_TRUE(waitForState(ConnectionState::Offline));
+    EXPECT_EQ(countOf(ConnectionState::Reconnecting), 2);
+    const ConnectionStatus &offline = m_statuses[indexOf(ConnectionState::Offline)];
+    EXPECT_EQ(offline.attempt, 3);
+    EXPECT_GE(offline.retryAtMs - offline.sinceMs, 60'000 - 1);
+}
+
+TEST_F(WebSocketSourceTest, SilentConnectionIsDetectedAsStale)
+{
+    RawServer server(RawServer::Mode::UpgradeThenSilent);
+    ASSERT_TRUE(server.isListening());
+    auto o = options(server.url());
+    o.heartbeatMs = 40;
+    makeSource(o);
+    m_source->start();
+    ASSERT_TRUE(waitForState(ConnectionState::Live));
+    ASSERT_TRUE(waitForState(ConnectionState::Reconnecting));
+    const ConnectionStatus &s = m_statuses[indexOf(ConnectionState::Reconnecting)];
+    EXPECT_TRUE(s.reason.startsWith(QLatin1String("stale: no data for "))) << s.reason.toStdString();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.connections >= 2; }, kWaitMs));
+
+    // The raw handshake carries the header, exactly once.
+    const QByteArray header = QByteArrayLiteral("\r\nAuthorization: Bearer ") + kToken + "\r\n";
+    EXPECT_EQ(server.handshakes[0].count(header), 1) << server.handshakes[0].toStdString();
+}
+
+TEST_F(WebSocketSourceTest, UnansweredHandshakeTimesOut)
+{
+    RawServer server(RawServer::Mode::NeverAnswer);
+    auto o = options(server.url());
+    o.connectTimeoutMs = 100;
+    makeSource(o);
+    m_source->start();
+    ASSERT_TRUE(waitForState(ConnectionState::Reconnecting));
+    EXPECT_EQ(m_statuses[indexOf(ConnectionState::Reconnecting)].reason,
+              QStringLiteral("connect timeout after 0.1 s"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.connections >= 2; }, kWaitMs));
+    EXPECT_EQ(indexOf(ConnectionState::Live), -1);
+}
+
+TEST_F(WebSocketSourceTest, RejectedUpgradeIsAHandshakeFailure)
+{
+    RawServer server(RawServer::Mode::Reject401);
+    makeSource(options(server.url()));
+    m_source->start();
+    ASSERT_TRUE(waitForState(ConnectionState::Reconnecting));
+    const QString reason = m_statuses[indexOf(ConnectionState::Reconnecting)].reason;
+    EXPECT_TRUE(reason.startsWith(QLatin1String("handshake failed: "))) << reason.toStdString();
+    EXPECT_TRUE(reason.contains(QLatin1String("401"))) << reason.toStdString();
+}
+
+TEST_F(WebSocketSourceTest, PolicyViolationIsAnErrorWithoutRetry)
+{
+    EchoServer server;
+    makeSource(options(server.url()));
+    m_source->start();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.sockets.size() == 1; }, kWaitMs));
+    ASSERT_TRUE(waitForState(ConnectionState::Live));
+
+    // A careless server echoes the token: it must not reach the status.
+    server.last()->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                         QStringLiteral("bad token ") + QString::fromLatin1(kToken));
+    ASSERT_TRUE(waitForState(ConnectionState::Error));
+    const ConnectionStatus &s = m_statuses[indexOf(ConnectionState::Error)];
+    EXPECT_EQ(s.reason, QStringLiteral("rejected by server (1008 policy violation: bad token ***)"));
+    EXPECT_EQ(s.retryAtMs, 0);
+
+    // Nothing may try again: a further connection within the retry window would show up here.
+    EXPECT_FALSE(QTest::qWaitFor([&] { return server.sockets.size() > 1; }, 300));
+    EXPECT_EQ(m_statuses.back().state, ConnectionState::Error);
+    EXPECT_EQ(countOf(ConnectionState::Reconnecting), 0);
+}
+
+TEST_F(WebSocketSourceTest, NonWebSocketSchemeIsAnError)
+{
+    makeSource(options(QUrl(QStringLiteral("http://127.0.0.1:1/"))));
+    m_source->start();
+    ASSERT_FALSE(m_statuses.empty());
+    EXPECT_EQ(m_statuses.back().state, ConnectionState::Error);
+    EXPECT_TRUE(m_statuses.back().reason.contains(QLatin1String("scheme"))) << m_statuses.back().reason.toStdString();
+}
+
+TEST_F(WebSocketSourceTest, InvalidUrlIsAnError)
+{
+    makeSource(options(QUrl(QStringLiteral("ws://"))));
+    m_source->start();
+    ASSERT_FALSE(m_statuses.empty());
+    EXPECT_EQ(m_statuses.back().state, ConnectionState::Error);
+    EXPECT_EQ(m_statuses.back().reason, QStringLiteral("invalid URL"));
+}
+
+TEST_F(WebSocketSourceTest, TokenWithALineBreakIsRefusedBeforeConnecting)
+{
+    EchoServer server;
+    auto o = options(server.url());
+    o.bearerToken = kToken + "\r\nX-Injected: 1";
+    makeSource(o);
+    m_source->start();
+    ASSERT_FALSE(m_statuses.empty());
+    EXPECT_EQ(m_statuses.back().state, ConnectionState::Error);
+    EXPECT_FALSE(m_statuses.back().reason.contains(QLatin1String("X-Injected")));
+}
+
+TEST_F(WebSocketSourceTest, StopClosesCleanlyAndEmitsIdle)
+{
+    EchoServer server;
+    makeSource(options(server.url()));
+    m_source->start();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.sockets.size() == 1; }, kWaitMs));
+    ASSERT_TRUE(waitForState(ConnectionState::Live));
+
+    m_source->stop();
+    EXPECT_EQ(m_statuses.back().state, ConnectionState::Idle);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.closeCodesSeen.size() == 1; }, kWaitMs));
+    EXPECT_EQ(server.closeCodesSeen[0], QWebSocketProtocol::CloseCodeNormal);
+    EXPECT_FALSE(m_source->sendText(QByteArrayLiteral("late")));
+}
+
+TEST_F(WebSocketSourceTest, SendTextReachesTheServerOnlyWhenLive)
+{
+    EchoServer server;
+    makeSource(options(server.url()));
+    EXPECT_FALSE(m_source->sendText(QByteArrayLiteral("too early")));
+    m_source->start();
+    ASSERT_TRUE(waitForState(ConnectionState::Live));
+    EXPECT_TRUE(m_source->sendText(QByteArrayLiteral("{\"type\":\"pong\"}")));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.received.size() == 1; }, kWaitMs));
+    EXPECT_EQ(server.received[0], QStringLiteral("{\"type\":\"pong\"}"));
+}
+
+TEST_F(WebSocketSourceTest, ReconnectNowSkipsTheWait)
+{
+    EchoServer server;
+    auto o = options(server.url());
+    o.reconnect.baseMs = 60'000;
+    o.reconnect.capMs = 60'000;
+    makeSource(o);
+    m_source->setRandomFn([] { return 0.99; });
+    m_source->start();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.sockets.size() == 1; }, kWaitMs));
+    ASSERT_TRUE(waitForState(ConnectionState::Live));
+
+    server.last()->close(QWebSocketProtocol::CloseCodeGoingAway);
+    ASSERT_TRUE(waitForState(ConnectionState::Reconnecting));
+    const ConnectionStatus &waiting = m_statuses[indexOf(ConnectionState::Reconnecting)];
+    EXPECT_GE(waiting.retryAtMs - waiting.sinceMs, 59'000);
+
+    m_source->reconnectNow();
+    ASSERT_TRUE(waitForState(ConnectionState::Live, size_t(indexOf(ConnectionState::Reconnecting))));
+    EXPECT_EQ(m_source->reconnects(), 1);
+}
+
+TEST_F(WebSocketSourceTest, TlsFailureIsReportedAndRetried)
+{
+    RawServer server(RawServer::Mode::PlainHttpAtOnce);
+    QUrl url = server.url();
+    url.setScheme(QStringLiteral("wss"));
+    makeSource(options(url));
+    m_source->start();
+    ASSERT_TRUE(waitForState(ConnectionState::Reconnecting));
+    const QString reason = m_statuses[indexOf(ConnectionState::Reconnecting)].reason;
+    EXPECT_TRUE(reason.startsWith(QLatin1String("TLS"))) << reason.toStdString();
+    EXPECT_EQ(indexOf(ConnectionState::Live), -1);
+}
+
+namespace {
+
+// Frames arrive on the worker thread; the test thread reads them under the lock.
+class LockedSink final : public FrameSink
+{
+public:
+    void onFrame(QByteArrayView bytes, qint64, qint64) override
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_frames.push_back(bytes.toByteArray());
+        m_threads.push_back(QThread::currentThread());
+    }
+    size_t size() const
+    {
+        const QMutexLocker lock(&m_mutex);
+        return m_frames.size();
+    }
+    std::vector<QByteArray> frames() const
+    {
+        const QMutexLocker lock(&m_mutex);
+        return m_frames;
+    }
+    std::vector<QThread *> threads() const
+    {
+        const QMutexLocker lock(&m_mutex);
+        return m_threads;
+    }
+
+private:
+    mutable QMutex m_mutex;
+    std::vector<QByteArray> m_frames;
+    std::vector<QThread *> m_threads;
+};
+
+} // namespace
+
+TEST(WebSocketSourceThreading, RunsOnAWorkerThread)
+{
+    EchoServer server;
+    ASSERT_TRUE(server.isListening());
+    WebSocketOptions o;
+    o.url = server.url();
+    LockedSink sink;
+    QThread worker;
+    auto *source = new WebSocketSource(o);
+    source->setSink(&sink);
+    source->moveToThread(&worker);
+    std::vector<ConnectionState> states;
+    QObject context;
+    QObject::connect(source, &FrameSource::statusChanged, &context,
+                     [&states](const ConnectionStatus &s) { states.push_back(s.state); });
+    worker.start();
+    QMetaObject::invokeMethod(source, &WebSocketSource::start, Qt::QueuedConnection);
+
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.last() != nullptr; }, kWaitMs));
+    server.last()->sendTextMessage(QStringLiteral("one"));
+    server.last()->sendTextMessage(QStringLiteral("two"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return sink.size() == 2; }, kWaitMs));
+    EXPECT_EQ(sink.frames(), (std::vector<QByteArray>{QByteArrayLiteral("one"), QByteArrayLiteral("two")}));
+    EXPECT_EQ(sink.threads().front(), &worker);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !states.empty() && states.back() == ConnectionState::Live; }, kWaitMs));
+
+    QMetaObject::invokeMethod(source, &WebSocketSource::stop, Qt::BlockingQueuedConnection);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return states.back() == ConnectionState::Idle; }, kWaitMs));
+    source->deleteLater();
+    worker.quit();
+    ASSERT_TRUE(worker.wait(kWaitMs));
+}
+
+TEST(UrlRedaction, StripsUserInfoAndSecretQueryValues)
+{
+    const QUrl url(QStringLiteral(
+        "wss://alice:pa55@feed.example.com:8443/stream?since=42&token=abc&API_KEY=def&access_token=ghi&epoch=E1"));
+    const QString shown = redactUrl(url);
+    EXPECT_FALSE(shown.contains(QLatin1String("alice")));
+    EXPECT_FALSE(shown.contains(QLatin1String("pa55")));
+    EXPECT_FALSE(shown.contains(QLatin1String("abc")));
+    EXPECT_FALSE(shown.contains(QLatin1String("def")));
+    EXPECT_FALSE(shown.contains(QLatin1String("ghi")));
+    EXPECT_EQ(shown,
+              QStringLiteral("wss://feed.example.com:8443/stream?since=42&token=redacted&API_KEY=redacted"
+                             "&access_token=redacted&epoch=E1"));
+}
+
+TEST(UrlRedaction, LeavesHarmlessUrlsAlone)
+{
+    EXPECT_EQ(redactUrl(QUrl(QStringLiteral("ws://127.0.0.1:9000/v1?since=5"))),
+              QStringLiteral("ws://127.0.0.1:9000/v1?since=5"));
+    EXPECT_EQ(redactUrl(QUrl(QStringLiteral("ws://host/?password=x&apikey=y&key=z"))),
+              QStringLiteral("ws://host/?password=redacted&apikey=redacted&key=redacted"));
+}

@@ -1,0 +1,123 @@
+#include "widgets/AlertItemDelegate.h"
+
+#include "models/AlertModel.h"
+#include "widgets/RowText.h"
+#include "widgets/ValueFormat.h"
+
+#include <QPainter>
+
+namespace vantage {
+
+namespace {
+constexpr int horizontalPadding = 12;
+constexpr int verticalPadding = 9;
+constexpr int lineGap = 3;
+constexpr int stripeWidth = 4;
+
+QFont labelFont(const QFont &base)
+{
+    QFont font = base;
+    font.setPixelSize(11);
+    font.setWeight(QFont::Bold);
+    font.setCapitalization(QFont::AllUppercase);
+    font.setLetterSpacing(QFont::PercentageSpacing, 106);
+    return font;
+}
+
+QFont detailFont(const QFont &base)
+{
+    QFont font = base;
+    font.setPixelSize(11);
+    return font;
+}
+} // namespace
+
+AlertItemDelegate::AlertItemDelegate(QObject *parent, NowFn now) : QStyledItemDelegate(parent), m_now(std::move(now)) {}
+
+void AlertItemDelegate::setTheme(const Theme &theme)
+{
+    m_theme = theme;
+}
+
+QSize AlertItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    const QFontMetrics label(labelFont(option.font));
+    const QFontMetrics message(option.font);
+    return {280, 2 * verticalPadding + label.height() + lineGap + message.height()};
+}
+
+void AlertItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    const QRect row = option.rect;
+    const bool open = index.data(AlertModel::IsOpenRole).toBool();
+    const auto severity = Severity(index.data(AlertModel::SeverityRole).toInt());
+    const QColor color = m_theme.severityColor(severity);
+
+    if (option.state & QStyle::State_Selected) {
+        QColor selected = m_theme.accent;
+        selected.setAlphaF(0.22);
+        painter->fillRect(row, selected);
+    } else if (open) {
+        QColor wash = color;
+        wash.setAlphaF(0.06);
+        painter->fillRect(row, wash);
+    }
+    painter->setPen(QPen(m_theme.border, 1.0));
+    painter->drawLine(QPointF(row.left(), row.bottom() + 0.5), QPointF(row.right(), row.bottom() + 0.5));
+    if (!open)
+        painter->setOpacity(0.5);
+
+    painter->fillRect(QRect(row.left(), row.top() + 1, stripeWidth, row.height() - 2), color);
+
+    const QRect content = row.adjusted(stripeWidth + horizontalPadding, verticalPadding, -horizontalPadding,
+                                       -verticalPadding);
+    const QFont label = labelFont(option.font);
+    const QFontMetrics labelMetrics(label);
+    const QFont detail = detailFont(option.font);
+    const QFontMetrics detailMetrics(detail);
+    const QRect firstLine(content.left(), content.top(), content.width(), labelMetrics.height());
+
+    // Age on the right of the first line.
+    const qint64 now = m_now();
+    const qint64 raisedAt = index.data(AlertModel::RaisedAtRole).toLongLong();
+    const qint64 resolvedAt = index.data(AlertModel::ResolvedAtRole).toLongLong();
+    const QString age = open ? tr("%1 ago").arg(ValueFormat::duration(now - raisedAt))
+                             : tr("resolved %1 ago").arg(ValueFormat::duration(now - resolvedAt));
+    const int ageWidth = detailMetrics.horizontalAdvance(age);
+    painter->setFont(detail);
+    painter->setPen(m_theme.textMuted);
+    painter->drawText(QRect(firstLine.right() - ageWidth, firstLine.top(), ageWidth, firstLine.height()),
+                      Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine, age);
+
+    const QString severityText = index.data(AlertModel::SeverityNameRole).toString();
+    const int labelWidth = labelMetrics.horizontalAdvance(severityText.toUpper());
+    painter->setFont(label);
+    painter->setPen(color);
+    painter->drawText(QRect(firstLine.left(), firstLine.top(), labelWidth + 2, firstLine.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, severityText);
+
+    const int affected = index.data(AlertModel::AffectedUsersRole).toInt();
+    if (affected > 0) {
+        const QString users = tr("\u00b7  %1 users affected").arg(ValueFormat::count(affected));
+        const int x = firstLine.left() + labelWidth + 8;
+        const int width = std::max(0, firstLine.right() - ageWidth - 8 - x);
+        painter->setFont(detail);
+        painter->setPen(m_theme.textMuted);
+        painter->drawText(QRect(x, firstLine.top(), width, firstLine.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                          detailMetrics.elidedText(users, Qt::ElideRight, width));
+    }
+
+    const QFontMetrics messageMetrics(option.font);
+    const QRect secondLine(content.left(), firstLine.bottom() + 1 + lineGap, content.width(), messageMetrics.height());
+    const QString message = singleLine(index.data(AlertModel::MessageRole).toString());
+    painter->setFont(option.font);
+    painter->setPen(m_theme.text);
+    painter->drawText(secondLine, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                      messageMetrics.elidedText(message, Qt::ElideRight, secondLine.width()));
+    painter->restore();
+}
+
+} // namespace vantage

@@ -1,0 +1,51 @@
+#include "widgets/ConnectionBadgeText.h"
+
+#include "widgets/ValueFormat.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace vantage {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ConnectionBadge", text);
+}
+
+// Whole seconds until a deadline, rounded up so "in 0 s" only shows when it is due.
+qint64 secondsUntil(qint64 deadlineMs, qint64 nowMs)
+{
+    return std::max<qint64>(0, (deadlineMs - nowMs + 999) / 1000);
+}
+
+} // namespace
+
+QString ConnectionBadgeText::stateText(const ConnectionStatus &status, qint64 nowMs)
+{
+    switch (status.state) {
+    case ConnectionState::Idle: return tr("Not connected");
+    case ConnectionState::Connecting: return tr("Connecting\u2026");
+    case ConnectionState::Live: return tr("Live");
+    case ConnectionState::Reconnecting:
+        return tr("Reconnecting in %1 s (attempt %2)").arg(secondsUntil(status.retryAtMs, nowMs)).arg(status.attempt);
+    case ConnectionState::Offline:
+        return tr("Offline, next probe in %1 s").arg(secondsUntil(status.retryAtMs, nowMs));
+    case ConnectionState::Error:
+        return status.reason.isEmpty() ? tr("Error") : tr("Error: %1").arg(status.reason);
+    case ConnectionState::Finished: return tr("Replay finished");
+    }
+    return {};
+}
+
+QString ConnectionBadgeText::text(const ConnectionStatus &status, qint64 nowMs, qint64 dataAgeMs)
+{
+    QString result = stateText(status, nowMs);
+    if (dataAgeMs > staleAfterMs)
+        result += tr(" \u00b7 data %1 old").arg(ValueFormat::duration(dataAgeMs));
+    return result;
+}
+
+} // namespace vantage

@@ -1,0 +1,56 @@
+#include "widgets/Pill.h"
+
+#include <QPainter>
+
+namespace vantage {
+
+namespace {
+QFont pillFont(const QFont &base)
+{
+    QFont font = base;
+    font.setPixelSize(11);
+    font.setWeight(QFont::Bold);
+    font.setLetterSpacing(QFont::PercentageSpacing, 110);
+    return font;
+}
+} // namespace
+
+Pill::Pill(const QString &text, QWidget *parent) : QWidget(parent), m_text(text), m_color(palette().color(QPalette::Highlight))
+{
+    setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+}
+
+void Pill::setText(const QString &text)
+{
+    m_text = text;
+    updateGeometry();
+    update();
+}
+
+void Pill::setColor(const QColor &color)
+{
+    m_color = color;
+    update();
+}
+
+QSize Pill::sizeHint() const
+{
+    const QFontMetrics metrics(pillFont(font()));
+    return {metrics.horizontalAdvance(m_text) + 20, metrics.height() + 10};
+}
+
+void Pill::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    const QRectF bounds = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
+    QColor fill = m_color;
+    fill.setAlphaF(0.18);
+    painter.setPen(QPen(m_color, 1.0));
+    painter.setBrush(fill);
+    painter.drawRoundedRect(bounds, bounds.height() / 2, bounds.height() / 2);
+    painter.setFont(pillFont(font()));
+    painter.drawText(bounds, Qt::AlignCenter | Qt::TextSingleLine, m_text);
+}
+
+} // namespace vantage

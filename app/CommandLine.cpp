@@ -7,6 +7,9 @@ namespace vantage {
 
 namespace {
 
+// Delays become QTimer intervals in milliseconds, which must fit an int.
+constexpr double kMaxDelayS = 20.0 * 24 * 3600;
+
 std::optional<double> parseNonNegative(const QString &text)
 {
     bool ok = false;
@@ -128,15 +131,15 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     options.headless = parser.isSet(headless);
     if (parser.isSet(duration)) {
         const auto value = parseNonNegative(parser.value(duration));
-        if (!value)
-            return fail(QStringLiteral("--duration must be a number of seconds"));
+        if (!value || *value > kMaxDelayS)
+            return fail(QStringLiteral("--duration must be a number of seconds, at most 20 days"));
         options.durationS = *value;
     }
     options.statsJsonPath = parser.value(statsJson);
     options.screenshotPath = parser.value(screenshot);
     const auto afterValue = parseNonNegative(parser.value(after));
-    if (!afterValue)
-        return fail(QStringLiteral("--after must be a number of seconds"));
+    if (!afterValue || *afterValue > kMaxDelayS)
+        return fail(QStringLiteral("--after must be a number of seconds, at most 20 days"));
     options.screenshotAfterS = *afterValue;
     options.theme = parser.value(theme).toLower();
     if (!options.theme.isEmpty() && options.theme != QLatin1String("light")

@@ -346,9 +346,9 @@ void DemoLogGenerator::fillSignup(LiveEvent &event)
 void DemoLogGenerator::fillPayment(LiveEvent &event)
 {
     event.type = QStringLiteral("payment");
-    const char *currency = nullptr;
-    event.location = randomLocation(&currency);
-    event.currency = utf8(currency);
+    // The platform settles in pounds wherever the customer is, so revenue sums one currency.
+    event.location = randomLocation();
+    event.currency = QStringLiteral("GBP");
     JsonObjectText metadata;
     if (m_rng.chance(0.85)) {
         const DemoVendorType &vendor = m_rng.pick(demoVendorTypes());
@@ -502,7 +502,7 @@ QString DemoLogGenerator::randomId(QLatin1String prefix)
     return prefix + QString::number(m_rng.next() & 0xFFFF'FFFF'FFFFULL, 16).rightJustified(12, u'0');
 }
 
-GeoLocation DemoLogGenerator::randomLocation(const char **currency)
+GeoLocation DemoLogGenerator::randomLocation()
 {
     const std::span<const DemoCity> cities = demoCities();
     int totalWeight = 0;
@@ -517,8 +517,6 @@ GeoLocation DemoLogGenerator::randomLocation(const char **currency)
         }
         ticket -= city.weight;
     }
-    if (currency)
-        *currency = chosen->currency;
     GeoLocation location;
     // A few kilometres of scatter so the map shows neighbourhoods, not one dot per city.
     location.lat = std::round((chosen->lat + m_rng.noise(0.05)) * 1e4) / 1e4;

@@ -63,7 +63,7 @@ private:
 
     QString randomName();
     QString randomId(QLatin1String prefix);
-    GeoLocation randomLocation(const char **currency = nullptr);
+    GeoLocation randomLocation();
 
     DemoLogSettings m_settings;
     DemoRandom m_rng;

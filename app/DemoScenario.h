@@ -10,7 +10,6 @@ struct DemoCity
 {
     const char *name;
     const char *country; // ISO 3166-1 alpha-2
-    const char *currency;
     double lat;
     double lon;
     int weight; // relative share of the traffic; the platform is mostly UK and European

@@ -12,6 +12,11 @@
 
 namespace vantage {
 
+namespace {
+// The demo opens with a quarter of an hour already played, so its charts have history.
+constexpr qint64 kDemoPreRollMs = 15 * 60 * 1000;
+} // namespace
+
 QString findDemoLog()
 {
     const QString relative = QStringLiteral("vantage/demo.ndjson");
@@ -52,9 +57,10 @@ SourceChoice makeSource(const AppOptions &options)
         }
         replay.loop = true;
         replay.rebaseToNow = true;
+        replay.preRollMs = kDemoPreRollMs;
         choice.demo = true;
     }
-    choice.label = replay.path;
+    choice.label = choice.demo ? QStringLiteral("Demo: wedding marketplace, one hour looped") : replay.path;
     choice.source = std::make_unique<ReplaySource>(replay);
     return choice;
 }

@@ -92,6 +92,8 @@ QJsonObject buildStatsReport(const DashboardModels &models, const std::vector<Co
         {QStringLiteral("duplicates_dropped"), qint64(stats.duplicatesDropped)},
         {QStringLiteral("gaps"), qint64(stats.gapsDetected)},
         {QStringLiteral("messages_missed"), qint64(stats.messagesMissed)},
+        {QStringLiteral("covered_by_snapshot"), qint64(stats.coveredBySnapshot)},
+        {QStringLiteral("future_timestamps_clamped"), qint64(stats.futureTimestampsClamped)},
         {QStringLiteral("reconnects"), qint64(stats.reconnects)},
         {QStringLiteral("connection_history"), historyArray(history)},
         {QStringLiteral("final_counters"), countersObject(*models.counters())},

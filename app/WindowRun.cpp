@@ -2,6 +2,7 @@
 
 #include "app/FeedSession.h"
 #include "app/SourceFactory.h"
+#include "feed/UrlRedaction.h"
 #include "models/DashboardModels.h"
 #include "ui/MainWindow.h"
 
@@ -24,7 +25,8 @@ AppOptions withSavedConnection(AppOptions options, QSettings &settings)
     const bool sourceGiven = !options.url.isEmpty() || !options.replayPath.isEmpty() || options.demo;
     if (!sourceGiven)
         options.url = QUrl(settings.value(kUrlKey).toString());
-    else if (!options.url.isEmpty())
+    else if (!options.url.isEmpty() && !hasSecretQuery(options.url))
+        // A URL that carries a credential in its query is used but never saved.
         settings.setValue(kUrlKey, options.url.toString(QUrl::RemoveUserInfo));
     return options;
 }

@@ -323,6 +323,24 @@ DecodeError readNotification(od::object &object, BodyContext &context, Notificat
     });
 }
 
+namespace {
+
+// One malformed alert or event must not throw away the snapshot that resynchronises the
+// dashboard: drop that item, count it, and keep the rest.
+template<typename Item, typename Read>
+DecodeError readItemOrSkip(SnapshotInfo &snapshot, std::vector<Item> &items, Read read)
+{
+    const std::size_t before = items.size();
+    const DecodeError error = read();
+    if (error != DecodeError::BadField)
+        return error;
+    items.resize(before);
+    ++snapshot.skippedItems;
+    return DecodeError::None;
+}
+
+} // namespace
+
 DecodeError readSnapshot(od::object &object, BodyContext &context, SnapshotInfo &out)
 {
     const auto addCounter = [&](std::string_view name, double value) {
@@ -347,14 +365,18 @@ DecodeError readSnapshot(od::object &object, BodyContext &context, SnapshotInfo 
             });
         case Field::Alerts:
             return forEachElement(value, [&](od::value element) {
-                return withObject(element, [&](od::object &alert) {
-                    return nested(context, [&] { return readAlert(alert, context, out.alerts.emplace_back()); });
+                return readItemOrSkip(out, out.alerts, [&] {
+                    return withObject(element, [&](od::object &alert) {
+                        return nested(context, [&] { return readAlert(alert, context, out.alerts.emplace_back()); });
+                    });
                 });
             });
         case Field::Events:
             return forEachElement(value, [&](od::value element) {
-                return withObject(element, [&](od::object &event) {
-                    return nested(context, [&] { return readEvent(event, context, out.events.emplace_back()); });
+                return readItemOrSkip(out, out.events, [&] {
+                    return withObject(element, [&](od::object &event) {
+                        return nested(context, [&] { return readEvent(event, context, out.events.emplace_back()); });
+                    });
                 });
             });
         case Field::Timestamp: return readTime(value, context.timeMs);

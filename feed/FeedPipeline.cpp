@@ -2,6 +2,12 @@
 
 namespace vantage {
 
+namespace {
+constexpr qint64 kMaxFutureSkewMs = 5 * 60 * 1000;
+// Wire types are chosen by the server: past this many distinct ones, the rest share a bucket.
+constexpr qsizetype kMaxDistinctTypes = 256;
+} // namespace
+
 FeedPipeline::FeedPipeline(std::unique_ptr<FrameSource> source, QObject *parent, int flushIntervalMs,
                            NowFn now)
     : QObject(parent), m_source(source.release()), m_flushTimer(this), m_now(std::move(now))
@@ -48,13 +54,31 @@ void FeedPipeline::onFrame(QByteArrayView bytes, qint64 receivedMs, qint64 tsShi
         return;
     }
     ++stats.messagesDecoded;
-    ++stats.byType[m_scratch.wireType];
+    countType(m_scratch.wireType);
+    if (m_scratch.tsMs > receivedMs + kMaxFutureSkewMs) {
+        // A clock far ahead would roll today's counters into a day that has not begun.
+        m_scratch.tsMs = receivedMs;
+        ++stats.futureTimestampsClamped;
+    }
+    if (const auto *snapshot = std::get_if<SnapshotInfo>(&m_scratch.body); snapshot && snapshot->skippedItems > 0)
+        stats.errorsByReason[QStringLiteral("bad_snapshot_item")] += quint64(snapshot->skippedItems);
     if (m_scratch.kind == MessageKind::Ping)
         m_source->sendText(QByteArrayLiteral("{\"v\":1,\"type\":\"pong\"}"));
     if (m_sequencer.accept(m_scratch, stats))
         m_pending.messages.push_back(std::move(m_scratch));
     m_scratch = Message();
     scheduleFlush();
+}
+
+void FeedPipeline::countType(const QString &wireType)
+{
+    QHash<QString, quint64> &byType = m_pending.stats.byType;
+    if (const auto it = byType.find(wireType); it != byType.end())
+        ++it.value();
+    else if (byType.size() < kMaxDistinctTypes)
+        byType.insert(wireType, 1);
+    else
+        ++byType[QStringLiteral("(other types)")];
 }
 
 void FeedPipeline::scheduleFlush()

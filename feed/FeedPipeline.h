@@ -38,9 +38,7 @@ public:
     void batchConsumed() { m_inFlight.store(false, std::memory_order_release); }
 
     void onFrame(QByteArrayView bytes, qint64 receivedMs, qint64 tsShiftMs) override;
-
-    const FeedStats &stats() const { return m_pending.stats; }
-    const Sequencer &sequencer() const { return m_sequencer; }
+    void onStreamRestart() override { m_sequencer.restart(); }
 
 Q_SIGNALS:
     void batchReady(const vantage::FeedBatchPtr &batch);
@@ -50,6 +48,7 @@ private:
     void flush();
     void emitBatch(); // hands over what is pending, even while a batch is in flight
     void scheduleFlush();
+    void countType(const QString &wireType);
     void onSourceStatus(const ConnectionStatus &status);
 
     FrameSource *m_source; // child: moves to the worker thread with the pipeline

@@ -13,11 +13,13 @@ struct FeedStats
     quint64 bytesReceived = 0;
     quint64 messagesDecoded = 0;
     quint64 decodeErrors = 0;
-    QHash<QString, quint64> byType;         // wire type -> messages
+    QHash<QString, quint64> byType;         // wire type -> messages (256 names at most, then "(other types)")
     QHash<QString, quint64> errorsByReason; // decodeErrorName -> frames
     quint64 duplicatesDropped = 0;          // seq at or below the last applied seq in the same epoch
     quint64 gapsDetected = 0;               // times a seq jumped forward
     quint64 messagesMissed = 0;             // seqs skipped by those jumps
+    quint64 coveredBySnapshot = 0;          // seqs never received but covered by a later snapshot
+    quint64 futureTimestampsClamped = 0;    // times more than 5 min ahead of receipt, set to the receive time
     quint64 reconnects = 0;                 // successful connections after the first
 };
 

@@ -133,6 +133,7 @@ struct SnapshotInfo
     ActiveUsersUpdate activeUsers;
     std::vector<AlertInfo> alerts;
     std::vector<LiveEvent> events;
+    int skippedItems = 0; // malformed alerts or events left out (counted as "bad_snapshot_item")
 };
 
 using MessageBody = std::variant<std::monostate, HelloInfo, SnapshotInfo, LiveEvent, MetricsSample,

@@ -135,10 +135,11 @@ bool ReplaySource::readNextFrame()
         if (const std::optional<qint64> ts = m_timestamps.read(line)) {
             if (!m_firstTsMs) {
                 m_firstTsMs = *ts;
-                m_shiftMs = m_passStartMs - *ts;
+                m_shiftMs = m_passStartMs - (*ts + m_passPreRollMs);
             }
             if (m_options.speed > 0.0)
-                m_pendingDueMs = m_passStartMs + std::llround(double(*ts - *m_firstTsMs) / m_options.speed);
+                m_pendingDueMs = m_passStartMs
+                                 + std::llround(double(*ts - *m_firstTsMs - m_passPreRollMs) / m_options.speed);
         }
         return true;
     }
@@ -147,9 +148,12 @@ bool ReplaySource::readNextFrame()
 void ReplaySource::beginPass()
 {
     ++m_passes;
+    if (m_passes > 1 && sink())
+        sink()->onStreamRestart();
     m_framesThisPass = 0;
     m_firstTsMs.reset();
     m_shiftMs = 0;
+    m_passPreRollMs = m_passes == 1 ? std::max<qint64>(0, m_options.preRollMs) : 0;
     m_hasPending = false;
     m_passStartMs = m_options.now();
 }

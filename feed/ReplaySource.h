@@ -56,6 +56,7 @@ private:
     std::optional<qint64> m_firstTsMs; // of the current pass
     qint64 m_passStartMs = 0;
     qint64 m_shiftMs = 0;
+    qint64 m_passPreRollMs = 0; // log time delivered at once at the start of this pass
     quint64 m_framesThisPass = 0;
     quint64 m_framesDelivered = 0;
     int m_passes = 0;

@@ -2,6 +2,12 @@
 
 namespace vantage {
 
+void Sequencer::restart()
+{
+    m_epoch.clear();
+    m_lastSeq = -1;
+}
+
 bool Sequencer::accept(const Message &message, FeedStats &stats)
 {
     if (message.kind == MessageKind::Hello) {
@@ -16,7 +22,14 @@ bool Sequencer::accept(const Message &message, FeedStats &stats)
     if (message.seq < 0)
         return true;
     if (message.kind == MessageKind::Snapshot) {
-        // A snapshot is the full state at its seq: it covers anything missed before it.
+        if (m_lastSeq >= 0 && message.seq <= m_lastSeq) {
+            // Older than what was already applied: it would move the dashboard back in time.
+            ++stats.duplicatesDropped;
+            return false;
+        }
+        // The full state at its seq: whatever was skipped is covered, but still counted.
+        if (m_lastSeq >= 0)
+            stats.coveredBySnapshot += quint64(message.seq - m_lastSeq - 1);
         m_lastSeq = message.seq;
         return true;
     }

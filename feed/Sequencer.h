@@ -12,6 +12,8 @@ class Sequencer
 public:
     // Returns false when the message is a duplicate and must be dropped. Updates stats.
     bool accept(const Message &message, FeedStats &stats);
+    // The source started the stream over (a replay pass): numbering starts afresh.
+    void restart();
 
     QString epoch() const { return m_epoch; }
     qint64 lastSeq() const { return m_lastSeq; }

@@ -2,6 +2,8 @@
 
 #include <QUrlQuery>
 
+#include <algorithm>
+
 namespace vantage {
 
 namespace {
@@ -20,6 +22,14 @@ bool isSecretQueryItem(const QString &name)
 }
 
 } // namespace
+
+bool hasSecretQuery(const QUrl &url)
+{
+    const QUrlQuery query(url);
+    const auto items = query.queryItems(QUrl::FullyDecoded);
+    return std::any_of(items.cbegin(), items.cend(),
+                       [](const auto &item) { return isSecretQueryItem(item.first); });
+}
 
 QString redactUrl(const QUrl &url)
 {

@@ -10,4 +10,7 @@ namespace vantage {
 // api_key; any case) replaced by "redacted".
 QString redactUrl(const QUrl &url);
 
+// True when the query carries a credential (token=, key=, ...): such a URL is never saved.
+bool hasSecretQuery(const QUrl &url);
+
 } // namespace vantage

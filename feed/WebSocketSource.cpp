@@ -5,6 +5,7 @@
 #include "feed/TokenSource.h"
 #include "feed/UrlRedaction.h"
 
+#include <QHostAddress>
 #include <QNetworkRequest>
 #include <QTimer>
 #include <QWebSocket>
@@ -18,6 +19,12 @@
 namespace vantage {
 
 namespace {
+
+// A token may travel unencrypted only to this machine.
+bool isLoopbackHost(const QString &host)
+{
+    return host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || QHostAddress(host).isLoopback();
+}
 
 QLatin1String closeCodeName(QWebSocketProtocol::CloseCode code)
 {
@@ -156,6 +163,11 @@ void WebSocketSource::attemptConnect()
     }
     if (!isValidBearerToken(m_options.bearerToken)) {
         enterError(QStringLiteral("the bearer token holds invalid characters"));
+        return;
+    }
+    if (!m_options.bearerToken.isEmpty() && scheme == QLatin1String("ws") && !isLoopbackHost(url.host())) {
+        enterError(QStringLiteral("refusing to send the bearer token unencrypted to %1: use wss://")
+                       .arg(url.host()));
         return;
     }
 

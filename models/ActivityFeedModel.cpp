@@ -1,22 +1,13 @@
 #include "models/ActivityFeedModel.h"
 
+#include "models/PlainText.h"
+
 #include <QDateTime>
 #include <QTextDocument>
 
 namespace vantage {
 
 namespace {
-
-// The summary is one line: embedded line breaks and tabs would break the row layout.
-QString oneLine(const QString &text)
-{
-    QString out = text;
-    for (QChar &ch : out) {
-        if (ch == QLatin1Char('\n') || ch == QLatin1Char('\r') || ch == QLatin1Char('\t'))
-            ch = QLatin1Char(' ');
-    }
-    return out;
-}
 
 QString valueText(const LiveEvent &e)
 {
@@ -149,7 +140,8 @@ QString ActivityFeedModel::summaryText(const FeedItem &item)
         if (!part.isEmpty())
             text += QStringLiteral(" \u2014 ") + part;
     }
-    return oneLine(text);
+    // One line: embedded line breaks and tabs would break the row layout.
+    return singleLine(std::move(text));
 }
 
 QString ActivityFeedModel::detailsText(const FeedItem &item)

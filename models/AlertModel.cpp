@@ -21,6 +21,15 @@ bool sortsBefore(const Row &a, const Row &b)
     return a.raisedAtMs < b.raisedAtMs;
 }
 
+// The alert to drop first when too many are open: the least severe, then the oldest.
+template<typename Row>
+bool dropsBefore(const Row &a, const Row &b)
+{
+    if (a.info.severity != b.info.severity)
+        return a.info.severity < b.info.severity;
+    return a.raisedAtMs < b.raisedAtMs;
+}
+
 QString timeText(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms).toString(Qt::ISODate);
@@ -130,6 +139,11 @@ int AlertModel::openCount(Severity s) const
                                           [s](const Row &row) { return row.info.severity == s; }));
 }
 
+int AlertModel::droppedOpen() const
+{
+    return m_droppedOpen;
+}
+
 const AlertModel::Row &AlertModel::rowAt(int row) const
 {
     const auto r = static_cast<size_t>(row);
@@ -191,6 +205,8 @@ void AlertModel::raise(qint64 tsMs, const AlertInfo &alert)
     }
 
     Row row{alert, tsMs, 0, QString()};
+    if (!makeRoomFor(row))
+        return;
     const int pos = sortedOpenPosition(row);
     beginInsertRows(QModelIndex(), pos, pos);
     m_open.insert(m_open.begin() + pos, std::move(row));
@@ -224,6 +240,28 @@ void AlertModel::trimResolved()
     beginRemoveRows(QModelIndex(), first, first + excess - 1);
     m_resolved.resize(static_cast<size_t>(maxResolved));
     endRemoveRows();
+}
+
+bool AlertModel::makeRoomFor(const Row &incoming)
+{
+    if (openCount() < maxOpen)
+        return true;
+    ++m_droppedOpen;
+    // Open rows are sorted most severe first, so the least severe start after the last
+    // more severe row, oldest first.
+    const Severity lowest = m_open.back().info.severity;
+    const auto victim = std::find_if(m_open.cbegin(), m_open.cend(),
+                                     [lowest](const Row &row) { return row.info.severity == lowest; });
+    if (dropsBefore(incoming, *victim)) {
+        qCDebug(lcModels) << "too many open alerts; dropping the new" << incoming.info.id;
+        return false;
+    }
+    qCDebug(lcModels) << "too many open alerts; dropping" << victim->info.id;
+    const int row = static_cast<int>(victim - m_open.cbegin());
+    beginRemoveRows(QModelIndex(), row, row);
+    m_open.erase(victim);
+    endRemoveRows();
+    return true;
 }
 
 } // namespace vantage

@@ -9,7 +9,9 @@
 namespace vantage {
 
 // Alerts: open ones first, by severity (critical first) then age (oldest first); then the
-// resolved ones, newest resolution first, at most maxResolved kept.
+// resolved ones, newest resolution first, at most maxResolved kept. At most maxOpen alerts
+// are open: a new one past that displaces the least severe and oldest open alert, or is
+// dropped itself when it is the least severe.
 class AlertModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -29,6 +31,7 @@ public:
     Q_ENUM(Roles)
 
     static constexpr int maxResolved = 200;
+    static constexpr int maxOpen = 1000;
 
     explicit AlertModel(QObject *parent = nullptr);
 
@@ -45,6 +48,8 @@ public:
 
     int openCount() const;
     int openCount(Severity s) const;
+    // Open alerts dropped to stay within maxOpen.
+    int droppedOpen() const;
 
 private:
     struct Row
@@ -62,9 +67,13 @@ private:
     void raise(qint64 tsMs, const AlertInfo &alert);
     void resolve(qint64 tsMs, int openRow, const QString &reason);
     void trimResolved();
+    // At maxOpen, drops the open alert that sorts last for dropping, unless `incoming` does.
+    // False when `incoming` itself is the one to drop.
+    bool makeRoomFor(const Row &incoming);
 
     std::vector<Row> m_open;     // sorted
     std::vector<Row> m_resolved; // newest resolution first
+    int m_droppedOpen = 0;
 };
 
 } // namespace vantage

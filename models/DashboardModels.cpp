@@ -125,6 +125,11 @@ const ConnectionStatus &DashboardModels::connectionStatus() const
     return m_status;
 }
 
+qint64 DashboardModels::nowMs() const
+{
+    return m_now();
+}
+
 qint64 DashboardModels::lastFrameMs() const
 {
     return m_lastFrameMs;
@@ -134,7 +139,7 @@ qint64 DashboardModels::dataAgeMs() const
 {
     if (m_lastFrameMs == 0)
         return -1;
-    return qMax<qint64>(0, m_now() - m_lastFrameMs);
+    return qMax<qint64>(0, nowMs() - m_lastFrameMs);
 }
 
 double DashboardModels::eventsPerSecond() const

@@ -38,6 +38,7 @@ public:
     const FeedStats &stats() const;
     const ConnectionStatus &connectionStatus() const;
 
+    qint64 nowMs() const;           // the injected clock, for everything that shows an age
     qint64 lastFrameMs() const;     // from the batches; 0 = nothing yet
     qint64 dataAgeMs() const;       // now - lastFrameMs; -1 when nothing has arrived
     double eventsPerSecond() const; // messages/s over the last 5 s of batches

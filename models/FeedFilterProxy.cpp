@@ -1,8 +1,29 @@
 #include "models/FeedFilterProxy.h"
 
 #include "models/ActivityFeedModel.h"
+#include "models/EventTypes.h"
+
+#include <QVarLengthArray>
 
 namespace vantage {
+
+namespace {
+
+// Matches the text of ActivityFeedModel::locationText ("City, CC") without allocating it per row.
+bool locationContains(const GeoLocation &location, QStringView text)
+{
+    if (location.city.isEmpty() || location.country.isEmpty())
+        return location.city.contains(text, Qt::CaseInsensitive)
+               || location.country.contains(text, Qt::CaseInsensitive);
+    QVarLengthArray<QChar, 96> joined;
+    joined.append(location.city.constData(), location.city.size());
+    joined.append(QLatin1Char(','));
+    joined.append(QLatin1Char(' '));
+    joined.append(location.country.constData(), location.country.size());
+    return QStringView(joined.constData(), joined.size()).contains(text, Qt::CaseInsensitive);
+}
+
+} // namespace
 
 FeedFilterProxy::FeedFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)
@@ -16,9 +37,20 @@ void FeedFilterProxy::setTypeFilter(const QString &type)
 
 void FeedFilterProxy::setTypeFilters(const QSet<QString> &types)
 {
-    if (types == m_types)
+    if (types == m_types && !m_otherTypesOnly)
         return;
     m_types = types;
+    m_otherTypesOnly = false;
+    invalidateFilter();
+    Q_EMIT filterChanged();
+}
+
+void FeedFilterProxy::setOtherTypesOnly(bool otherOnly)
+{
+    if (otherOnly == m_otherTypesOnly)
+        return;
+    m_otherTypesOnly = otherOnly;
+    m_types.clear();
     invalidateFilter();
     Q_EMIT filterChanged();
 }
@@ -37,9 +69,9 @@ QString FeedFilterProxy::typeFilter() const
     return m_types.size() == 1 ? *m_types.cbegin() : QString();
 }
 
-QSet<QString> FeedFilterProxy::typeFilters() const
+bool FeedFilterProxy::otherTypesOnly() const
 {
-    return m_types;
+    return m_otherTypesOnly;
 }
 
 QString FeedFilterProxy::textFilter() const
@@ -47,33 +79,37 @@ QString FeedFilterProxy::textFilter() const
     return m_text;
 }
 
+bool FeedFilterProxy::acceptsType(const QString &type) const
+{
+    if (m_otherTypesOnly)
+        return !isCanonicalEventType(type);
+    return m_types.isEmpty() || m_types.contains(type);
+}
+
 bool FeedFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    QString type;
-    QString userName;
-    QString description;
-    QString location;
-    // Reading the ring directly keeps re-filtering a full feed cheap; other sources go through roles.
+    // Reading the ring directly keeps re-filtering a full feed cheap: no copies, no location
+    // text. Other sources (another proxy in between) go through the roles.
     if (const auto *feed = qobject_cast<const ActivityFeedModel *>(sourceModel())) {
         const LiveEvent &e = feed->itemAt(sourceRow).event;
-        type = e.type;
-        userName = e.userName;
-        description = e.description;
-        location = ActivityFeedModel::locationText(e.location);
-    } else {
-        const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-        type = index.data(ActivityFeedModel::TypeRole).toString();
-        userName = index.data(ActivityFeedModel::UserNameRole).toString();
-        description = index.data(ActivityFeedModel::DescriptionRole).toString();
-        location = index.data(ActivityFeedModel::LocationRole).toString();
+        if (!acceptsType(e.type))
+            return false;
+        return m_text.isEmpty() || e.type.contains(m_text, Qt::CaseInsensitive)
+               || e.userName.contains(m_text, Qt::CaseInsensitive)
+               || e.description.contains(m_text, Qt::CaseInsensitive) || locationContains(e.location, m_text);
     }
-    if (!m_types.isEmpty() && !m_types.contains(type))
+    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    const QString type = index.data(ActivityFeedModel::TypeRole).toString();
+    if (!acceptsType(type))
         return false;
-    if (m_text.isEmpty())
+    if (m_text.isEmpty() || type.contains(m_text, Qt::CaseInsensitive))
         return true;
-    return type.contains(m_text, Qt::CaseInsensitive) || userName.contains(m_text, Qt::CaseInsensitive)
-        || description.contains(m_text, Qt::CaseInsensitive)
-        || location.contains(m_text, Qt::CaseInsensitive);
+    for (const int role : {int(ActivityFeedModel::UserNameRole), int(ActivityFeedModel::DescriptionRole),
+                           int(ActivityFeedModel::LocationRole)}) {
+        if (index.data(role).toString().contains(m_text, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
 }
 
 } // namespace vantage

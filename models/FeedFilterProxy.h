@@ -5,9 +5,10 @@
 
 namespace vantage {
 
-// Filters the activity feed by event type (a set; empty = all) and by case-insensitive text
-// over user name, description, type and location. New rows are filtered incrementally by
-// QSortFilterProxyModel; only a filter change re-filters the whole feed.
+// Filters the activity feed by event type and by case-insensitive text over user name,
+// description, type and location. The type filter is all types, a set of types, or "other"
+// (only the types that are not canonical, see EventTypes.h). New rows are filtered
+// incrementally by QSortFilterProxyModel; only a filter change re-filters the whole feed.
 class FeedFilterProxy final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -16,10 +17,12 @@ public:
 
     void setTypeFilter(const QString &type); // "" = all types
     void setTypeFilters(const QSet<QString> &types); // empty = all types
+    // Only events whose type is not a canonical one; false goes back to all types.
+    void setOtherTypesOnly(bool otherOnly);
     void setTextFilter(const QString &text);
-    // The single type filtered on; empty when all types pass or several are selected.
+    // The single type filtered on; empty when all types pass, several are selected or "other".
     QString typeFilter() const;
-    QSet<QString> typeFilters() const;
+    bool otherTypesOnly() const;
     QString textFilter() const;
 
 Q_SIGNALS:
@@ -29,7 +32,10 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
+    bool acceptsType(const QString &type) const;
+
     QSet<QString> m_types;
+    bool m_otherTypesOnly = false;
     QString m_text;
 };
 

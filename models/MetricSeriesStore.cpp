@@ -1,5 +1,7 @@
 #include "models/MetricSeriesStore.h"
 
+#include "models/ModelLogging.h"
+
 namespace vantage {
 
 MetricSeriesStore::MetricSeriesStore(QObject *parent, qsizetype windowSamples)
@@ -10,18 +12,25 @@ MetricSeriesStore::MetricSeriesStore(QObject *parent, qsizetype windowSamples)
 
 void MetricSeriesStore::applyMetrics(qint64 tsMs, const MetricsSample &m)
 {
-    if (m.gauges.empty())
-        return;
+    bool stored = false;
     for (const NamedValue &gauge : m.gauges) {
         MetricSeries *s = m_byName.value(gauge.name);
         if (!s) {
+            if (m_names.size() >= maxSeries) {
+                if (m_droppedGauges++ == 0)
+                    qCWarning(lcModels) << "more than" << maxSeries << "gauge names; dropping samples of"
+                                        << gauge.name << "and any other new name";
+                continue;
+            }
             s = m_storage.emplace_back(std::make_unique<MetricSeries>(m_windowSamples)).get();
             m_byName.insert(gauge.name, s);
             m_names.append(gauge.name);
         }
         s->append(tsMs, gauge.value);
+        stored = true;
     }
-    markChanged();
+    if (stored)
+        m_batcher.markChanged();
 }
 
 QStringList MetricSeriesStore::names() const
@@ -45,26 +54,19 @@ qsizetype MetricSeriesStore::windowSamples() const
     return m_windowSamples;
 }
 
+quint64 MetricSeriesStore::droppedGauges() const
+{
+    return m_droppedGauges;
+}
+
 void MetricSeriesStore::beginUpdate()
 {
-    ++m_updateDepth;
+    m_batcher.begin();
 }
 
 void MetricSeriesStore::endUpdate()
 {
-    Q_ASSERT(m_updateDepth > 0);
-    if (--m_updateDepth == 0 && m_dirty) {
-        m_dirty = false;
-        Q_EMIT changed();
-    }
-}
-
-void MetricSeriesStore::markChanged()
-{
-    if (m_updateDepth > 0)
-        m_dirty = true;
-    else
-        Q_EMIT changed();
+    m_batcher.end();
 }
 
 } // namespace vantage

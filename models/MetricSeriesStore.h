@@ -1,6 +1,7 @@
 #pragma once
 
 #include "feed/Message.h"
+#include "models/ChangeBatcher.h"
 #include "models/MetricSeries.h"
 
 #include <QHash>
@@ -13,11 +14,15 @@
 namespace vantage {
 
 // One MetricSeries per gauge name, created on first sight; names keep their first-seen order.
-// A series, once created, lives as long as the store, so its pointer stays valid.
+// A series, once created, lives as long as the store, so its pointer stays valid. At most
+// maxSeries names are kept, so a server inventing names cannot grow the store without bound:
+// samples of further names are dropped and counted.
 class MetricSeriesStore final : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr qsizetype maxSeries = 256;
+
     explicit MetricSeriesStore(QObject *parent = nullptr, qsizetype windowSamples = 900);
 
     void applyMetrics(qint64 tsMs, const MetricsSample &m);
@@ -25,6 +30,8 @@ public:
     const MetricSeries *series(const QString &name) const; // nullptr if unknown
     double latest(const QString &name) const;               // NaN if unknown or empty
     qsizetype windowSamples() const;
+    // Gauge samples not stored because their name arrived after maxSeries others.
+    quint64 droppedGauges() const;
 
     // Coalesces changed() over a batch, as in TodayCounters.
     void beginUpdate();
@@ -34,14 +41,12 @@ Q_SIGNALS:
     void changed();
 
 private:
-    void markChanged();
-
     qsizetype m_windowSamples;
     QStringList m_names;
     std::vector<std::unique_ptr<MetricSeries>> m_storage; // in m_names order
     QHash<QString, MetricSeries *> m_byName;
-    int m_updateDepth = 0;
-    bool m_dirty = false;
+    quint64 m_droppedGauges = 0;
+    ChangeBatcher m_batcher{[this] { Q_EMIT changed(); }};
 };
 
 } // namespace vantage

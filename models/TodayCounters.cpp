@@ -1,5 +1,7 @@
 #include "models/TodayCounters.h"
 
+#include "models/EventTypes.h"
+
 #include <QDateTime>
 
 namespace vantage {
@@ -30,24 +32,24 @@ TodayCounters::TodayCounters(QObject *parent, const QTimeZone &zone)
 void TodayCounters::applyEvent(qint64 tsMs, const LiveEvent &e)
 {
     const bool today = advance(tsMs);
-    if (e.type == QLatin1String("signup")) {
+    if (e.type == EventType::signup) {
         add(tsMs, today, Counter::Signups, 1);
         if (e.role == QLatin1String("supplier"))
             add(tsMs, today, Counter::SupplierSignups, 1);
         else if (e.role == QLatin1String("couple"))
             add(tsMs, today, Counter::CoupleSignups, 1);
-    } else if (e.type == QLatin1String("payment")) {
+    } else if (e.type == EventType::payment) {
         add(tsMs, today, Counter::Payments, 1);
         if (!qIsNaN(e.value))
             add(tsMs, today, Counter::Revenue, e.value);
-    } else if (e.type == QLatin1String("form_submission")) {
+    } else if (e.type == EventType::formSubmission) {
         add(tsMs, today, Counter::FormSubmissions, 1);
-    } else if (e.type == QLatin1String("invitation")) {
+    } else if (e.type == EventType::invitation) {
         add(tsMs, today, Counter::Invitations, 1);
     } else {
         return;
     }
-    markChanged();
+    m_batcher.markChanged();
 }
 
 void TodayCounters::applyActiveUsers(qint64 tsMs, double current)
@@ -63,7 +65,7 @@ void TodayCounters::applyActiveUsers(qint64 tsMs, double current)
     }
     if (MinuteSlot *slot = slotFor(minute))
         slot->values[index(Counter::ActiveUsers)] = current;
-    markChanged();
+    m_batcher.markChanged();
 }
 
 void TodayCounters::applySnapshot(qint64 tsMs, const std::vector<NamedValue> &counters)
@@ -79,7 +81,7 @@ void TodayCounters::applySnapshot(qint64 tsMs, const std::vector<NamedValue> &co
         } else if (today) {
             // Absolute totals: what was missed while disconnected is not spread over the buckets.
             m_totals[index(*c)] = nv.value;
-            markChanged();
+            m_batcher.markChanged();
         }
     }
     endUpdate();
@@ -141,21 +143,17 @@ void TodayCounters::advanceTo(qint64 nowMs)
     const qint64 minuteBefore = m_nowMinute;
     advance(nowMs);
     if (m_day != before || m_nowMinute != minuteBefore)
-        markChanged();
+        m_batcher.markChanged();
 }
 
 void TodayCounters::beginUpdate()
 {
-    ++m_updateDepth;
+    m_batcher.begin();
 }
 
 void TodayCounters::endUpdate()
 {
-    Q_ASSERT(m_updateDepth > 0);
-    if (--m_updateDepth == 0 && m_dirty) {
-        m_dirty = false;
-        Q_EMIT changed();
-    }
+    m_batcher.end();
 }
 
 bool TodayCounters::advance(qint64 tsMs)
@@ -173,7 +171,7 @@ bool TodayCounters::advance(qint64 tsMs)
         const double level = m_totals[index(Counter::ActiveUsers)];
         m_totals.fill(0.0);
         m_totals[index(Counter::ActiveUsers)] = level;
-        markChanged();
+        m_batcher.markChanged();
         Q_EMIT dayRolledOver(m_day);
     }
     return true;
@@ -236,14 +234,6 @@ double TodayCounters::levelAt(qint64 minute) const
     if (m_levelMinute != noMinute && m_levelMinute <= minute)
         return m_totals[index(Counter::ActiveUsers)];
     return qQNaN();
-}
-
-void TodayCounters::markChanged()
-{
-    if (m_updateDepth > 0)
-        m_dirty = true;
-    else
-        Q_EMIT changed();
 }
 
 } // namespace vantage

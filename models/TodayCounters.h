@@ -1,6 +1,7 @@
 #pragma once
 
 #include "feed/Message.h"
+#include "models/ChangeBatcher.h"
 #include "models/Counter.h"
 
 #include <QDate>
@@ -69,7 +70,6 @@ private:
     const MinuteSlot *findSlot(qint64 minute) const;
     double bucketSum(Counter c, qint64 firstMinute, qint64 lastMinute) const;
     double levelAt(qint64 minute) const;
-    void markChanged();
 
     QTimeZone m_zone;
     QDate m_day;
@@ -79,8 +79,7 @@ private:
     std::array<double, counterCount> m_totals{};
     std::array<MinuteSlot, windowMinutes> m_slots;
     qint64 m_levelMinute = noMinute; // minute of the newest active-users sample
-    int m_updateDepth = 0;
-    bool m_dirty = false;
+    ChangeBatcher m_batcher{[this] { Q_EMIT changed(); }};
 };
 
 } // namespace vantage

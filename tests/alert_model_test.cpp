@@ -157,3 +157,44 @@ TEST(AlertModel, MessageIsPlainTextInTooltip)
     doc.setHtml(tooltip);
     EXPECT_TRUE(doc.toPlainText().contains(hostile));
 }
+
+TEST(AlertModel, OpenAlertsAreCappedDroppingTheLeastSevereOldest)
+{
+    AlertModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.applyAlerts(0, {alert("c-old", Severity::Critical)});
+    std::vector<AlertInfo> warnings;
+    for (int i = 0; i < AlertModel::maxOpen - 1; ++i) {
+        const QByteArray id = "w" + QByteArray::number(i);
+        warnings.push_back(alert(id.constData(), Severity::Warning));
+    }
+    model.applyAlerts(1000, {warnings[0]});
+    model.applyAlerts(2000, std::vector<AlertInfo>(warnings.begin() + 1, warnings.end()));
+    ASSERT_EQ(model.openCount(), AlertModel::maxOpen);
+    EXPECT_EQ(model.droppedOpen(), 0);
+
+    // A new critical alert displaces the oldest of the least severe ones.
+    model.applyAlerts(5000, {alert("c-new", Severity::Critical)});
+    EXPECT_EQ(model.openCount(), AlertModel::maxOpen);
+    EXPECT_EQ(model.droppedOpen(), 1);
+    QStringList open = ids(model);
+    EXPECT_FALSE(open.contains(QStringLiteral("w0")));
+    EXPECT_EQ(open.mid(0, 2), list({"c-old", "c-new"}));
+    EXPECT_EQ(open.last(), QStringLiteral("w998"));
+
+    // A new alert less severe than every open one is the one dropped.
+    model.applyAlerts(6000, {alert("i-new", Severity::Info)});
+    EXPECT_EQ(model.droppedOpen(), 2);
+    EXPECT_FALSE(ids(model).contains(QStringLiteral("i-new")));
+
+    // An update of an open alert is not a new one; a resolution makes room again.
+    model.applyAlerts(7000, {alert("w500", Severity::Warning, QStringLiteral("again"))});
+    model.applyResolved(8000, {AlertResolvedInfo{QStringLiteral("c-old"), QString()}});
+    model.applyAlerts(9000, {alert("i-late", Severity::Info)});
+    EXPECT_EQ(model.droppedOpen(), 2);
+    EXPECT_EQ(model.openCount(), AlertModel::maxOpen);
+    open = ids(model);
+    EXPECT_EQ(open.at(AlertModel::maxOpen - 1), QStringLiteral("i-late"));
+    EXPECT_EQ(open.at(AlertModel::maxOpen), QStringLiteral("c-old")); // first resolved
+    EXPECT_TRUE(open.contains(QStringLiteral("w1")));
+}

@@ -57,6 +57,7 @@ TEST(CommandLine, RejectsBadValuesWithSpecificMessages)
         {{QStringLiteral("--speed"), QStringLiteral("-2")}, "--speed"},
         {{QStringLiteral("--speed"), QStringLiteral("fast")}, "--speed"},
         {{QStringLiteral("--duration"), QStringLiteral("soon")}, "--duration"},
+        {{QStringLiteral("--duration"), QStringLiteral("3000000")}, "--duration"},
         {{QStringLiteral("--theme"), QStringLiteral("purple")}, "--theme"},
         {{QStringLiteral("--size"), QStringLiteral("big")}, "--size"},
         {{QStringLiteral("--demo"), QStringLiteral("--replay"), QStringLiteral("x")}, "one source"},

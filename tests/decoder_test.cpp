@@ -608,8 +608,6 @@ TEST(Decoder, MalformedFramesGiveTheirReason)
         {R"({"v":1,"type":"progress","data":{"percent":"half"}})", DecodeError::BadField},
         {R"({"v":1,"type":"notification","data":{"read":1}})", DecodeError::BadField},
         {R"({"v":1,"type":"hello","data":{"heartbeat_ms":"15s"}})", DecodeError::BadField},
-        {R"({"v":1,"type":"snapshot","data":{"alerts":[{"message":"no id"}]}})", DecodeError::BadField},
-        {R"({"v":1,"type":"snapshot","data":{"events":[5]}})", DecodeError::BadField},
     };
     Decoder decoder;
     for (const auto &[frame, expected] : cases) {
@@ -617,6 +615,23 @@ TEST(Decoder, MalformedFramesGiveTheirReason)
         EXPECT_EQ(decoder.decode(QByteArrayView(frame), kReceivedMs, 0, message), expected)
             << frame << " gave " << decodeErrorName(decoder.decode(QByteArrayView(frame), kReceivedMs, 0, message)).data();
     }
+}
+
+TEST(Decoder, SnapshotKeepsItsGoodPartsAndCountsBadItems)
+{
+    const Result r = decodeFrame(R"({"v":1,"type":"snapshot","seq":9,"data":{
+        "counters":{"signups":3},
+        "alerts":[{"id":"a1","severity":"critical"},{"message":"no id"},{"id":"a2","severity":"info"}],
+        "events":[5,{"id":"e1","type":"signup"},{"id":"e2","value":"not a number"}]}})");
+    ASSERT_EQ(r.error, DecodeError::None);
+    const auto &s = bodyOf<SnapshotInfo>(r);
+    EXPECT_EQ(s.skippedItems, 3);
+    ASSERT_EQ(s.alerts.size(), 2u);
+    EXPECT_EQ(s.alerts[0].id, QStringLiteral("a1"));
+    EXPECT_EQ(s.alerts[1].id, QStringLiteral("a2"));
+    ASSERT_EQ(s.events.size(), 1u);
+    EXPECT_EQ(s.events[0].id, QStringLiteral("e1"));
+    EXPECT_EQ(valueOf(s.counters, "signups"), 3);
 }
 
 TEST(Decoder, NullsAreAbsentValues)

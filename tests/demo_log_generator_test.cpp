@@ -272,8 +272,8 @@ TEST(DemoLogGenerator, EventsCoverSignupsPaymentsAndContinents)
                                     QStringLiteral("form_submission"), QStringLiteral("invitation")}));
     EXPECT_EQ(signupRoles, (QSet<QString>{QStringLiteral("supplier"), QStringLiteral("couple")}));
     EXPECT_GT(payments, 100);
-    EXPECT_EQ(currencies,
-              (QSet<QString>{QStringLiteral("GBP"), QStringLiteral("EUR"), QStringLiteral("USD")}));
+    // The platform settles in one currency, so today's revenue is a meaningful sum.
+    EXPECT_EQ(currencies, QSet<QString>{QStringLiteral("GBP")});
     continents.remove(QString());
     EXPECT_GE(continents.size(), 4);
 }

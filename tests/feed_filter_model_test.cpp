@@ -1,4 +1,5 @@
 #include "models/ActivityFeedModel.h"
+#include "models/EventTypes.h"
 #include "models/FeedFilterProxy.h"
 
 #include <gtest/gtest.h>
@@ -80,6 +81,51 @@ TEST_F(FeedFilterFixture, ByType)
     EXPECT_EQ(proxy.rowCount(), 4);
 }
 
+TEST_F(FeedFilterFixture, OtherTypesOnlyKeepsTheNonCanonicalTypes)
+{
+    QSignalSpy changed(&proxy, &FeedFilterProxy::filterChanged);
+    proxy.setOtherTypesOnly(true);
+    EXPECT_TRUE(proxy.otherTypesOnly());
+    EXPECT_TRUE(proxy.typeFilter().isEmpty());
+    EXPECT_EQ(proxy.rowCount(), 0);
+    EXPECT_EQ(changed.count(), 1);
+
+    // New types pass as they arrive, filtered row by row without re-filtering the feed.
+    QSignalSpy reset(&proxy, &QAbstractItemModel::modelReset);
+    QSignalSpy layout(&proxy, &QAbstractItemModel::layoutChanged);
+    feed.appendBatch({
+        makeItem(QStringLiteral("5"), QStringLiteral("review_posted"), QStringLiteral("Dan"), QString()),
+        makeItem(QStringLiteral("6"), QStringLiteral("payment"), QStringLiteral("Eve"), QString()),
+        makeItem(QStringLiteral("7"), QStringLiteral("vendor_verified"), QStringLiteral("Fay"), QString()),
+        makeItem(QStringLiteral("8"), QString(), QStringLiteral("Gus"), QString()),
+    });
+    EXPECT_EQ(ids(proxy), (QStringList{QStringLiteral("8"), QStringLiteral("7"), QStringLiteral("5")}));
+    EXPECT_EQ(changed.count(), 1);
+    EXPECT_EQ(reset.count(), 0);
+    EXPECT_EQ(layout.count(), 0);
+
+    proxy.setTextFilter(QStringLiteral("fay"));
+    EXPECT_EQ(ids(proxy), QStringList{QStringLiteral("7")});
+    proxy.setTextFilter(QString());
+
+    // Choosing a type leaves the "other" mode; turning it off shows every type.
+    proxy.setTypeFilter(QStringLiteral("signup"));
+    EXPECT_FALSE(proxy.otherTypesOnly());
+    EXPECT_EQ(ids(proxy), (QStringList{QStringLiteral("3"), QStringLiteral("1")}));
+    proxy.setOtherTypesOnly(true);
+    EXPECT_EQ(proxy.rowCount(), 3);
+    proxy.setOtherTypesOnly(false);
+    EXPECT_EQ(proxy.rowCount(), 8);
+}
+
+TEST(EventTypes, CanonicalTypes)
+{
+    for (const char *type : {"signup", "payment", "form_submission", "invitation"})
+        EXPECT_TRUE(vantage::isCanonicalEventType(QString::fromLatin1(type))) << type;
+    for (const char *type : {"", "Signup", "signups", "review_posted"})
+        EXPECT_FALSE(vantage::isCanonicalEventType(QString::fromLatin1(type))) << type;
+}
+
 TEST_F(FeedFilterFixture, ByTextCaseInsensitiveOverNameDescriptionTypeLocation)
 {
     proxy.setTextFilter(QStringLiteral("ALICE"));
@@ -119,9 +165,19 @@ TEST(FeedFilterProxy, WorksBehindAnotherProxy)
     middle.setSourceModel(&feed);
     FeedFilterProxy proxy;
     proxy.setSourceModel(&middle);
+    QAbstractItemModelTester feedTester(&feed, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester middleTester(&middle, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
     feed.appendBatch({makeItem(QStringLiteral("1"), QStringLiteral("signup"), QStringLiteral("Zed"), QString()),
                       makeItem(QStringLiteral("2"), QStringLiteral("payment"), QStringLiteral("Yan"), QString())});
     proxy.setTextFilter(QStringLiteral("zed"));
     EXPECT_EQ(ids(proxy), QStringList{QStringLiteral("1")});
+    proxy.setTextFilter(QString());
+    proxy.setOtherTypesOnly(true);
+    EXPECT_EQ(proxy.rowCount(), 0);
+    feed.appendBatch({makeItem(QStringLiteral("3"), QStringLiteral("custom"), QStringLiteral("Xi"), QString(),
+                               QStringLiteral("Lyon"))});
+    EXPECT_EQ(ids(proxy), QStringList{QStringLiteral("3")});
+    proxy.setTextFilter(QStringLiteral("lyon, fr"));
+    EXPECT_EQ(ids(proxy), QStringList{QStringLiteral("3")});
 }

@@ -89,3 +89,26 @@ TEST(MetricSeriesStore, UpdateScopeCoalescesChanged)
     EXPECT_EQ(changed.count(), 1);
     EXPECT_DOUBLE_EQ(store.latest(QStringLiteral("a")), 2.0);
 }
+
+TEST(MetricSeriesStore, DistinctGaugesAreCapped)
+{
+    MetricSeriesStore store(nullptr, 4);
+    QSignalSpy changed(&store, &MetricSeriesStore::changed);
+    for (qsizetype i = 0; i < MetricSeriesStore::maxSeries; ++i) {
+        const QByteArray name = "gauge_" + QByteArray::number(i);
+        store.applyMetrics(1000, sample({{name.constData(), double(i)}}));
+    }
+    ASSERT_EQ(store.names().size(), MetricSeriesStore::maxSeries);
+    EXPECT_EQ(store.droppedGauges(), 0u);
+    EXPECT_EQ(changed.count(), MetricSeriesStore::maxSeries);
+
+    // Known names keep updating; samples of new names are counted, not stored.
+    store.applyMetrics(2000, sample({{"gauge_0", 42}, {"new_a", 1}, {"new_b", 2}}));
+    store.applyMetrics(3000, sample({{"new_a", 3}}));
+    EXPECT_EQ(store.names().size(), MetricSeriesStore::maxSeries);
+    EXPECT_EQ(store.droppedGauges(), 3u);
+    EXPECT_EQ(store.series(QStringLiteral("new_a")), nullptr);
+    EXPECT_DOUBLE_EQ(store.latest(QStringLiteral("gauge_0")), 42.0);
+    // Only the sample that stored something signals a change.
+    EXPECT_EQ(changed.count(), MetricSeriesStore::maxSeries + 1);
+}

@@ -3,6 +3,7 @@
 #include "models/AlertModel.h"
 #include "models/DashboardModels.h"
 #include "models/FeedFilterProxy.h"
+#include "models/PlainText.h"
 #include "ui/MainWindow.h"
 #include "widgets/AlertItemDelegate.h"
 #include "widgets/FeedItemDelegate.h"
@@ -17,6 +18,8 @@
 #include <QTextDocument>
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 using namespace vantage;
 
@@ -66,13 +69,6 @@ FeedBatch hostileBatch(qint64 now)
     return batch;
 }
 
-// The literal as a single-row view shows it: the models fold line breaks into spaces.
-QString oneLine(const QString &text)
-{
-    QString copy = text;
-    return copy.replace(QLatin1Char('\n'), QLatin1Char(' '));
-}
-
 QString tooltipAsRichText(const QModelIndex &index)
 {
     QTextDocument doc;
@@ -101,15 +97,62 @@ QImage renderRow(Delegate &delegate, const QModelIndex &index, QSize size)
     return image;
 }
 
-int inkPixels(const QImage &image)
+// The width of the columns in which two renderings differ: the ink of the one field that
+// differs between them. 0 when they are identical.
+int inkWidthBetween(const QImage &a, const QImage &b)
 {
-    const QRgb background = Theme::dark().surface.rgb();
-    int count = 0;
-    for (int y = 0; y < image.height(); ++y) {
-        for (int x = 0; x < image.width(); ++x)
-            count += image.pixel(x, y) != background ? 1 : 0;
+    int left = a.width();
+    int right = -1;
+    for (int y = 0; y < a.height(); ++y) {
+        for (int x = 0; x < a.width(); ++x) {
+            if (a.pixel(x, y) != b.pixel(x, y)) {
+                left = std::min(left, x);
+                right = std::max(right, x);
+            }
+        }
     }
-    return count;
+    return right < left ? 0 : right - left + 1;
+}
+
+// What a label that interprets rich text would show instead of the literal.
+QString asRichText(const QString &text)
+{
+    QTextDocument doc;
+    doc.setHtml(text);
+    return doc.toPlainText();
+}
+
+constexpr qint64 raisedAtMs = 1'700'000'000'000;
+const QSize feedRowSize(1000, 34);
+const QSize alertRowSize(900, 52);
+
+// A feed row whose description is `description`; everything else is fixed.
+QImage feedRowWithDescription(const QString &description)
+{
+    ActivityFeedModel model(1);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    LiveEvent e;
+    e.type = QStringLiteral("payment");
+    e.userName = QStringLiteral("Ann");
+    e.description = description;
+    model.appendBatch({FeedItem{raisedAtMs, 1, e}});
+    FeedItemDelegate delegate;
+    return renderRow(delegate, model.index(0, 0), feedRowSize);
+}
+
+// An alert row whose message is `message`, drawn at a fixed time so its age does not move.
+QImage alertRowWithMessage(const QString &message)
+{
+    AlertModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    AlertInfo a;
+    a.id = QStringLiteral("a");
+    a.severity = Severity::Error;
+    a.message = message;
+    a.affectedUsers = 3;
+    model.applyAlerts(raisedAtMs, {a});
+    AlertItemDelegate delegate(nullptr, [] { return raisedAtMs + 5'000; });
+    return renderRow(delegate, model.index(0), alertRowSize);
 }
 
 struct Fixture
@@ -145,7 +188,7 @@ TEST(PlainTextDisplay, FeedRowsKeepTheLiteralStrings)
         const QModelIndex index = model->index(row, 0);
         EXPECT_EQ(index.data(ActivityFeedModel::UserNameRole).toString(), literal);
         EXPECT_EQ(index.data(ActivityFeedModel::DescriptionRole).toString(), literal);
-        EXPECT_TRUE(index.data(Qt::DisplayRole).toString().contains(oneLine(literal)))
+        EXPECT_TRUE(index.data(Qt::DisplayRole).toString().contains(singleLine(literal)))
             << qPrintable(index.data(Qt::DisplayRole).toString());
         const QString shown = tooltipAsRichText(index);
         EXPECT_TRUE(sameText(shown, literal) || shown.simplified().contains(literal.simplified()))
@@ -178,24 +221,37 @@ TEST(PlainTextDisplay, AlertRowsKeepTheLiteralStrings)
 
 TEST(PlainTextDisplay, DelegatesPaintHostileStrings)
 {
-    Fixture f;
-    FeedItemDelegate feedDelegate;
-    AlertItemDelegate alertDelegate;
-    const QAbstractItemModel *feed = f.models.filteredFeed();
-    const QAbstractItemModel *alerts = f.models.alerts();
-    for (int row = 0; row < hostileCount; ++row) {
-        const QImage feedRow = renderRow(feedDelegate, feed->index(row, 0), QSize(640, 34));
-        EXPECT_GT(inkPixels(feedRow), 200) << "feed row " << row;
-        const QImage alertRow = renderRow(alertDelegate, alerts->index(row, 0), QSize(420, 52));
-        EXPECT_GT(inkPixels(alertRow), 200) << "alert row " << row;
+    // Each field is drawn once with the literal, once empty and once as rich text would show
+    // it. The literal's ink must be as wide as the literal set in the row's font, and clearly
+    // wider than the interpreted text wherever interpreting would change it.
+    const QFontMetrics metrics{QFont()};
+    const QImage feedBlank = feedRowWithDescription(QString());
+    const QImage alertBlank = alertRowWithMessage(QString());
+    for (const QString &literal : hostile) {
+        const int expected = metrics.horizontalAdvance(singleLine(literal));
+        const QString interpreted = asRichText(literal);
+        const bool markup = interpreted.simplified() != singleLine(literal).simplified();
+
+        const int feedInk = inkWidthBetween(feedRowWithDescription(literal), feedBlank);
+        EXPECT_NEAR(feedInk, expected, 6) << "feed: " << qPrintable(literal);
+        if (markup) {
+            EXPECT_GT(feedInk, inkWidthBetween(feedRowWithDescription(interpreted), feedBlank) + 10)
+                << "feed: " << qPrintable(literal);
+        }
+
+        const int alertInk = inkWidthBetween(alertRowWithMessage(literal), alertBlank);
+        EXPECT_NEAR(alertInk, expected, 6) << "alert: " << qPrintable(literal);
+        if (markup) {
+            EXPECT_GT(alertInk, inkWidthBetween(alertRowWithMessage(interpreted), alertBlank) + 10)
+                << "alert: " << qPrintable(literal);
+        }
     }
 }
 
 TEST(PlainTextDisplay, MarkupIsDrawnAsCharactersNotInterpreted)
 {
-    // "<b>x</b>" drawn literally is much wider than a bold "x" would be: compare the ink
-    // of a row holding the markup with one holding only the letter.
-    Fixture f;
+    // "<b>x</b>" drawn literally is much wider than a bold "x" would be: compare the ink of
+    // the name column holding the markup with one holding only the letter.
     ActivityFeedModel model(10);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     LiveEvent markup;
@@ -203,9 +259,14 @@ TEST(PlainTextDisplay, MarkupIsDrawnAsCharactersNotInterpreted)
     markup.userName = QStringLiteral("<b>x</b>");
     LiveEvent letter = markup;
     letter.userName = QStringLiteral("x");
-    model.appendBatch({FeedItem{0, 1, markup}, FeedItem{0, 2, letter}});
+    LiveEvent nameless = markup;
+    nameless.userName.clear();
+    model.appendBatch({FeedItem{0, 1, markup}, FeedItem{0, 2, letter}, FeedItem{0, 3, nameless}});
     FeedItemDelegate delegate;
-    const QImage letterRow = renderRow(delegate, model.index(0, 0), QSize(640, 34));
-    const QImage markupRow = renderRow(delegate, model.index(1, 0), QSize(640, 34));
-    EXPECT_GT(inkPixels(markupRow), inkPixels(letterRow) + 40);
+    const QSize size(640, 34);
+    const QImage blank = renderRow(delegate, model.index(0, 0), size);
+    const int letterInk = inkWidthBetween(renderRow(delegate, model.index(1, 0), size), blank);
+    const int markupInk = inkWidthBetween(renderRow(delegate, model.index(2, 0), size), blank);
+    EXPECT_GT(letterInk, 0);
+    EXPECT_GT(markupInk, 4 * letterInk);
 }

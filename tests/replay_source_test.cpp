@@ -212,6 +212,35 @@ TEST(ReplaySource, PacesFramesByTheirTimestampsOnAnInjectedClock)
     EXPECT_EQ(sink.frames[3].receivedMs, start + 200);
 }
 
+TEST(ReplaySource, PreRollDeliversTheFirstStretchAtOnceAndEndsItNow)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QByteArrayList lines = {frameAt(0, 1), frameAt(500, 2), frameAt(900, 3), frameAt(2000, 4)};
+    test::TestClock clock;
+    const qint64 start = clock.now();
+    ReplayOptions options;
+    options.path = writeLog(dir, QStringLiteral("preroll.ndjson"), lines);
+    options.rebaseToNow = true;
+    options.preRollMs = 1000;
+    options.now = [&clock] { return clock.now(); };
+
+    ReplaySource source(options);
+    RecordingSink sink;
+    source.setSink(&sink);
+    source.start();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return sink.frames.size() >= 3; }, 20000));
+    QCoreApplication::processEvents();
+    EXPECT_EQ(sink.frames.size(), std::size_t(3)); // 2000 ms is 1000 ms after the pre-roll: not due yet
+    // The pre-roll's end (log time 1000 ms) is mapped to the moment the pass started.
+    EXPECT_EQ(sink.frames[0].shiftMs, start - (kBaseTsMs + 1000));
+
+    clock.advance(1000);
+    ASSERT_TRUE(waitForState(source, ConnectionState::Finished));
+    ASSERT_EQ(sink.frames.size(), std::size_t(4));
+    EXPECT_EQ(sink.frames[3].receivedMs, start + 1000);
+}
+
 TEST(ReplaySource, PacesFramesOnTheRealClock)
 {
     QTemporaryDir dir;

@@ -86,7 +86,7 @@ TEST(Sequencer, SameEpochHelloKeepsPosition)
     EXPECT_TRUE(sequencer.accept(numbered(4), stats));
 }
 
-TEST(Sequencer, SnapshotCoversWhatCameBefore)
+TEST(Sequencer, SnapshotCoversWhatCameBeforeAndCountsIt)
 {
     Sequencer sequencer;
     FeedStats stats;
@@ -96,6 +96,32 @@ TEST(Sequencer, SnapshotCoversWhatCameBefore)
     EXPECT_TRUE(sequencer.accept(snapshot, stats));
     EXPECT_TRUE(sequencer.accept(numbered(51), stats));
     EXPECT_EQ(stats.gapsDetected, 0u);
+    EXPECT_EQ(stats.coveredBySnapshot, 47u); // 3..49 never arrived
+}
+
+TEST(Sequencer, OlderSnapshotDoesNotMoveTheStateBack)
+{
+    Sequencer sequencer;
+    FeedStats stats;
+    sequencer.accept(numbered(10), stats);
+    Message snapshot = numbered(4, MessageKind::Snapshot);
+    snapshot.body = SnapshotInfo{};
+    EXPECT_FALSE(sequencer.accept(snapshot, stats));
+    EXPECT_FALSE(sequencer.accept(numbered(5), stats));
+    EXPECT_EQ(sequencer.lastSeq(), 10);
+    EXPECT_EQ(stats.duplicatesDropped, 2u);
+}
+
+TEST(Sequencer, RestartStartsNumberingAfresh)
+{
+    Sequencer sequencer;
+    FeedStats stats;
+    sequencer.accept(hello(QStringLiteral("a")), stats);
+    sequencer.accept(numbered(500), stats);
+    sequencer.restart(); // a replay pass begins again with the same epoch
+    sequencer.accept(hello(QStringLiteral("a")), stats);
+    EXPECT_TRUE(sequencer.accept(numbered(1), stats));
+    EXPECT_EQ(stats.duplicatesDropped, 0u);
 }
 
 TEST(Sequencer, MessagesWithoutSeqAlwaysPass)

@@ -410,6 +410,19 @@ TEST_F(WebSocketSourceTest, TokenWithALineBreakIsRefusedBeforeConnecting)
     EXPECT_FALSE(m_statuses.back().reason.contains(QLatin1String("X-Injected")));
 }
 
+TEST_F(WebSocketSourceTest, TokenIsNeverSentUnencryptedToAnotherHost)
+{
+    // ".invalid" never resolves (RFC 2606): even a regression could not send traffic anywhere.
+    auto o = options(QUrl(QStringLiteral("ws://feed.invalid:9000/stream")));
+    o.bearerToken = kToken;
+    makeSource(o);
+    m_source->start();
+    ASSERT_FALSE(m_statuses.empty());
+    EXPECT_EQ(m_statuses.back().state, ConnectionState::Error);
+    EXPECT_TRUE(m_statuses.back().reason.contains(QLatin1String("wss://"))) << m_statuses.back().reason.toStdString();
+    EXPECT_FALSE(m_statuses.back().reason.contains(QString::fromLatin1(kToken)));
+}
+
 TEST_F(WebSocketSourceTest, StopClosesCleanlyAndEmitsIdle)
 {
     EchoServer server;
@@ -554,6 +567,14 @@ TEST(UrlRedaction, StripsUserInfoAndSecretQueryValues)
     EXPECT_EQ(shown,
               QStringLiteral("wss://feed.example.com:8443/stream?since=42&token=redacted&API_KEY=redacted"
                              "&access_token=redacted&epoch=E1"));
+}
+
+TEST(UrlRedaction, TellsWhetherAQueryCarriesASecret)
+{
+    EXPECT_TRUE(hasSecretQuery(QUrl(QStringLiteral("wss://host/s?since=1&Token=abc"))));
+    EXPECT_TRUE(hasSecretQuery(QUrl(QStringLiteral("wss://host/s?api_key=x"))));
+    EXPECT_FALSE(hasSecretQuery(QUrl(QStringLiteral("wss://host/s?since=1&epoch=E"))));
+    EXPECT_FALSE(hasSecretQuery(QUrl(QStringLiteral("wss://host/s"))));
 }
 
 TEST(UrlRedaction, LeavesHarmlessUrlsAlone)

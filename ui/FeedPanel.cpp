@@ -1,6 +1,7 @@
 #include "ui/FeedPanel.h"
 
 #include "models/ActivityFeedModel.h"
+#include "models/EventTypes.h"
 #include "models/FeedFilterProxy.h"
 #include "widgets/FeedItemDelegate.h"
 #include "widgets/ValueFormat.h"
@@ -16,8 +17,8 @@
 namespace vantage {
 
 namespace {
-// The type combo's data for "Other": a value no single event type is filtered on.
-const QString otherTypes = QStringLiteral("*other*");
+// Marks the type combo's "Other" entry; the others carry the type they filter on ("" = all).
+constexpr int otherTypesRole = Qt::UserRole + 1;
 // Re-filtering a long feed costs a frame or more, so typing settles before it runs.
 constexpr int searchDelayMs = 200;
 } // namespace
@@ -44,11 +45,12 @@ FeedPanel::FeedPanel(ActivityFeedModel *feed, FeedFilterProxy *filtered, QWidget
 
     m_typeCombo->setObjectName(QStringLiteral("feed.typeFilter"));
     m_typeCombo->addItem(tr("All types"), QString());
-    m_typeCombo->addItem(tr("Signups"), QStringLiteral("signup"));
-    m_typeCombo->addItem(tr("Payments"), QStringLiteral("payment"));
-    m_typeCombo->addItem(tr("Forms"), QStringLiteral("form_submission"));
-    m_typeCombo->addItem(tr("Invitations"), QStringLiteral("invitation"));
-    m_typeCombo->addItem(tr("Other"), otherTypes);
+    m_typeCombo->addItem(tr("Signups"), QString(EventType::signup));
+    m_typeCombo->addItem(tr("Payments"), QString(EventType::payment));
+    m_typeCombo->addItem(tr("Forms"), QString(EventType::formSubmission));
+    m_typeCombo->addItem(tr("Invitations"), QString(EventType::invitation));
+    m_typeCombo->addItem(tr("Other"), QString());
+    m_typeCombo->setItemData(m_typeCombo->count() - 1, true, otherTypesRole);
 
     m_search->setObjectName(QStringLiteral("feed.search"));
     m_search->setPlaceholderText(tr("Search name, description, place\u2026"));
@@ -87,17 +89,7 @@ FeedPanel::FeedPanel(ActivityFeedModel *feed, FeedFilterProxy *filtered, QWidget
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_searchDelay, &QTimer::timeout, this, [this] { m_filtered->setTextFilter(m_search->text().trimmed()); });
     connect(m_filtered, &FeedFilterProxy::filterChanged, this, &FeedPanel::refresh);
-    connect(m_feed, &QAbstractItemModel::rowsInserted, this, &FeedPanel::noteTypes);
-
-    if (m_feed->rowCount() > 0)
-        noteTypes(QModelIndex(), 0, m_feed->rowCount() - 1);
     refresh();
-}
-
-bool FeedPanel::isCanonicalType(const QString &type)
-{
-    return type == QLatin1String("signup") || type == QLatin1String("payment")
-           || type == QLatin1String("form_submission") || type == QLatin1String("invitation");
 }
 
 void FeedPanel::setTheme(const Theme &theme)
@@ -123,31 +115,10 @@ void FeedPanel::refresh()
 
 void FeedPanel::applyTypeFilter()
 {
-    const QString type = m_typeCombo->currentData().toString();
-    if (type != otherTypes) {
-        m_filtered->setTypeFilter(type);
-        return;
-    }
-    // The proxy filters on a set of included types, so "Other" is the set of the
-    // non-canonical types seen so far; until one is seen nothing may pass, which the
-    // sentinel (never an event type) ensures.
-    m_filtered->setTypeFilters(m_otherTypes.isEmpty() ? QSet<QString>{otherTypes} : m_otherTypes);
-}
-
-void FeedPanel::noteTypes(const QModelIndex &parent, int first, int last)
-{
-    if (parent.isValid())
-        return;
-    bool grew = false;
-    for (int row = first; row <= last; ++row) {
-        const QString type = m_feed->itemAt(row).event.type;
-        if (!isCanonicalType(type) && !m_otherTypes.contains(type)) {
-            m_otherTypes.insert(type);
-            grew = true;
-        }
-    }
-    if (grew && m_typeCombo->currentData().toString() == otherTypes)
-        applyTypeFilter();
+    if (m_typeCombo->currentData(otherTypesRole).toBool())
+        m_filtered->setOtherTypesOnly(true);
+    else
+        m_filtered->setTypeFilter(m_typeCombo->currentData().toString());
 }
 
 } // namespace vantage

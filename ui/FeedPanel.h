@@ -3,13 +3,11 @@
 #include "widgets/Theme.h"
 
 #include <QFrame>
-#include <QSet>
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
-class QModelIndex;
 class QTimer;
 
 namespace vantage {
@@ -34,12 +32,8 @@ public:
     QLineEdit *searchEdit() const { return m_search; }
     QString countText() const;
 
-    // The canonical feed types; "Other" in the type filter means any type but these.
-    static bool isCanonicalType(const QString &type);
-
 private:
     void applyTypeFilter();
-    void noteTypes(const QModelIndex &parent, int first, int last);
 
     ActivityFeedModel *m_feed;
     FeedFilterProxy *m_filtered;
@@ -49,7 +43,6 @@ private:
     QLineEdit *m_search;
     QLabel *m_count;
     QTimer *m_searchDelay;
-    QSet<QString> m_otherTypes; // non-canonical types seen so far, for the "Other" filter
 };
 
 } // namespace vantage

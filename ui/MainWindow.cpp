@@ -35,6 +35,8 @@ namespace {
 
 constexpr int outerMargin = 16;
 constexpr int rowSpacing = 12;
+// Health-card sparklines: three minutes at one sample a second, about one sample per pixel.
+constexpr qsizetype kCardHistorySamples = 180;
 
 struct TileSpec
 {
@@ -107,7 +109,7 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     layout->addWidget(buildCards());
 
     m_feedPanel = new FeedPanel(models->feed(), models->filteredFeed(), central);
-    m_alertPanel = new AlertPanel(models->alerts(), central);
+    m_alertPanel = new AlertPanel(models->alerts(), central, [models] { return models->nowMs(); });
     auto *bottom = new QHBoxLayout;
     bottom->setSpacing(rowSpacing);
     bottom->addWidget(m_feedPanel, 3);
@@ -399,9 +401,11 @@ void MainWindow::refreshCards()
             binding.card->setHistory({});
             continue;
         }
+        // The card shows the recent trend; long history belongs on a chart.
+        const qsizetype first = std::max<qsizetype>(0, series->size() - kCardHistorySamples);
         std::vector<double> values;
-        values.reserve(size_t(series->size()));
-        for (qsizetype i = 0; i < series->size(); ++i)
+        values.reserve(size_t(series->size() - first));
+        for (qsizetype i = first; i < series->size(); ++i)
             values.push_back(series->at(i).value);
         binding.card->setValue(series->latest());
         binding.card->setHistory(std::move(values));
@@ -428,15 +432,16 @@ void MainWindow::refreshStatusBar()
 
 void MainWindow::tick()
 {
-    const qint64 now = systemNowMs();
+    // One clock for the whole window, the models' own, so ages and the clock agree.
+    const qint64 now = m_models->nowMs();
     const qint64 dataAge = m_models->dataAgeMs();
     m_badge->setStatus(m_models->connectionStatus(), now, dataAge);
     m_clock->setText(QDateTime::fromMSecsSinceEpoch(now).toString(QStringLiteral("HH:mm:ss")));
-    const bool stale = dataAge > ConnectionBadgeText::staleAfterMs;
+    const qint64 staleAge = dataAge > ConnectionBadgeText::staleAfterMs ? dataAge : -1;
     for (const TileBinding &binding : m_tiles)
-        binding.tile->setStale(stale);
+        binding.tile->setStaleAge(staleAge);
     for (const CardBinding &binding : m_cards)
-        binding.card->setStale(stale);
+        binding.card->setStaleAge(staleAge);
     m_alertPanel->tick();
 }
 

@@ -1,7 +1,8 @@
 #include "widgets/AlertItemDelegate.h"
 
 #include "models/AlertModel.h"
-#include "widgets/RowText.h"
+#include "models/PlainText.h"
+#include "widgets/CardPainter.h"
 #include "widgets/ValueFormat.h"
 
 #include <QPainter>
@@ -13,16 +14,6 @@ constexpr int horizontalPadding = 12;
 constexpr int verticalPadding = 9;
 constexpr int lineGap = 3;
 constexpr int stripeWidth = 4;
-
-QFont labelFont(const QFont &base)
-{
-    QFont font = base;
-    font.setPixelSize(11);
-    font.setWeight(QFont::Bold);
-    font.setCapitalization(QFont::AllUppercase);
-    font.setLetterSpacing(QFont::PercentageSpacing, 106);
-    return font;
-}
 
 QFont detailFont(const QFont &base)
 {
@@ -41,7 +32,7 @@ void AlertItemDelegate::setTheme(const Theme &theme)
 
 QSize AlertItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
-    const QFontMetrics label(labelFont(option.font));
+    const QFontMetrics label(CardPainter::captionFont(option.font));
     const QFontMetrics message(option.font);
     return {280, 2 * verticalPadding + label.height() + lineGap + message.height()};
 }
@@ -73,7 +64,7 @@ void AlertItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
 
     const QRect content = row.adjusted(stripeWidth + horizontalPadding, verticalPadding, -horizontalPadding,
                                        -verticalPadding);
-    const QFont label = labelFont(option.font);
+    const QFont label = CardPainter::captionFont(option.font);
     const QFontMetrics labelMetrics(label);
     const QFont detail = detailFont(option.font);
     const QFontMetrics detailMetrics(detail);

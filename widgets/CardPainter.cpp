@@ -1,11 +1,17 @@
 #include "widgets/CardPainter.h"
 
 #include "widgets/Theme.h"
+#include "widgets/ValueFormat.h"
 
+#include <QCoreApplication>
 #include <QPainter>
 #include <QPainterPath>
 
 namespace vantage::CardPainter {
+
+namespace {
+constexpr int minValuePixelSize = 16;
+} // namespace
 
 void background(QPainter &painter, const QRectF &rect, const Theme &theme)
 {
@@ -43,6 +49,51 @@ QFont detailFont(const QFont &base)
     font.setPixelSize(12);
     font.setWeight(QFont::Normal);
     return font;
+}
+
+QFont pillFont(const QFont &base)
+{
+    QFont font = base;
+    font.setPixelSize(11);
+    font.setWeight(QFont::Bold);
+    font.setLetterSpacing(QFont::PercentageSpacing, 110);
+    return font;
+}
+
+void drawLine(QPainter &painter, const QRectF &line, const QFont &font, const QColor &color,
+              const QString &text)
+{
+    painter.setFont(font);
+    painter.setPen(color);
+    painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                     QFontMetrics(font).elidedText(text, Qt::ElideRight, int(line.width())));
+}
+
+double drawCaption(QPainter &painter, const QRectF &content, const QFont &base, const QString &caption,
+                   const Theme &theme)
+{
+    const QFont font = captionFont(base);
+    const double height = QFontMetrics(font).height();
+    drawLine(painter, QRectF(content.left(), content.top(), content.width(), height), font, theme.textMuted,
+             caption);
+    return content.top() + height + captionGap;
+}
+
+void drawValue(QPainter &painter, const QRectF &line, const QFont &base, int pixelSize, const QString &value,
+               const QColor &color)
+{
+    QFont font = valueFont(base, pixelSize);
+    for (int size = pixelSize; size > minValuePixelSize; --size) {
+        font.setPixelSize(size);
+        if (QFontMetrics(font).horizontalAdvance(value) <= line.width())
+            break;
+    }
+    drawLine(painter, line, font, color, value);
+}
+
+QString staleText(qint64 ageMs)
+{
+    return QCoreApplication::translate("CardPainter", "as of %1 ago").arg(ValueFormat::duration(ageMs));
 }
 
 } // namespace vantage::CardPainter

@@ -12,7 +12,6 @@ namespace vantage {
 
 namespace {
 constexpr int valuePixelSize = 28;
-constexpr int minValuePixelSize = 16;
 constexpr int sparklineHeight = 30;
 } // namespace
 
@@ -64,10 +63,15 @@ void CounterTile::setSparklineFromZero(bool fromZero)
     update();
 }
 
-void CounterTile::setStale(bool stale)
+void CounterTile::setStaleAge(qint64 ageMs)
 {
-    m_stale = stale;
+    m_staleAgeMs = ageMs < 0 ? -1 : ageMs;
     update();
+}
+
+QString CounterTile::staleText() const
+{
+    return isStale() ? CardPainter::staleText(m_staleAgeMs) : QString();
 }
 
 void CounterTile::setTheme(const Theme &theme)
@@ -104,8 +108,8 @@ QSize CounterTile::minimumSizeHint() const
     const QFontMetrics caption(CardPainter::captionFont(font()));
     const QFontMetrics value(CardPainter::valueFont(font(), valuePixelSize));
     const QFontMetrics detail(CardPainter::detailFont(font()));
-    const int height = 2 * CardPainter::padding + caption.height() + 4 + value.height() + detail.height() * 2 + 6
-                       + sparklineHeight;
+    const int height = 2 * CardPainter::padding + caption.height() + CardPainter::captionGap + value.height()
+                       + detail.height() * 2 + 6 + sparklineHeight;
     return {150, height};
 }
 
@@ -118,50 +122,28 @@ void CounterTile::paintEvent(QPaintEvent *)
 
     const QRectF content = bounds.adjusted(CardPainter::padding, CardPainter::padding - 2, -CardPainter::padding,
                                            -CardPainter::padding + 4);
-    double y = content.top();
+    double y = CardPainter::drawCaption(painter, content, font(), m_title, m_theme);
 
-    const QFont captionFont = CardPainter::captionFont(font());
-    const QFontMetrics captionMetrics(captionFont);
-    painter.setFont(captionFont);
-    painter.setPen(m_theme.textMuted);
-    painter.drawText(QRectF(content.left(), y, content.width(), captionMetrics.height()),
-                     Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                     captionMetrics.elidedText(m_title, Qt::ElideRight, int(content.width())));
-    y += captionMetrics.height() + 4;
+    const double valueHeight = QFontMetrics(CardPainter::valueFont(font(), valuePixelSize)).height();
+    CardPainter::drawValue(painter, QRectF(content.left(), y, content.width(), valueHeight), font(),
+                           valuePixelSize, valueText(), isStale() ? m_theme.textMuted : m_theme.text);
+    y += valueHeight;
 
-    // A long value shrinks rather than losing digits to an ellipsis; the line keeps its height.
-    const QString value = valueText();
-    QFont valueFont = CardPainter::valueFont(font(), valuePixelSize);
-    for (int size = valuePixelSize; size > minValuePixelSize; --size) {
-        valueFont.setPixelSize(size);
-        if (QFontMetrics(valueFont).horizontalAdvance(value) <= content.width())
-            break;
-    }
-    const QFontMetrics valueMetrics(CardPainter::valueFont(font(), valuePixelSize));
-    painter.setFont(valueFont);
-    painter.setPen(m_stale ? m_theme.textMuted : m_theme.text);
-    painter.drawText(QRectF(content.left(), y, content.width(), valueMetrics.height()),
-                     Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                     QFontMetrics(valueFont).elidedText(value, Qt::ElideRight, int(content.width())));
-    y += valueMetrics.height();
-
+    // While stale, the trend is as old as the numbers, so their age takes its place.
     const QFont detailFont = CardPainter::detailFont(font());
-    const QFontMetrics detailMetrics(detailFont);
-    painter.setFont(detailFont);
-    const QRectF detailLine(content.left(), y, content.width(), detailMetrics.height());
-    painter.setPen(m_stale ? m_theme.textMuted : trendColor());
-    painter.drawText(detailLine, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                     detailMetrics.elidedText(trendText(), Qt::ElideRight, int(content.width())));
-    y += detailMetrics.height();
-    if (!m_subtitle.isEmpty()) {
-        painter.setPen(m_theme.textMuted);
-        painter.drawText(QRectF(content.left(), y, content.width(), detailMetrics.height()),
-                         Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                         detailMetrics.elidedText(m_subtitle, Qt::ElideRight, int(content.width())));
-    }
+    const double detailHeight = QFontMetrics(detailFont).height();
+    const QRectF detailLine(content.left(), y, content.width(), detailHeight);
+    if (isStale())
+        CardPainter::drawLine(painter, detailLine, detailFont, m_theme.textMuted, staleText());
+    else
+        CardPainter::drawLine(painter, detailLine, detailFont, trendColor(), trendText());
+    y += detailHeight;
+    if (!m_subtitle.isEmpty())
+        CardPainter::drawLine(painter, QRectF(content.left(), y, content.width(), detailHeight), detailFont,
+                              m_theme.textMuted, m_subtitle);
 
     const QRectF sparkRect(content.left(), content.bottom() - sparklineHeight, content.width(), sparklineHeight);
-    Sparkline::paint(painter, sparkRect, m_history, m_stale ? m_theme.textMuted : m_theme.accent,
+    Sparkline::paint(painter, sparkRect, m_history, isStale() ? m_theme.textMuted : m_theme.accent,
                      m_sparklineFromZero);
 }
 

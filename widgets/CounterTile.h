@@ -27,9 +27,12 @@ public:
     void setHistory(std::vector<double> perMinute);
     // Counts per minute read best from a zero baseline; levels (active users) by their own range.
     void setSparklineFromZero(bool fromZero);
-    // A stale tile (feed down for a while) is drawn muted so it cannot pass for live.
-    void setStale(bool stale);
-    bool isStale() const { return m_stale; }
+    // A stale tile (feed down for a while) is drawn muted so it cannot pass for live, and
+    // says how old its numbers are in place of the trend. Negative = fresh.
+    void setStaleAge(qint64 ageMs);
+    bool isStale() const { return m_staleAgeMs >= 0; }
+    // "as of 2 min ago" while stale, empty while fresh.
+    QString staleText() const;
     void setTheme(const Theme &theme);
 
     QString title() const { return m_title; }
@@ -53,7 +56,7 @@ private:
     Format m_format = Format::Count;
     double m_value;
     double m_trendPercent;
-    bool m_stale = false;
+    qint64 m_staleAgeMs = -1;
     bool m_sparklineFromZero = true;
     std::vector<double> m_history;
     Theme m_theme = Theme::dark();

@@ -1,7 +1,8 @@
 #include "widgets/FeedItemDelegate.h"
 
 #include "models/ActivityFeedModel.h"
-#include "widgets/RowText.h"
+#include "models/PlainText.h"
+#include "widgets/CardPainter.h"
 #include "widgets/ValueFormat.h"
 
 #include <QDateTime>
@@ -18,15 +19,6 @@ constexpr int gap = 10;
 constexpr int chipWidth = 74;
 constexpr int minNameWidth = 110;
 constexpr int maxNameWidth = 220;
-
-QFont chipFont(const QFont &base)
-{
-    QFont font = base;
-    font.setPixelSize(10);
-    font.setWeight(QFont::Bold);
-    font.setLetterSpacing(QFont::PercentageSpacing, 106);
-    return font;
-}
 
 QFont nameFont(const QFont &base)
 {
@@ -99,7 +91,7 @@ void FeedItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     // Type chip.
     const QString type = index.data(ActivityFeedModel::TypeRole).toString();
     const QColor typeColor = m_theme.eventTypeColor(type);
-    const QFont chip = chipFont(baseFont);
+    const QFont chip = CardPainter::pillFont(baseFont);
     const QFontMetrics chipMetrics(chip);
     const QRectF chipRect(x, content.center().y() - (chipMetrics.height() + 6) / 2.0 + 0.5, chipWidth,
                           chipMetrics.height() + 6);

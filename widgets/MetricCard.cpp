@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
 #include <cmath>
 
 namespace vantage {
@@ -42,10 +43,15 @@ void MetricCard::setHistory(std::vector<double> recent)
     update();
 }
 
-void MetricCard::setStale(bool stale)
+void MetricCard::setStaleAge(qint64 ageMs)
 {
-    m_stale = stale;
+    m_staleAgeMs = ageMs < 0 ? -1 : ageMs;
     update();
+}
+
+QString MetricCard::staleText() const
+{
+    return isStale() ? CardPainter::staleText(m_staleAgeMs) : QString();
 }
 
 void MetricCard::setTheme(const Theme &theme)
@@ -74,7 +80,7 @@ HealthLevel MetricCard::level() const
 
 QColor MetricCard::levelColor() const
 {
-    if (m_stale)
+    if (isStale())
         return m_theme.textMuted;
     switch (level()) {
     case HealthLevel::Ok: return m_theme.good;
@@ -94,7 +100,8 @@ QSize MetricCard::minimumSizeHint() const
 {
     const QFontMetrics caption(CardPainter::captionFont(font()));
     const QFontMetrics value(CardPainter::valueFont(font(), valuePixelSize));
-    const int height = 2 * CardPainter::padding + caption.height() + 4 + value.height() + 6 + sparklineHeight;
+    const int height = 2 * CardPainter::padding + caption.height() + CardPainter::captionGap + value.height()
+                       + 6 + sparklineHeight;
     return {140, height};
 }
 
@@ -118,44 +125,42 @@ void MetricCard::paintEvent(QPaintEvent *)
 
     const QRectF content = bounds.adjusted(CardPainter::padding + bandWidth, CardPainter::padding - 2,
                                            -CardPainter::padding, -CardPainter::padding + 4);
-    double y = content.top();
-
-    const QFont captionFont = CardPainter::captionFont(font());
-    const QFontMetrics captionMetrics(captionFont);
-    painter.setFont(captionFont);
-    painter.setPen(m_theme.textMuted);
-    painter.drawText(QRectF(content.left(), y, content.width(), captionMetrics.height()),
-                     Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                     captionMetrics.elidedText(m_title, Qt::ElideRight, int(content.width())));
-    y += captionMetrics.height() + 4;
+    const double y = CardPainter::drawCaption(painter, content, font(), m_title, m_theme);
 
     const QFont valueFont = CardPainter::valueFont(font(), valuePixelSize);
-    const QFontMetrics valueMetrics(valueFont);
-    const QRectF valueLine(content.left(), y, content.width(), valueMetrics.height());
+    const QRectF valueLine(content.left(), y, content.width(), QFontMetrics(valueFont).height());
 
     // Status label as a tinted pill at the right of the value line, where it has room.
+    const QFont labelFont = CardPainter::captionFont(font());
+    const QFontMetrics labelMetrics(labelFont);
     const QString label = levelText();
-    const double pillWidth = captionMetrics.horizontalAdvance(label) + 12;
-    const double pillHeight = captionMetrics.height() + 4;
+    const double pillWidth = labelMetrics.horizontalAdvance(label) + 12;
+    const double pillHeight = labelMetrics.height() + 4;
     const QRectF pill(valueLine.right() - pillWidth, valueLine.center().y() - pillHeight / 2, pillWidth, pillHeight);
     QColor tint = color;
     tint.setAlphaF(0.16);
     painter.setPen(Qt::NoPen);
     painter.setBrush(tint);
     painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
+    painter.setFont(labelFont);
     painter.setPen(color);
     painter.drawText(pill, Qt::AlignCenter | Qt::TextSingleLine, label);
 
-    const double valueWidth = valueLine.width() - pillWidth - 6;
-    painter.setFont(valueFont);
-    painter.setPen(m_stale ? m_theme.textMuted : m_theme.text);
-    painter.drawText(QRectF(valueLine.left(), valueLine.top(), valueWidth, valueLine.height()),
-                     Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                     valueMetrics.elidedText(valueText(), Qt::ElideRight, int(valueWidth)));
+    CardPainter::drawValue(painter, valueLine.adjusted(0, 0, -(pillWidth + 6), 0), font(), valuePixelSize,
+                           valueText(), isStale() ? m_theme.textMuted : m_theme.text);
 
-    const QRectF sparkRect(content.left(), content.bottom() - sparklineHeight, content.width(), sparklineHeight);
-    const QColor lineColor = level() == HealthLevel::Ok && !m_stale ? m_theme.accent : color;
-    Sparkline::paint(painter, sparkRect, m_history, lineColor, false);
+    // While stale, the age of the value goes under it, and the sparkline keeps the rest.
+    QRectF sparkRect(content.left(), content.bottom() - sparklineHeight, content.width(), sparklineHeight);
+    if (isStale()) {
+        const QFont detailFont = CardPainter::detailFont(font());
+        const QRectF ageLine(content.left(), valueLine.bottom(), content.width(),
+                             QFontMetrics(detailFont).height());
+        CardPainter::drawLine(painter, ageLine, detailFont, m_theme.textMuted, staleText());
+        sparkRect.setTop(std::max(sparkRect.top(), ageLine.bottom() + 2));
+    }
+    const QColor lineColor = level() == HealthLevel::Ok && !isStale() ? m_theme.accent : color;
+    // Health gauges are non-negative quantities: drawn from zero, a 5 % wobble looks like one.
+    Sparkline::paint(painter, sparkRect, m_history, lineColor, true);
 }
 
 } // namespace vantage

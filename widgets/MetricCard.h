@@ -23,8 +23,11 @@ public:
     void setValue(double value);
     void setDecimals(int decimals);
     void setHistory(std::vector<double> recent);
-    void setStale(bool stale);
-    bool isStale() const { return m_stale; }
+    // A stale card is drawn muted and says under its value how old the value is. Negative = fresh.
+    void setStaleAge(qint64 ageMs);
+    bool isStale() const { return m_staleAgeMs >= 0; }
+    // "as of 2 min ago" while stale, empty while fresh.
+    QString staleText() const;
     void setTheme(const Theme &theme);
 
     QString title() const { return m_title; }
@@ -47,7 +50,7 @@ private:
     std::optional<HealthThresholds> m_thresholds;
     double m_value;
     int m_decimals = 0;
-    bool m_stale = false;
+    qint64 m_staleAgeMs = -1;
     std::vector<double> m_history;
     Theme m_theme = Theme::dark();
 };

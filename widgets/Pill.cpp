@@ -1,19 +1,10 @@
 #include "widgets/Pill.h"
 
+#include "widgets/CardPainter.h"
+
 #include <QPainter>
 
 namespace vantage {
-
-namespace {
-QFont pillFont(const QFont &base)
-{
-    QFont font = base;
-    font.setPixelSize(11);
-    font.setWeight(QFont::Bold);
-    font.setLetterSpacing(QFont::PercentageSpacing, 110);
-    return font;
-}
-} // namespace
 
 Pill::Pill(const QString &text, QWidget *parent) : QWidget(parent), m_text(text), m_color(palette().color(QPalette::Highlight))
 {
@@ -35,7 +26,7 @@ void Pill::setColor(const QColor &color)
 
 QSize Pill::sizeHint() const
 {
-    const QFontMetrics metrics(pillFont(font()));
+    const QFontMetrics metrics(CardPainter::pillFont(font()));
     return {metrics.horizontalAdvance(m_text) + 20, metrics.height() + 10};
 }
 
@@ -49,7 +40,7 @@ void Pill::paintEvent(QPaintEvent *)
     painter.setPen(QPen(m_color, 1.0));
     painter.setBrush(fill);
     painter.drawRoundedRect(bounds, bounds.height() / 2, bounds.height() / 2);
-    painter.setFont(pillFont(font()));
+    painter.setFont(CardPainter::pillFont(font()));
     painter.drawText(bounds, Qt::AlignCenter | Qt::TextSingleLine, m_text);
 }
 

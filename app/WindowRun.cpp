@@ -1,8 +1,8 @@
 #include "app/WindowRun.h"
 
 #include "app/FeedSession.h"
+#include "app/SavedConnection.h"
 #include "app/SourceFactory.h"
-#include "feed/UrlRedaction.h"
 #include "models/DashboardModels.h"
 #include "ui/MainWindow.h"
 
@@ -17,20 +17,6 @@ namespace {
 
 const QString kThemeKey = QStringLiteral("appearance/theme");
 const QString kGeometryKey = QStringLiteral("window/geometry");
-const QString kUrlKey = QStringLiteral("connection/url");
-
-// Without a source on the command line, reopen the last stream the operator used.
-AppOptions withSavedConnection(AppOptions options, QSettings &settings)
-{
-    const bool sourceGiven = !options.url.isEmpty() || !options.replayPath.isEmpty() || options.demo;
-    if (!sourceGiven)
-        options.url = QUrl(settings.value(kUrlKey).toString());
-    else if (!options.url.isEmpty() && !hasSecretQuery(options.url))
-        // A URL that carries a credential in its query is used but never saved.
-        settings.setValue(kUrlKey, options.url.toString(QUrl::RemoveUserInfo));
-    return options;
-}
-
 Theme::Mode themeMode(const AppOptions &options, const QSettings &settings)
 {
     const QString name = options.theme.isEmpty() ? settings.value(kThemeKey).toString() : options.theme;

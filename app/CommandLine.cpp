@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace vantage {
 
@@ -96,7 +97,9 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(help)) {
-        result.message = parser.helpText();
+        // Parsing happens before the application object exists, so Qt cannot name the program.
+        result.message = parser.helpText().replace(QLatin1String("<executable_name>"),
+                                                   QFileInfo(arguments.value(0)).fileName());
         return result;
     }
     if (parser.isSet(version)) {

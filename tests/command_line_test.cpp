@@ -79,6 +79,8 @@ TEST(CommandLine, HelpDocumentsEveryOption)
     const auto result = parse({QStringLiteral("--help")});
     EXPECT_FALSE(result.options);
     EXPECT_EQ(result.exitCode, 0);
+    EXPECT_TRUE(result.message.startsWith(QLatin1String("Usage: "))) << result.message.toStdString();
+    EXPECT_FALSE(result.message.contains(QLatin1String("<executable_name>")));
     for (const char *option : {"--url", "--token-file", "--replay", "--speed", "--demo", "--headless",
                                "--duration", "--stats-json", "--screenshot", "--after", "--theme", "--size"})
         EXPECT_TRUE(result.message.contains(QLatin1String(option))) << option;

@@ -365,6 +365,20 @@ TEST(OverviewGui, ConnectionDemoThemeAndMenus)
     EXPECT_EQ(reconnect.count(), 1);
 }
 
+TEST(OverviewGui, FindShortcutFocusesTheFeedSearch)
+{
+    Overview o(QSize(1280, 800));
+    QApplication::setActiveWindow(&o.window);
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&o.window));
+    QLineEdit *search = o.window.feedPanel()->searchEdit();
+    search->setText(QStringLiteral("payment"));
+    o.window.feedPanel()->view()->setFocus();
+    ASSERT_FALSE(search->hasFocus());
+    QTest::keySequence(&o.window, QKeySequence::Find);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return search->hasFocus(); }, 5'000));
+    EXPECT_EQ(search->selectedText(), QStringLiteral("payment")); // typing replaces the old query
+}
+
 TEST(OverviewGui, FitsAtBothWallSizes)
 {
     for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)}) {

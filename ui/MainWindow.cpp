@@ -21,6 +21,7 @@
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QTextDocument> // Qt::convertFromPlainText
@@ -228,6 +229,19 @@ void MainWindow::buildMenus()
     dark->setChecked(true);
     connect(light, &QAction::triggered, this, [this] { setTheme(Theme::Mode::Light); });
     connect(dark, &QAction::triggered, this, [this] { setTheme(Theme::Mode::Dark); });
+    view->addSeparator();
+    QAction *find = view->addAction(tr("&Find in feed"));
+    find->setObjectName(QStringLiteral("action.find"));
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        m_feedPanel->searchEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_feedPanel->searchEdit()->selectAll();
+    });
+    QAction *fullScreen = view->addAction(tr("F&ull screen"));
+    fullScreen->setObjectName(QStringLiteral("action.fullScreen"));
+    fullScreen->setShortcut(QKeySequence::FullScreen);
+    fullScreen->setCheckable(true);
+    connect(fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
 
     QMenu *connection = menuBar()->addMenu(tr("&Connection"));
     QAction *reconnect = connection->addAction(tr("&Reconnect now"));

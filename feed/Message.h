@@ -10,6 +10,7 @@
 namespace vantage {
 
 // Protocol v1 message kinds (docs/protocol.md). Seed shapes are mapped onto these by profiles.
+// Hello stays first and Pong last: lookups by name iterate over that range.
 enum class MessageKind : quint8 {
     Hello,
     Snapshot,

@@ -25,26 +25,6 @@ constexpr SeedProfile kSeedProfiles[] = {
     {"pong"sv, MessageKind::Pong, {}, BodyShape::Standard},
 };
 
-struct KindName
-{
-    std::string_view name;
-    MessageKind kind;
-};
-
-constexpr KindName kProtocolKinds[] = {
-    {"hello"sv, MessageKind::Hello},
-    {"snapshot"sv, MessageKind::Snapshot},
-    {"event"sv, MessageKind::Event},
-    {"metrics"sv, MessageKind::Metrics},
-    {"active_users"sv, MessageKind::ActiveUsers},
-    {"alert"sv, MessageKind::Alert},
-    {"alert_resolved"sv, MessageKind::AlertResolved},
-    {"progress"sv, MessageKind::Progress},
-    {"notification"sv, MessageKind::Notification},
-    {"ping"sv, MessageKind::Ping},
-    {"pong"sv, MessageKind::Pong},
-};
-
 struct FieldSpelling
 {
     std::string_view key;
@@ -189,9 +169,12 @@ const SeedProfile *findSeedProfile(std::string_view wireType)
 
 std::optional<MessageKind> protocolKind(std::string_view wireType)
 {
-    for (const KindName &entry : kProtocolKinds) {
-        if (entry.name == wireType)
-            return entry.kind;
+    // The protocol's names are those of messageKindName(), so there is one table, not two.
+    for (int k = int(MessageKind::Hello); k <= int(MessageKind::Pong); ++k) {
+        const auto kind = MessageKind(k);
+        const QLatin1String name = messageKindName(kind);
+        if (std::string_view(name.data(), std::size_t(name.size())) == wireType)
+            return kind;
     }
     return std::nullopt;
 }

@@ -1,5 +1,6 @@
 #include "feed/DecodeValues.h"
 
+#include "feed/JsonWhitespace.h"
 #include "feed/Rfc3339.h"
 #include "feed/SeedProfiles.h"
 
@@ -19,7 +20,7 @@ constexpr double kMaxAbsTimeMs = 9e15;
 
 std::string_view trimTrailingWhitespace(std::string_view text)
 {
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\r' || text.back() == '\t'))
+    while (!text.empty() && isJsonWhitespace(text.back()))
         text.remove_suffix(1);
     return text;
 }

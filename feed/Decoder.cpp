@@ -1,6 +1,7 @@
 #include "feed/Decoder.h"
 
 #include "feed/DecodeBodies.h"
+#include "feed/JsonWhitespace.h"
 #include "feed/SeedProfiles.h"
 
 #include <algorithm>
@@ -14,11 +15,6 @@ namespace {
 
 // Deeper documents are rejected as invalid rather than risking the stack.
 constexpr int kMaxDepth = 128;
-
-bool isJsonWhitespace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
 
 simdjson::error_code validateValue(od::value value, int depth);
 
@@ -158,7 +154,7 @@ Decoder::~Decoder() = default;
 DecodeError Decoder::decode(QByteArrayView frame, qint64 receivedMs, qint64 tsShiftMs, Message &out)
 {
     const auto size = size_t(frame.size());
-    if (std::all_of(frame.begin(), frame.end(), isJsonWhitespace))
+    if (isBlankJson(frame))
         return DecodeError::EmptyFrame;
 
     Impl &impl = *m_impl;

@@ -2,6 +2,7 @@
 
 #include "feed/FeedLogging.h"
 #include "feed/FrameSink.h"
+#include "feed/JsonWhitespace.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -19,12 +20,6 @@ namespace {
 constexpr int kFramesPerTurn = 2000;
 // Long gaps in a log are slept in steps; the due time is checked again on waking.
 constexpr qint64 kMaxSleepMs = 60'000;
-
-bool isBlank(QByteArrayView line)
-{
-    return std::all_of(line.begin(), line.end(),
-                       [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
-}
 
 } // namespace
 
@@ -126,7 +121,7 @@ bool ReplaySource::readNextFrame()
         }
         if (line.endsWith('\r'))
             line.chop(1); // CRLF logs
-        if (isBlank(line))
+        if (isBlankJson(line))
             continue;
 
         m_pending = line;

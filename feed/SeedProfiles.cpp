@@ -147,12 +147,21 @@ bool equalsIgnoringAsciiCase(std::string_view a, std::string_view b)
     return true;
 }
 
+// Every table here is small and read by one key: a linear scan over `keyOf(entry) == key`.
+template<typename Entry, std::size_t N, typename KeyOf>
+const Entry *findEntry(const Entry (&table)[N], std::string_view key, KeyOf keyOf)
+{
+    for (const Entry &entry : table) {
+        if (keyOf(entry) == key)
+            return &entry;
+    }
+    return nullptr;
+}
+
 std::optional<std::string_view> findAlias(const auto &table, std::string_view name)
 {
-    for (const NameAlias &entry : table) {
-        if (entry.alias == name)
-            return entry.canonical;
-    }
+    if (const auto *entry = findEntry(table, name, [](const NameAlias &e) { return e.alias; }))
+        return entry->canonical;
     return std::nullopt;
 }
 
@@ -160,11 +169,7 @@ std::optional<std::string_view> findAlias(const auto &table, std::string_view na
 
 const SeedProfile *findSeedProfile(std::string_view wireType)
 {
-    for (const SeedProfile &profile : kSeedProfiles) {
-        if (profile.wireType == wireType)
-            return &profile;
-    }
-    return nullptr;
+    return findEntry(kSeedProfiles, wireType, [](const SeedProfile &p) { return p.wireType; });
 }
 
 std::optional<MessageKind> protocolKind(std::string_view wireType)
@@ -181,11 +186,8 @@ std::optional<MessageKind> protocolKind(std::string_view wireType)
 
 Field fieldForKey(std::string_view key)
 {
-    for (const FieldSpelling &entry : kFieldSpellings) {
-        if (entry.key == key)
-            return entry.field;
-    }
-    return Field::Unknown;
+    const auto *entry = findEntry(kFieldSpellings, key, [](const FieldSpelling &e) { return e.key; });
+    return entry ? entry->field : Field::Unknown;
 }
 
 std::optional<std::string_view> canonicalGaugeName(std::string_view key)
@@ -209,11 +211,7 @@ Severity severityForName(std::string_view name)
 
 const TotalsRule *findTotalsRule(std::string_view path)
 {
-    for (const TotalsRule &rule : kSeed002Totals) {
-        if (rule.path == path)
-            return &rule;
-    }
-    return nullptr;
+    return findEntry(kSeed002Totals, path, [](const TotalsRule &r) { return r.path; });
 }
 
 } // namespace vantage

@@ -6,6 +6,7 @@
 #include "ui/AlertPanel.h"
 #include "ui/FeedPanel.h"
 #include "ui/MainWindow.h"
+#include "support/OverviewFixture.h"
 #include "support/TestClock.h"
 #include "widgets/ConnectionBadge.h"
 #include "widgets/CounterTile.h"
@@ -205,22 +206,7 @@ QRgb tileSurfacePixel(CounterTile *tile)
     return tile->grab().toImage().pixel(tile->width() - 6, tile->height() / 2);
 }
 
-struct Overview
-{
-    DashboardModels models;
-    QAbstractItemModelTester feedTester{models.feed(), QAbstractItemModelTester::FailureReportingMode::Fatal};
-    QAbstractItemModelTester filteredTester{models.filteredFeed(),
-                                            QAbstractItemModelTester::FailureReportingMode::Fatal};
-    QAbstractItemModelTester alertTester{models.alerts(), QAbstractItemModelTester::FailureReportingMode::Fatal};
-    MainWindow window{&models};
-
-    Overview(QSize size)
-    {
-        window.resize(size);
-        window.show();
-        EXPECT_TRUE(QTest::qWaitForWindowExposed(&window));
-    }
-};
+using Overview = test::OverviewFixture;
 
 } // namespace
 

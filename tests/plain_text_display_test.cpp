@@ -17,6 +17,8 @@
 #include <QTest>
 #include <QTextDocument>
 
+#include "support/OverviewFixture.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -155,22 +157,9 @@ QImage alertRowWithMessage(const QString &message)
     return renderRow(delegate, model.index(0), alertRowSize);
 }
 
-struct Fixture
+struct Fixture : test::OverviewFixture
 {
-    DashboardModels models;
-    QAbstractItemModelTester feedTester{models.feed(), QAbstractItemModelTester::FailureReportingMode::Fatal};
-    QAbstractItemModelTester filteredTester{models.filteredFeed(),
-                                            QAbstractItemModelTester::FailureReportingMode::Fatal};
-    QAbstractItemModelTester alertTester{models.alerts(), QAbstractItemModelTester::FailureReportingMode::Fatal};
-    MainWindow window{&models};
-
-    Fixture()
-    {
-        window.resize(1280, 800);
-        window.show();
-        EXPECT_TRUE(QTest::qWaitForWindowExposed(&window));
-        models.applyBatch(hostileBatch(systemNowMs()));
-    }
+    Fixture() { models.applyBatch(hostileBatch(systemNowMs())); }
 };
 
 } // namespace

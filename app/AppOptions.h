@@ -10,7 +10,11 @@ namespace vantage {
 struct AppOptions
 {
     QUrl url;                // --url ws://...
+    QUrl sseUrl;             // --sse-url http(s)://... (else derived from --url for the fallback)
     QString tokenFile;       // --token-file FILE (else $VANTAGE_TOKEN)
+    QString caFile;          // --ca-file FILE: trust this CA (PEM) besides the system ones
+    bool fallback = true;    // --no-fallback: the configured transport only
+    double pollIntervalS = 5.0; // --poll-interval SECONDS: the snapshot poll, last in the chain
     QString replayPath;      // --replay FILE
     double speed = 1.0;      // --speed X; 0 = as fast as possible ("max")
     bool loop = false;       // --loop

@@ -46,6 +46,23 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     const QCommandLineOption url(QStringLiteral("url"),
                                  QStringLiteral("Subscribe to a WebSocket stream (ws:// or wss://)."),
                                  QStringLiteral("URL"));
+    const QCommandLineOption sseUrl(
+        QStringLiteral("sse-url"),
+        QStringLiteral("Server-Sent Events endpoint (http:// or https://): the fallback for --url "
+                       "(default: derived from it), or the stream itself without --url."),
+        QStringLiteral("URL"));
+    const QCommandLineOption noFallback(
+        QStringLiteral("no-fallback"),
+        QStringLiteral("Use only the configured transport: no SSE or snapshot polling fallback."));
+    const QCommandLineOption pollInterval(
+        QStringLiteral("poll-interval"),
+        QStringLiteral("Seconds between JSON snapshot polls when no stream works (default 5)."),
+        QStringLiteral("SECONDS"), QStringLiteral("5"));
+    const QCommandLineOption caFile(
+        QStringLiteral("ca-file"),
+        QStringLiteral("Trust the CA certificates in FILE (PEM) for wss:// and https://, besides "
+                       "the system ones. Certificate errors are never ignored."),
+        QStringLiteral("FILE"));
     const QCommandLineOption tokenFile(
         QStringLiteral("token-file"),
         QStringLiteral("Read the bearer token from FILE (default: the VANTAGE_TOKEN environment "
@@ -85,7 +102,7 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         QStringLiteral("feed-capacity"),
         QStringLiteral("Events kept in the activity feed (newest first, default 50000)."),
         QStringLiteral("N"), QStringLiteral("50000"));
-    parser.addOptions({url, tokenFile, replay, speed, loop, demo, headless, duration, statsJson,
+    parser.addOptions({url, sseUrl, noFallback, pollInterval, caFile, tokenFile, replay, speed, loop, demo, headless, duration, statsJson,
                        screenshot, after, theme, size, feedCapacity});
 
     CommandLineResult result;
@@ -118,6 +135,19 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
             || (scheme != QLatin1String("ws") && scheme != QLatin1String("wss")))
             return fail(QStringLiteral("--url must be a ws:// or wss:// URL with a host"));
     }
+    if (parser.isSet(sseUrl)) {
+        options.sseUrl = QUrl(parser.value(sseUrl), QUrl::StrictMode);
+        const QString scheme = options.sseUrl.scheme();
+        if (!options.sseUrl.isValid() || options.sseUrl.host().isEmpty()
+            || (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+            return fail(QStringLiteral("--sse-url must be an http:// or https:// URL with a host"));
+    }
+    options.fallback = !parser.isSet(noFallback);
+    const auto pollValue = parseNonNegative(parser.value(pollInterval));
+    if (!pollValue || *pollValue < 0.5 || *pollValue > 3600)
+        return fail(QStringLiteral("--poll-interval must be between 0.5 and 3600 seconds"));
+    options.pollIntervalS = *pollValue;
+    options.caFile = parser.value(caFile);
     options.tokenFile = parser.value(tokenFile);
     options.replayPath = parser.value(replay);
     const QString speedText = parser.value(speed);
@@ -159,9 +189,10 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     if (!capacityOk || options.feedCapacity < 100 || options.feedCapacity > 10'000'000)
         return fail(QStringLiteral("--feed-capacity must be between 100 and 10000000"));
 
-    const int sources = int(!options.url.isEmpty()) + int(!options.replayPath.isEmpty()) + int(options.demo);
+    const bool live = !options.url.isEmpty() || !options.sseUrl.isEmpty();
+    const int sources = int(live) + int(!options.replayPath.isEmpty()) + int(options.demo);
     if (sources > 1)
-        return fail(QStringLiteral("choose one source: --url, --replay or --demo"));
+        return fail(QStringLiteral("choose one source: --url (with --sse-url), --replay or --demo"));
     if (options.headless && !options.screenshotPath.isEmpty())
         return fail(QStringLiteral("--screenshot needs a window; it cannot be combined with --headless"));
     result.options = options;

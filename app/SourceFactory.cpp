@@ -1,7 +1,11 @@
 #include "app/SourceFactory.h"
 
+#include "feed/FailoverSource.h"
 #include "feed/ReplaySource.h"
+#include "feed/SnapshotPollSource.h"
+#include "feed/SseSource.h"
 #include "feed/TokenSource.h"
+#include "feed/TransportUrls.h"
 #include "feed/UrlRedaction.h"
 #include "feed/WebSocketSource.h"
 
@@ -15,6 +19,41 @@ namespace vantage {
 namespace {
 // The demo opens with a quarter of an hour already played, so its charts have history.
 constexpr qint64 kDemoPreRollMs = 15 * 60 * 1000;
+
+// The live chain, best transport first: WebSocket, SSE, then polling the SSE endpoint's JSON
+// snapshot. Without fallback only the first configured transport; a chain of one is that source.
+std::unique_ptr<FrameSource> makeLiveSource(const AppOptions &options, const QByteArray &token)
+{
+    const TlsOptions tls{options.caFile};
+    const QUrl sseUrl = !options.sseUrl.isEmpty() ? options.sseUrl : sseUrlFor(options.url);
+    std::vector<std::unique_ptr<FrameSource>> transports;
+    if (!options.url.isEmpty()) {
+        WebSocketOptions ws;
+        ws.url = options.url;
+        ws.bearerToken = token;
+        ws.tls = tls;
+        transports.push_back(std::make_unique<WebSocketSource>(ws));
+    }
+    if (transports.empty() || options.fallback) {
+        SseOptions sse;
+        sse.url = sseUrl;
+        sse.bearerToken = token;
+        sse.tls = tls;
+        transports.push_back(std::make_unique<SseSource>(sse));
+    }
+    if (options.fallback) {
+        PollOptions poll;
+        poll.url = sseUrl;
+        poll.bearerToken = token;
+        poll.tls = tls;
+        poll.intervalMs = int(options.pollIntervalS * 1000.0);
+        transports.push_back(std::make_unique<SnapshotPollSource>(poll));
+    }
+    if (transports.size() == 1)
+        return std::move(transports.front());
+    return std::make_unique<FailoverSource>(std::move(transports), FailoverOptions{});
+}
+
 } // namespace
 
 QString findDemoLog()
@@ -30,17 +69,14 @@ QString findDemoLog()
 SourceChoice makeSource(const AppOptions &options)
 {
     SourceChoice choice;
-    if (!options.url.isEmpty()) {
+    if (!options.url.isEmpty() || !options.sseUrl.isEmpty()) {
         const TokenResult token = readBearerToken(options.tokenFile);
         if (!token.error.isEmpty()) {
             choice.error = token.error;
             return choice;
         }
-        WebSocketOptions ws;
-        ws.url = options.url;
-        ws.bearerToken = token.token;
-        choice.label = redactUrl(options.url);
-        choice.source = std::make_unique<WebSocketSource>(ws);
+        choice.label = redactUrl(!options.url.isEmpty() ? options.url : options.sseUrl);
+        choice.source = makeLiveSource(options, token.token);
         return choice;
     }
     ReplayOptions replay;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "feed/BreakerState.h"
+
 #include <QMetaType>
 #include <QString>
 
@@ -20,11 +22,15 @@ QLatin1String connectionStateName(ConnectionState state);
 struct ConnectionStatus
 {
     ConnectionState state = ConnectionState::Idle;
-    QString transport;   // "websocket", "replay", "demo"
+    QString transport;   // "websocket", "sse", "polling", "replay", "demo"
     QString reason;      // why the last attempt failed, plain text, never a credential
     qint64 retryAtMs = 0; // when the next attempt is due (Reconnecting, Offline)
     int attempt = 0;     // failed attempts in a row
     qint64 sinceMs = 0;  // when this state was entered
+    BreakerState breaker = BreakerState::Closed;
+    // The server (or a proxy in between) answered but refused this transport, e.g. an HTTP
+    // status instead of a WebSocket upgrade: a fallback transport should be tried at once.
+    bool transportRefused = false;
 };
 
 } // namespace vantage

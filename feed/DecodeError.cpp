@@ -8,6 +8,7 @@ QLatin1String decodeErrorName(DecodeError error)
     case DecodeError::None: return QLatin1String("none");
     case DecodeError::EmptyFrame: return QLatin1String("empty_frame");
     case DecodeError::InvalidJson: return QLatin1String("invalid_json");
+    case DecodeError::InvalidUtf8: return QLatin1String("invalid_utf8");
     case DecodeError::NotAnObject: return QLatin1String("not_an_object");
     case DecodeError::MissingType: return QLatin1String("missing_type");
     case DecodeError::UnsupportedVersion: return QLatin1String("unsupported_version");

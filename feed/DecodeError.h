@@ -9,6 +9,7 @@ enum class DecodeError : quint8 {
     None,
     EmptyFrame,         // zero bytes or only whitespace
     InvalidJson,        // not parseable as JSON
+    InvalidUtf8,        // not valid UTF-8 (checked before any JSON structure)
     NotAnObject,        // valid JSON but not an object
     MissingType,        // no "type" string
     UnsupportedVersion, // "v" present but not 1

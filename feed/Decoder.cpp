@@ -166,8 +166,9 @@ DecodeError Decoder::decode(QByteArrayView frame, qint64 receivedMs, qint64 tsSh
     std::memset(impl.buffer.get() + size, 0, simdjson::SIMDJSON_PADDING);
 
     od::document document;
-    if (impl.parser.iterate(impl.buffer.get(), size, impl.capacity).get(document))
-        return DecodeError::InvalidJson;
+    // simdjson validates the UTF-8 of the whole frame before it looks at any JSON.
+    if (const auto error = impl.parser.iterate(impl.buffer.get(), size, impl.capacity).get(document))
+        return error == simdjson::UTF8_ERROR ? DecodeError::InvalidUtf8 : DecodeError::InvalidJson;
     if (validateAny(document, 0) || hasTrailingContent(document))
         return DecodeError::InvalidJson;
     document.rewind();

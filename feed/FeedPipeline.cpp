@@ -14,6 +14,7 @@ FeedPipeline::FeedPipeline(std::unique_ptr<FrameSource> source, QObject *parent,
 {
     m_source->setParent(this);
     m_source->setSink(this);
+    m_source->setResumeFn([this] { return ResumePoint{m_sequencer.epoch(), m_sequencer.lastSeq()}; });
     connect(m_source, &FrameSource::statusChanged, this, &FeedPipeline::onSourceStatus);
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(flushIntervalMs);
@@ -67,6 +68,15 @@ void FeedPipeline::onFrame(QByteArrayView bytes, qint64 receivedMs, qint64 tsShi
     if (m_sequencer.accept(m_scratch, stats))
         m_pending.messages.push_back(std::move(m_scratch));
     m_scratch = Message();
+    scheduleFlush();
+}
+
+void FeedPipeline::onFrameRejected(QLatin1String reason)
+{
+    FeedStats &stats = m_pending.stats;
+    ++stats.framesReceived;
+    ++stats.decodeErrors;
+    ++stats.errorsByReason[reason];
     scheduleFlush();
 }
 

@@ -39,6 +39,7 @@ public:
 
     void onFrame(QByteArrayView bytes, qint64 receivedMs, qint64 tsShiftMs) override;
     void onStreamRestart() override { m_sequencer.restart(); }
+    void onFrameRejected(QLatin1String reason) override;
 
 Q_SIGNALS:
     void batchReady(const vantage::FeedBatchPtr &batch);

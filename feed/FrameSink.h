@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArrayView>
+#include <QLatin1String>
 
 namespace vantage {
 
@@ -14,6 +15,9 @@ public:
     virtual void onFrame(QByteArrayView bytes, qint64 receivedMs, qint64 tsShiftMs) = 0;
     // The stream starts over from its beginning (a replay pass): sequence numbers restart.
     virtual void onStreamRestart() {}
+    // The transport refused a frame before decoding (e.g. "oversized_frame", "invalid_utf8"):
+    // counted under that reason so no loss goes unnoticed.
+    virtual void onFrameRejected(QLatin1String reason) { Q_UNUSED(reason) }
 };
 
 } // namespace vantage

@@ -1,8 +1,11 @@
 #pragma once
 
 #include "feed/ConnectionStatus.h"
+#include "feed/ResumePoint.h"
 
 #include <QObject>
+
+#include <utility>
 
 namespace vantage {
 
@@ -18,6 +21,8 @@ public:
     ~FrameSource() override = default;
 
     void setSink(FrameSink *sink) { m_sink = sink; }
+    // How a live source learns where to resume when it (re)connects; replay sources ignore it.
+    void setResumeFn(ResumeFn resume) { m_resume = std::move(resume); }
 
     virtual void start() = 0;
     virtual void stop() = 0;
@@ -31,9 +36,12 @@ Q_SIGNALS:
 
 protected:
     FrameSink *sink() const { return m_sink; }
+    // The point applied so far, or an invalid one when nothing sequenced has arrived.
+    ResumePoint resumePoint() const { return m_resume ? m_resume() : ResumePoint(); }
 
 private:
     FrameSink *m_sink = nullptr;
+    ResumeFn m_resume;
 };
 
 } // namespace vantage

@@ -26,6 +26,9 @@ double clampedRandom(const ReconnectPolicy::RandomFn &random)
     return std::clamp(r, 0.0, std::nextafter(1.0, 0.0));
 }
 
+constexpr qint64 kRestartMinMs = 5'000;
+constexpr qint64 kRestartMaxMs = 30'000;
+
 } // namespace
 
 ReconnectPolicy::ReconnectPolicy()
@@ -41,8 +44,19 @@ ReconnectPolicy::ReconnectPolicy(const Settings &settings, RandomFn random)
         m_random = [] { return QRandomGenerator::global()->generateDouble(); };
 }
 
+bool ReconnectPolicy::beginAttempt()
+{
+    if (!isOffline())
+        return true;
+    if (m_probeInFlight)
+        return false;
+    m_probeInFlight = true;
+    return true;
+}
+
 void ReconnectPolicy::onConnected(qint64 nowMs)
 {
+    m_probeInFlight = false;
     m_connectedAtMs = nowMs;
 }
 
@@ -59,14 +73,42 @@ void ReconnectPolicy::onDisconnected(qint64 nowMs)
         ++m_failures;
 }
 
+void ReconnectPolicy::onPersistentFailure()
+{
+    m_connectedAtMs = -1;
+    m_probeInFlight = false;
+    ++m_failures;
+}
+
 void ReconnectPolicy::onAttemptFailed()
 {
+    m_probeInFlight = false;
     ++m_failures;
+}
+
+void ReconnectPolicy::onServerBusy()
+{
+    m_connectedAtMs = -1;
+    m_probeInFlight = false;
+    m_failures = std::max(m_failures + 1, m_settings.maxAttempts);
 }
 
 bool ReconnectPolicy::isOffline() const
 {
     return !isConnected() && m_failures >= m_settings.maxAttempts;
+}
+
+BreakerState ReconnectPolicy::breakerState() const
+{
+    if (!isOffline())
+        return BreakerState::Closed;
+    return m_probeInFlight ? BreakerState::HalfOpen : BreakerState::Open;
+}
+
+qint64 ReconnectPolicy::restartDelayMs() const
+{
+    const double r = clampedRandom(m_random);
+    return kRestartMinMs + qint64(std::floor(r * double(kRestartMaxMs - kRestartMinMs + 1)));
 }
 
 qint64 ReconnectPolicy::nextDelayMs() const

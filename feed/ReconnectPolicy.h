@@ -1,5 +1,7 @@
 #pragma once
 
+#include "feed/BreakerState.h"
+
 #include <QtGlobal>
 
 #include <functional>
@@ -29,25 +31,36 @@ public:
 
     const Settings &settings() const { return m_settings; }
 
+    // Asks to start an attempt. False while the breaker is half-open: exactly one probe at a time.
+    bool beginAttempt();
     void onConnected(qint64 nowMs);
     // A live connection ended: a failure unless it stayed up for stableAfterMs.
     void onDisconnected(qint64 nowMs);
+    // A live connection ended in a way that will recur (a protocol error): a failure however
+    // long it stayed up, so a server that keeps closing after a while cannot loop us.
+    void onPersistentFailure();
     // An attempt ended before the connection was established.
     void onAttemptFailed();
+    // The server said "try again later" (WebSocket 1013): open the breaker at once.
+    void onServerBusy();
 
     // The wait before the next attempt. After n consecutive failures (n >= 1) it is uniform
     // in [0, min(cap, base * 2^(n-1))]; once offline it is the probe interval plus up to 10%.
     qint64 nextDelayMs() const;
+    // The wait after a "service restart" close (WebSocket 1012): uniform in [5 s, 30 s].
+    qint64 restartDelayMs() const;
     // Consecutive failures so far.
     int attempt() const { return m_failures; }
     bool isConnected() const { return m_connectedAtMs >= 0; }
     bool isOffline() const;
+    BreakerState breakerState() const;
 
 private:
     Settings m_settings;
     RandomFn m_random;
     int m_failures = 0;
     qint64 m_connectedAtMs = -1;
+    bool m_probeInFlight = false;
 };
 
 } // namespace vantage

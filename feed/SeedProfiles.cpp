@@ -23,6 +23,11 @@ constexpr SeedProfile kSeedProfiles[] = {
     {"metrics"sv, MessageKind::Snapshot, {}, BodyShape::NestedTotals},
     {"ping"sv, MessageKind::Ping, {}, BodyShape::Standard},
     {"pong"sv, MessageKind::Pong, {}, BodyShape::Standard},
+    // Seed 003 (workspace analytics over SSE): SseSource wraps each named event as {type, data}.
+    // Its "event" is the v1 "event" (the type comes from "eventType") and its "ping" is the one
+    // above; its JSON snapshot endpoint arrives as "stats" through SnapshotPollSource.
+    {"connected"sv, MessageKind::Hello, {}, BodyShape::Standard},
+    {"stats"sv, MessageKind::Snapshot, {}, BodyShape::NestedTotals},
 };
 
 struct FieldSpelling
@@ -33,7 +38,7 @@ struct FieldSpelling
 
 constexpr FieldSpelling kFieldSpellings[] = {
     {"id"sv, Field::Id},
-    {"type"sv, Field::Type},
+    {"type"sv, Field::Type}, {"eventType"sv, Field::Type}, {"event_type"sv, Field::Type},
     {"user_id"sv, Field::UserId}, {"userId"sv, Field::UserId},
     {"user_name"sv, Field::UserName}, {"userName"sv, Field::UserName},
     {"role"sv, Field::Role}, {"user_type"sv, Field::Role}, {"userType"sv, Field::Role},
@@ -130,9 +135,10 @@ constexpr SeverityName kSeverityNames[] = {
     {"critical"sv, Severity::Critical},
 };
 
-constexpr TotalsRule kSeed002Totals[] = {
-    {"revenue.today"sv, "revenue"sv, false},
-    {"activeUsers.current"sv, "active_users"sv, true},
+constexpr TotalsRule kNestedTotals[] = {
+    {"revenue.today"sv, "revenue"sv, false},             // seed 002 "metrics"
+    {"activeUsers.current"sv, "active_users"sv, true},   // seed 002 "metrics"
+    {"activeUsers"sv, "active_users"sv, true},           // seed 003 "stats": a number at the top
 };
 
 bool equalsIgnoringAsciiCase(std::string_view a, std::string_view b)
@@ -211,7 +217,7 @@ Severity severityForName(std::string_view name)
 
 const TotalsRule *findTotalsRule(std::string_view path)
 {
-    return findEntry(kSeed002Totals, path, [](const TotalsRule &r) { return r.path; });
+    return findEntry(kNestedTotals, path, [](const TotalsRule &r) { return r.path; });
 }
 
 } // namespace vantage

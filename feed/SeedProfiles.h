@@ -13,7 +13,7 @@ namespace vantage {
 // How a body is read once its kind is known.
 enum class BodyShape : quint8 {
     Standard,       // the v1 body of the kind, with field aliases
-    NestedTotals,   // seed 002 "metrics": every numeric leaf is a dotted gauge, some are counters
+    NestedTotals,   // seed 002 "metrics", seed 003 "stats": every numeric leaf is a dotted gauge, some are counters
 };
 
 // A wire type sent without "v", e.g. {"type":"new_signup","payload":{...}}.
@@ -56,10 +56,10 @@ std::optional<std::string_view> canonicalRoleName(std::string_view name);
 // The severity of an alert's "severity" text, case-insensitive; unknown names are a Warning.
 Severity severityForName(std::string_view name);
 
-// Seed 002: a dotted numeric leaf that is also a snapshot counter.
+// A NestedTotals leaf (by its dotted path) that is also a snapshot counter.
 struct TotalsRule
 {
-    std::string_view path;       // "revenue.today"
+    std::string_view path;       // "revenue.today" (seed 002), "activeUsers" (seed 003)
     std::string_view counter;    // "revenue"
     bool isActiveUsersCurrent;   // also ActiveUsersUpdate::current
 };

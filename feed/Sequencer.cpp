@@ -27,9 +27,10 @@ bool Sequencer::accept(const Message &message, FeedStats &stats)
             ++stats.duplicatesDropped;
             return false;
         }
-        // The full state at its seq: whatever was skipped is covered, but still counted.
+        // The state as of its seq (a snapshot takes no seq of its own): the messages after the
+        // last applied one up to that seq never arrived; the snapshot covers them, and they are counted.
         if (m_lastSeq >= 0)
-            stats.coveredBySnapshot += quint64(message.seq - m_lastSeq - 1);
+            stats.coveredBySnapshot += quint64(message.seq - m_lastSeq);
         m_lastSeq = message.seq;
         return true;
     }

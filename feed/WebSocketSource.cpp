@@ -2,6 +2,7 @@
 
 #include "feed/FeedLogging.h"
 #include "feed/FrameSink.h"
+#include "feed/TlsOptions.h"
 #include "feed/TokenSource.h"
 #include "feed/UrlRedaction.h"
 
@@ -10,6 +11,7 @@
 #include <QTimer>
 #include <QWebSocket>
 #ifndef QT_NO_SSL
+#include <QSslConfiguration>
 #include <QSslError>
 #endif
 
@@ -26,29 +28,9 @@ bool isLoopbackHost(const QString &host)
     return host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || QHostAddress(host).isLoopback();
 }
 
-QLatin1String closeCodeName(QWebSocketProtocol::CloseCode code)
+QString describeClose(int code, const CloseRule &rule, const QString &closeReason)
 {
-    switch (code) {
-    case QWebSocketProtocol::CloseCodeNormal: return QLatin1String("normal");
-    case QWebSocketProtocol::CloseCodeGoingAway: return QLatin1String("going away");
-    case QWebSocketProtocol::CloseCodeProtocolError: return QLatin1String("protocol error");
-    case QWebSocketProtocol::CloseCodeDatatypeNotSupported: return QLatin1String("unsupported data");
-    case QWebSocketProtocol::CloseCodeMissingStatusCode: return QLatin1String("no status");
-    case QWebSocketProtocol::CloseCodeAbnormalDisconnection: return QLatin1String("abnormal closure");
-    case QWebSocketProtocol::CloseCodeWrongDatatype: return QLatin1String("invalid payload");
-    case QWebSocketProtocol::CloseCodePolicyViolated: return QLatin1String("policy violation");
-    case QWebSocketProtocol::CloseCodeTooMuchData: return QLatin1String("message too big");
-    case QWebSocketProtocol::CloseCodeMissingExtension: return QLatin1String("missing extension");
-    case QWebSocketProtocol::CloseCodeBadOperation: return QLatin1String("internal server error");
-    case QWebSocketProtocol::CloseCodeTlsHandshakeFailed: return QLatin1String("TLS handshake failed");
-    case QWebSocketProtocol::CloseCodeReserved1004: break;
-    }
-    return QLatin1String("unknown");
-}
-
-QString describeClose(QWebSocketProtocol::CloseCode code, const QString &closeReason)
-{
-    QString text = QString::number(int(code)) + QLatin1Char(' ') + closeCodeName(code);
+    QString text = QString::number(code) + QLatin1Char(' ') + rule.name;
     if (!closeReason.isEmpty())
         text += QStringLiteral(": ") + closeReason;
     return text;
@@ -149,7 +131,7 @@ void WebSocketSource::reconnectNow()
 void WebSocketSource::attemptConnect()
 {
     m_retryTimer->stop();
-    if (!m_running)
+    if (!m_running || !m_policy.beginAttempt())
         return;
     const QUrl &url = m_options.url;
     if (url.isEmpty() || !url.isValid() || url.host().isEmpty()) {
@@ -171,10 +153,23 @@ void WebSocketSource::attemptConnect()
         return;
     }
 
+#ifndef QT_NO_SSL
+    QSslConfiguration sslConfiguration;
+    if (scheme == QLatin1String("wss")) {
+        if (const TlsSetup tls = makeSslConfiguration(m_options.tls, sslConfiguration); !tls.ok) {
+            enterError(tls.error);
+            return;
+        }
+    }
+#endif
+
     dropSocket();
     m_pendingError.clear();
     m_fallbackReason.clear();
+    m_transportRefused = false;
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    // Qt refuses anything past this on the wire (close 1009); onFrame skips what is past the limit.
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(m_options.maxFrameBytes) * 4);
     connect(m_socket, &QWebSocket::connected, this, &WebSocketSource::onConnected);
     connect(m_socket, &QWebSocket::disconnected, this, &WebSocketSource::onDisconnected);
     connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
@@ -197,7 +192,13 @@ void WebSocketSource::attemptConnect()
     });
 #endif
 
-    QNetworkRequest request(url);
+    // Resume where the pipeline left off: the server replays what was missed or sends a snapshot.
+    const ResumePoint resume = resumePoint();
+    QNetworkRequest request(resume.isValid() ? resume.addedTo(url) : url);
+#ifndef QT_NO_SSL
+    if (scheme == QLatin1String("wss"))
+        request.setSslConfiguration(sslConfiguration);
+#endif
     if (!m_options.bearerToken.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + m_options.bearerToken);
 
@@ -227,19 +228,31 @@ void WebSocketSource::onDisconnected()
 {
     const QWebSocketProtocol::CloseCode code = m_socket->closeCode();
     const QString closeReason = m_socket->closeReason();
-    if (code == QWebSocketProtocol::CloseCodePolicyViolated) {
-        enterError(QStringLiteral("rejected by server (%1)").arg(describeClose(code, closeReason)));
-        return;
-    }
     const bool closeFrame = (code != QWebSocketProtocol::CloseCodeNormal
                              && code != QWebSocketProtocol::CloseCodeAbnormalDisconnection)
         || !closeReason.isEmpty();
-    if (closeFrame || (m_live && m_pendingError.isEmpty())) {
-        fail(QStringLiteral("remote closed (%1)").arg(describeClose(code, closeReason)));
+    if (!closeFrame && !(m_live && m_pendingError.isEmpty())) {
+        // A refused connection reports disconnected() before the error that explains it.
+        finishAttemptLater(m_live ? QStringLiteral("connection lost")
+                                  : QStringLiteral("connection closed during the handshake"));
         return;
     }
-    // A refused connection reports disconnected() before the error that explains it.
-    finishAttemptLater(m_live ? QStringLiteral("connection lost") : QStringLiteral("connection closed during the handshake"));
+    // Qt closes with these itself when a frame breaks the rules; either way a frame was refused.
+    if (FrameSink *s = sink()) {
+        if (code == QWebSocketProtocol::CloseCodeWrongDatatype)
+            s->onFrameRejected(QLatin1String("invalid_utf8"));
+        else if (code == QWebSocketProtocol::CloseCodeTooMuchData)
+            s->onFrameRejected(QLatin1String("oversized_frame"));
+    }
+    const bool hidden = isHiddenCloseCode(int(code), closeReason);
+    const CloseRule rule = hidden ? hiddenCloseCodeRule() : closeRuleFor(int(code));
+    const CloseAction action = rule.action;
+    const QString description = hidden ? QString(rule.name) : describeClose(int(code), rule, closeReason);
+    if (action == CloseAction::Stop) {
+        enterError(QStringLiteral("rejected by server (%1)").arg(description));
+        return;
+    }
+    fail(QStringLiteral("remote closed (%1)").arg(description), action);
 }
 
 void WebSocketSource::onSocketError(QAbstractSocket::SocketError error)
@@ -285,21 +298,46 @@ void WebSocketSource::onConnectTimeout()
 void WebSocketSource::onFrame(QByteArrayView bytes)
 {
     m_lastActivityMs = m_monotonic.elapsed();
-    if (FrameSink *s = sink())
+    FrameSink *s = sink();
+    if (!s)
+        return;
+    if (bytes.size() > m_options.maxFrameBytes)
+        s->onFrameRejected(QLatin1String("oversized_frame"));
+    else
         s->onFrame(bytes, m_now(), 0);
 }
 
-void WebSocketSource::fail(const QString &reason)
+void WebSocketSource::fail(const QString &reason, CloseAction action)
 {
     const bool wasLive = m_live;
     dropSocket();
     if (!m_running)
         return;
-    if (wasLive)
-        m_policy.onDisconnected(m_monotonic.elapsed());
-    else
-        m_policy.onAttemptFailed();
-    const qint64 delayMs = m_policy.nextDelayMs();
+    qint64 delayMs = 0;
+    switch (action) {
+    case CloseAction::PersistentFailure:
+        m_policy.onPersistentFailure();
+        delayMs = m_policy.nextDelayMs();
+        break;
+    case CloseAction::RestartOrBusy:
+        m_policy.onPersistentFailure();
+        delayMs = m_policy.isOffline() ? m_policy.nextDelayMs() : m_policy.restartDelayMs();
+        break;
+    case CloseAction::OpenBreaker:
+        m_policy.onServerBusy();
+        delayMs = m_policy.nextDelayMs();
+        break;
+    case CloseAction::RestartDelay:
+    case CloseAction::Reconnect:
+    case CloseAction::Backoff:
+    case CloseAction::Stop:
+        if (wasLive)
+            m_policy.onDisconnected(m_monotonic.elapsed());
+        else
+            m_policy.onAttemptFailed();
+        delayMs = action == CloseAction::RestartDelay ? m_policy.restartDelayMs() : m_policy.nextDelayMs();
+        break;
+    }
     const ConnectionState state = m_policy.isOffline() ? ConnectionState::Offline : ConnectionState::Reconnecting;
     const QString safeReason = withoutSecrets(reason);
     qCWarning(lcFeed).noquote() << m_displayUrl << safeReason << "- retrying in" << delayMs << "ms";
@@ -339,18 +377,22 @@ void WebSocketSource::setStatus(ConnectionState state, const QString &reason, qi
     m_status.retryAtMs = retryAtMs;
     m_status.attempt = m_policy.attempt();
     m_status.sinceMs = m_now();
+    m_status.breaker = m_policy.breakerState();
+    m_status.transportRefused = m_transportRefused;
     Q_EMIT statusChanged(m_status);
 }
 
-QString WebSocketSource::describeSocketError(QAbstractSocket::SocketError error) const
+QString WebSocketSource::describeSocketError(QAbstractSocket::SocketError error)
 {
     const QString detail = m_socket ? withoutQtPrefix(m_socket->errorString()) : QString();
     switch (error) {
     case QAbstractSocket::ConnectionRefusedError:
         // Qt reports a rejected upgrade (e.g. HTTP 401) under the same code as a refused port.
         if (detail.contains(QLatin1String("handshake"), Qt::CaseInsensitive)
-            || detail.contains(QLatin1String("status"), Qt::CaseInsensitive))
+            || detail.contains(QLatin1String("status"), Qt::CaseInsensitive)) {
+            m_transportRefused = true;
             return QStringLiteral("handshake failed: ") + detail;
+        }
         return QStringLiteral("connection refused");
     case QAbstractSocket::RemoteHostClosedError: return QStringLiteral("remote host closed the connection");
     case QAbstractSocket::HostNotFoundError: return QStringLiteral("host not found");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "feed/Clock.h"
+#include "feed/CloseCodeAction.h"
 #include "feed/FrameSource.h"
 #include "feed/ReconnectPolicy.h"
 #include "feed/WebSocketOptions.h"
@@ -50,12 +51,12 @@ private:
     void onHeartbeat();
     void onConnectTimeout();
     void onFrame(QByteArrayView bytes);
-    // Ends the current attempt or connection and schedules the next one.
-    void fail(const QString &reason);
+    // Ends the current attempt or connection and schedules the next one as `action` says.
+    void fail(const QString &reason, CloseAction action = CloseAction::Backoff);
     void enterError(const QString &reason);
     void dropSocket();
     void setStatus(ConnectionState state, const QString &reason, qint64 retryAtMs = 0);
-    QString describeSocketError(QAbstractSocket::SocketError error) const;
+    QString describeSocketError(QAbstractSocket::SocketError error);
     QString withoutSecrets(QString text) const;
 
     WebSocketOptions m_options;
@@ -78,6 +79,7 @@ private:
     bool m_running = false;
     bool m_live = false;
     bool m_connectedBefore = false;
+    bool m_transportRefused = false; // this attempt got an HTTP answer instead of an upgrade
     int m_reconnects = 0;
 };
 

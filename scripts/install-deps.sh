@@ -5,10 +5,11 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ pkg-config
-  qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-positioning-dev
+  qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-positioning-dev qt6-httpserver-dev
   libsimdjson-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth fonts-dejavu-core
+  openssl clang libclang-rt-14-dev
 )
 
 missing=()

@@ -14,3 +14,7 @@ export XDG_CONFIG_HOME
 trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
 
 ctest --preset dev -j "$(nproc)" "$@"
+
+# The SSE parser and the decoder under libFuzzer with ASan/UBSan, briefly: a regression that
+# crashes on odd input, or makes chunking change what the parser sees, fails the run.
+scripts/fuzz.sh "${VANTAGE_FUZZ_SECONDS:-20}"

@@ -36,6 +36,24 @@ TEST(CommandLine, HeadlessWebSocketRun)
     EXPECT_EQ(result.options->statsJsonPath, QStringLiteral("s.json"));
 }
 
+TEST(CommandLine, TransportOptions)
+{
+    const auto defaults = parse({QStringLiteral("--url"), QStringLiteral("wss://feed.example/stream")});
+    ASSERT_TRUE(defaults.options) << defaults.message.toStdString();
+    EXPECT_TRUE(defaults.options->fallback);
+    EXPECT_TRUE(defaults.options->sseUrl.isEmpty());
+    EXPECT_DOUBLE_EQ(defaults.options->pollIntervalS, 5.0);
+
+    const auto result = parse({QStringLiteral("--sse-url"), QStringLiteral("https://feed.example/events"),
+                               QStringLiteral("--ca-file"), QStringLiteral("ca.pem"), QStringLiteral("--poll-interval"),
+                               QStringLiteral("2.5"), QStringLiteral("--no-fallback")});
+    ASSERT_TRUE(result.options) << result.message.toStdString();
+    EXPECT_EQ(result.options->sseUrl, QUrl(QStringLiteral("https://feed.example/events")));
+    EXPECT_EQ(result.options->caFile, QStringLiteral("ca.pem"));
+    EXPECT_DOUBLE_EQ(result.options->pollIntervalS, 2.5);
+    EXPECT_FALSE(result.options->fallback);
+}
+
 TEST(CommandLine, SpeedMaxMeansAsFastAsPossible)
 {
     const auto result = parse({QStringLiteral("--replay"), QStringLiteral("log.ndjson"), QStringLiteral("--speed"),
@@ -64,6 +82,10 @@ TEST(CommandLine, RejectsBadValuesWithSpecificMessages)
         {{QStringLiteral("--headless"), QStringLiteral("--screenshot"), QStringLiteral("x.png")}, "--screenshot"},
         {{QStringLiteral("--no-such-option")}, "no-such-option"},
         {{QStringLiteral("stray")}, "stray"},
+        {{QStringLiteral("--sse-url"), QStringLiteral("ws://127.0.0.1/events")}, "--sse-url"},
+        {{QStringLiteral("--sse-url"), QStringLiteral("http:///events")}, "--sse-url"},
+        {{QStringLiteral("--poll-interval"), QStringLiteral("0.1")}, "--poll-interval"},
+        {{QStringLiteral("--sse-url"), QStringLiteral("http://127.0.0.1/e"), QStringLiteral("--demo")}, "one source"},
     };
     for (const Case &c : cases) {
         const auto result = parse(c.args);
@@ -81,7 +103,8 @@ TEST(CommandLine, HelpDocumentsEveryOption)
     EXPECT_EQ(result.exitCode, 0);
     EXPECT_TRUE(result.message.startsWith(QLatin1String("Usage: "))) << result.message.toStdString();
     EXPECT_FALSE(result.message.contains(QLatin1String("<executable_name>")));
-    for (const char *option : {"--url", "--token-file", "--replay", "--speed", "--demo", "--headless",
+    for (const char *option : {"--url", "--sse-url", "--no-fallback", "--poll-interval", "--ca-file",
+                               "--token-file", "--replay", "--speed", "--demo", "--headless",
                                "--duration", "--stats-json", "--screenshot", "--after", "--theme", "--size"})
         EXPECT_TRUE(result.message.contains(QLatin1String(option))) << option;
 }

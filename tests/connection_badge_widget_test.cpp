@@ -35,15 +35,35 @@ bool hasPixelOtherThan(const QImage &image, QRgb background)
 
 } // namespace
 
+TEST(ConnectionBadgeText, SaysWhichTransportIsLive)
+{
+    ConnectionStatus s = status(ConnectionState::Live);
+    s.transport = QStringLiteral("sse");
+    EXPECT_EQ(ConnectionBadgeText::text(s, now, 0), QStringLiteral("Live \u00b7 SSE"));
+    s.transport = QStringLiteral("polling");
+    EXPECT_EQ(ConnectionBadgeText::text(s, now, 0), QStringLiteral("Live \u00b7 polling"));
+    s.transport = QStringLiteral("demo");
+    EXPECT_EQ(ConnectionBadgeText::text(s, now, 0), QStringLiteral("Live"));
+}
+
+TEST(ConnectionBadgeText, HalfOpenBreakerIsAProbe)
+{
+    ConnectionStatus s = status(ConnectionState::Connecting);
+    s.breaker = BreakerState::HalfOpen;
+    EXPECT_EQ(ConnectionBadgeText::text(s, now, 0), QStringLiteral("Probing\u2026 \u00b7 WebSocket"));
+    s.breaker = BreakerState::Closed;
+    EXPECT_EQ(ConnectionBadgeText::text(s, now, 0), QStringLiteral("Connecting\u2026 \u00b7 WebSocket"));
+}
+
 TEST(ConnectionBadgeText, Live)
 {
-    EXPECT_EQ(ConnectionBadgeText::text(status(ConnectionState::Live), now, 200), QStringLiteral("Live"));
+    EXPECT_EQ(ConnectionBadgeText::text(status(ConnectionState::Live), now, 200), QStringLiteral("Live \u00b7 WebSocket"));
 }
 
 TEST(ConnectionBadgeText, Connecting)
 {
     EXPECT_EQ(ConnectionBadgeText::text(status(ConnectionState::Connecting), now, -1),
-              QStringLiteral("Connecting\u2026"));
+              QStringLiteral("Connecting\u2026 \u00b7 WebSocket"));
 }
 
 TEST(ConnectionBadgeText, ReconnectingCountsDownInWholeSeconds)
@@ -63,7 +83,7 @@ TEST(ConnectionBadgeText, OfflineWithStaleData)
     s.retryAtMs = now + 52'000;
     s.attempt = 10;
     EXPECT_EQ(ConnectionBadgeText::text(s, now, 125'000),
-              QStringLiteral("Offline, next probe in 52 s \u00b7 data 2 min old"));
+              QStringLiteral("Offline (circuit open), next probe in 52 s \u00b7 data 2 min old"));
 }
 
 TEST(ConnectionBadgeText, ErrorCarriesTheReason)
@@ -85,10 +105,10 @@ TEST(ConnectionBadgeText, IdleAndFinished)
 TEST(ConnectionBadgeText, DataAgeAppearsOnlyPastFiveSeconds)
 {
     const ConnectionStatus live = status(ConnectionState::Live);
-    EXPECT_EQ(ConnectionBadgeText::text(live, now, 5'000), QStringLiteral("Live"));
-    EXPECT_EQ(ConnectionBadgeText::text(live, now, 6'000), QStringLiteral("Live \u00b7 data 6 s old"));
+    EXPECT_EQ(ConnectionBadgeText::text(live, now, 5'000), QStringLiteral("Live \u00b7 WebSocket"));
+    EXPECT_EQ(ConnectionBadgeText::text(live, now, 6'000), QStringLiteral("Live \u00b7 WebSocket \u00b7 data 6 s old"));
     EXPECT_EQ(ConnectionBadgeText::text(live, now, 3 * 3'600'000 + 5 * 60'000),
-              QStringLiteral("Live \u00b7 data 3 h 5 min old"));
+              QStringLiteral("Live \u00b7 WebSocket \u00b7 data 3 h 5 min old"));
 }
 
 TEST(ConnectionBadge, ShowsTheTextAndPaintsAPill)

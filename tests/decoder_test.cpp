@@ -444,6 +444,115 @@ TEST(Decoder, Seed002MetricsBecomeASnapshot)
     EXPECT_EQ(valueOf(s.metrics.gauges, "content.conversionRate"), 4.30);
 }
 
+// Seed 003's SSE events, as SseSource wraps them ({"type":<event>,"data":<data>}), with the
+// document's "..." placeholders filled in.
+TEST(Decoder, Seed003ConnectedIsAHello)
+{
+    const Result r = decodeFrame(R"({"type":"connected","data":{"connectionId":"conn_1234567890_abc123",
+        "workspaceId":"ws-1","timestamp":"2025-12-06T12:00:00.000Z"}})");
+    ASSERT_EQ(r.error, DecodeError::None);
+    EXPECT_EQ(r.message.kind, MessageKind::Hello);
+    EXPECT_EQ(r.message.wireType, QStringLiteral("connected"));
+    EXPECT_EQ(r.message.seq, -1);
+    EXPECT_EQ(r.message.tsMs, rfc("2025-12-06T12:00:00.000Z"));
+    const auto &hello = bodyOf<HelloInfo>(r);
+    EXPECT_EQ(hello.version, 1);
+    EXPECT_TRUE(hello.epoch.isEmpty());
+    EXPECT_EQ(hello.lastSeq, -1);
+}
+
+TEST(Decoder, Seed003StatsBecomeASnapshot)
+{
+    const Result r = decodeFrame(R"({"type":"stats","data":{"activeUsers":42,"onlineUsers":15,"activeSessions":8,
+        "messagesLastHour":87,"messagesToday":380,"activeChannels":12,"activeOrchestrators":3,"tasksInProgress":15,
+        "eventCounts":{"message.sent":380,"file.uploaded":25,"reaction.added":102},
+        "timestamp":"2025-12-06T12:00:00.000Z"}})");
+    ASSERT_EQ(r.error, DecodeError::None);
+    EXPECT_EQ(r.message.kind, MessageKind::Snapshot);
+    EXPECT_EQ(r.message.wireType, QStringLiteral("stats"));
+    EXPECT_EQ(r.message.tsMs, rfc("2025-12-06T12:00:00.000Z"));
+    const auto &s = bodyOf<SnapshotInfo>(r);
+    ASSERT_EQ(s.counters.size(), 1u);
+    EXPECT_EQ(valueOf(s.counters, "active_users"), 42);
+    EXPECT_EQ(s.activeUsers.current, 42);
+    EXPECT_EQ(s.metrics.gauges.size(), 11u);
+    EXPECT_EQ(valueOf(s.metrics.gauges, "activeUsers"), 42);
+    EXPECT_EQ(valueOf(s.metrics.gauges, "onlineUsers"), 15);
+    EXPECT_EQ(valueOf(s.metrics.gauges, "activeSessions"), 8);
+    EXPECT_EQ(valueOf(s.metrics.gauges, "messagesLastHour"), 87);
+    EXPECT_EQ(valueOf(s.metrics.gauges, "messagesToday"), 380);
+    EXPECT_EQ(valueOf(s.metrics.gauges, "tasksInProgress"), 15);
+    EXPECT_EQ(valueOf(s.metrics.gauges, "eventCounts.message.sent"), 380);
+    EXPECT_EQ(valueOf(s.metrics.gauges, "eventCounts.reaction.added"), 102);
+    EXPECT_TRUE(qIsNaN(valueOf(s.metrics.gauges, "timestamp")));
+}
+
+TEST(Decoder, Seed003ShortStatsAsTheStreamShowsThem)
+{
+    const Result r = decodeFrame(R"({"type":"stats","data":{"activeUsers":42,"onlineUsers":15,"messagesToday":380,
+        "eventCounts":{"message.sent":380}}})");
+    ASSERT_EQ(r.error, DecodeError::None);
+    EXPECT_EQ(r.message.kind, MessageKind::Snapshot);
+    EXPECT_EQ(r.message.tsMs, kReceivedMs);
+    const auto &s = bodyOf<SnapshotInfo>(r);
+    EXPECT_EQ(valueOf(s.counters, "active_users"), 42);
+    EXPECT_EQ(s.activeUsers.current, 42);
+    EXPECT_EQ(valueOf(s.metrics.gauges, "eventCounts.message.sent"), 380);
+}
+
+TEST(Decoder, Seed003EventTakesItsTypeFromEventType)
+{
+    const Result r = decodeFrame(R"({"type":"event","data":{"eventType":"message.sent","userId":"u-1",
+        "timestamp":"2025-12-06T12:00:01.000Z"}})");
+    ASSERT_EQ(r.error, DecodeError::None);
+    EXPECT_EQ(r.message.kind, MessageKind::Event);
+    EXPECT_EQ(r.message.wireType, QStringLiteral("event"));
+    EXPECT_EQ(r.message.tsMs, rfc("2025-12-06T12:00:01.000Z"));
+    const auto &e = bodyOf<LiveEvent>(r);
+    EXPECT_EQ(e.type, QStringLiteral("message.sent"));
+    EXPECT_EQ(e.userId, QStringLiteral("u-1"));
+
+    const Result snake = decodeFrame(R"({"type":"event","data":{"event_type":"file.uploaded"}})");
+    ASSERT_EQ(snake.error, DecodeError::None);
+    EXPECT_EQ(bodyOf<LiveEvent>(snake).type, QStringLiteral("file.uploaded"));
+    // Without a type in the body, the event is named after the wire type.
+    const Result bare = decodeFrame(R"({"type":"event","data":{"userId":"u-2"}})");
+    ASSERT_EQ(bare.error, DecodeError::None);
+    EXPECT_EQ(bodyOf<LiveEvent>(bare).type, QStringLiteral("event"));
+}
+
+TEST(Decoder, Seed003PingIsAHeartbeat)
+{
+    const Result r = decodeFrame(R"({"type":"ping","data":{"timestamp":1234567890}})");
+    ASSERT_EQ(r.error, DecodeError::None);
+    EXPECT_EQ(r.message.kind, MessageKind::Ping);
+    const Result empty = decodeFrame(R"({"type":"ping","data":null})");
+    ASSERT_EQ(empty.error, DecodeError::None);
+    EXPECT_EQ(empty.message.kind, MessageKind::Ping);
+}
+
+TEST(Decoder, InvalidUtf8HasItsOwnReason)
+{
+    const QByteArray frames[] = {
+        QByteArray("{\"type\":\"ping\",\"x\":\"\xff\"}"),
+        QByteArray("{\"v\":1,\"type\":\"event\",\"data\":{\"user_name\":\"L\xc3\"}}"), // truncated sequence
+        QByteArray("{\"v\":1,\"type\":\"event\",\"data\":{\"d\":\"\xed\xa0\x80\"}}"),  // UTF-16 surrogate
+        QByteArray("{\"v\":1,\"type\":\"event\",\"data\":{\"d\":\"\xc0\xaf\"}}"),        // overlong '/'
+        QByteArray("{\"type\":\"p\xfeng\"}"),
+    };
+    Decoder decoder;
+    for (const QByteArray &frame : frames) {
+        Message message;
+        const DecodeError error = decoder.decode(frame, kReceivedMs, 0, message);
+        EXPECT_EQ(error, DecodeError::InvalidUtf8) << frame.toHex().constData() << " gave " << decodeErrorName(error).data();
+    }
+    EXPECT_EQ(decodeErrorName(DecodeError::InvalidUtf8), QLatin1String("invalid_utf8"));
+    // Valid multi-byte text is fine, and the decoder is still usable.
+    Message message;
+    EXPECT_EQ(decoder.decode(QByteArray("{\"type\":\"ping\",\"x\":\"Z\xc3\xbcrich \xf0\x9f\x98\x80\"}"), kReceivedMs, 0, message),
+              DecodeError::None);
+}
+
 TEST(Decoder, V1MetricsWithVersionAreNotTheSeed002Snapshot)
 {
     const Result r = decodeFrame(R"({"v":1,"type":"metrics","data":{"revenue":{"today":5}}})");
@@ -576,7 +685,7 @@ TEST(Decoder, MalformedFramesGiveTheirReason)
         {R"({"type":"ping","data":{"a":[{"x":1}{"y":2}]}})", DecodeError::InvalidJson},
         {R"({"type":"ping","data":{"a" 1}})", DecodeError::InvalidJson},
         {R"({"type":"ping" "data":{}})", DecodeError::InvalidJson},
-        {"{\"type\":\"ping\",\"x\":\"\xff\"}", DecodeError::InvalidJson},
+        {"{\"type\":\"ping\",\"x\":\"\xff\"}", DecodeError::InvalidUtf8},
         {"{}", DecodeError::MissingType},
         {R"({"type":5})", DecodeError::MissingType},
         {R"({"type":""})", DecodeError::MissingType},

@@ -323,7 +323,7 @@ TEST(OverviewGui, ConnectionDemoThemeAndMenus)
     status.state = ConnectionState::Live;
     status.transport = QStringLiteral("websocket");
     o.models.setConnectionStatus(status);
-    EXPECT_EQ(o.window.connectionBadge()->text(), QStringLiteral("Live"));
+    EXPECT_EQ(o.window.connectionBadge()->text(), QStringLiteral("Live \u00b7 WebSocket"));
 
     auto *demo = o.window.findChild<Pill *>(QStringLiteral("pill.demo"));
     ASSERT_NE(demo, nullptr);

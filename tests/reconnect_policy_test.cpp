@@ -4,7 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <QRandomGenerator>
+
 #include <cmath>
+#include <functional>
+#include <map>
+#include <vector>
 
 using vantage::ReconnectPolicy;
 using vantage::test::TestClock;
@@ -204,4 +209,142 @@ TEST(ReconnectPolicy, DefaultRandomStaysInTheWindow)
         EXPECT_GE(delay, 0);
         EXPECT_LE(delay, 200);
     }
+}
+
+TEST(CircuitBreaker, ClosedUntilTheBudgetIsSpentThenOpen)
+{
+    const auto s = smallSettings();
+    ReconnectPolicy policy(s, [] { return 0.0; });
+    for (int i = 1; i < s.maxAttempts; ++i) {
+        ASSERT_TRUE(policy.beginAttempt());
+        policy.onAttemptFailed();
+        EXPECT_EQ(policy.breakerState(), vantage::BreakerState::Closed) << "after " << i << " failures";
+    }
+    ASSERT_TRUE(policy.beginAttempt());
+    policy.onAttemptFailed();
+    EXPECT_EQ(policy.breakerState(), vantage::BreakerState::Open);
+}
+
+TEST(CircuitBreaker, HalfOpenAllowsExactlyOneProbe)
+{
+    const auto s = smallSettings();
+    ReconnectPolicy policy(s, [] { return 0.0; });
+    for (int i = 0; i < s.maxAttempts; ++i)
+        policy.onAttemptFailed();
+    ASSERT_EQ(policy.breakerState(), vantage::BreakerState::Open);
+
+    EXPECT_TRUE(policy.beginAttempt());
+    EXPECT_EQ(policy.breakerState(), vantage::BreakerState::HalfOpen);
+    EXPECT_FALSE(policy.beginAttempt()) << "a second attempt while the probe is in flight";
+    EXPECT_FALSE(policy.beginAttempt());
+
+    policy.onAttemptFailed();
+    EXPECT_EQ(policy.breakerState(), vantage::BreakerState::Open) << "a failed probe opens it again";
+    EXPECT_TRUE(policy.beginAttempt()) << "the next probe may start";
+}
+
+TEST(CircuitBreaker, SuccessfulProbeClosesIt)
+{
+    const auto s = smallSettings();
+    TestClock clock;
+    ReconnectPolicy policy(s, [] { return 0.0; });
+    for (int i = 0; i < s.maxAttempts; ++i)
+        policy.onAttemptFailed();
+    ASSERT_TRUE(policy.beginAttempt());
+    policy.onConnected(clock.now());
+    EXPECT_EQ(policy.breakerState(), vantage::BreakerState::Closed);
+    EXPECT_TRUE(policy.beginAttempt());
+    clock.advance(s.stableAfterMs);
+    policy.onDisconnected(clock.now());
+    EXPECT_EQ(policy.breakerState(), vantage::BreakerState::Closed);
+    EXPECT_EQ(policy.attempt(), 0);
+}
+
+TEST(CircuitBreaker, ServerBusyOpensAtOnce)
+{
+    const auto s = smallSettings();
+    TestClock clock;
+    ReconnectPolicy policy(s, [] { return 0.0; });
+    policy.onConnected(clock.now());
+    clock.advance(s.stableAfterMs * 10);
+    policy.onServerBusy();
+    EXPECT_EQ(policy.breakerState(), vantage::BreakerState::Open);
+    EXPECT_EQ(policy.nextDelayMs(), s.offlineProbeMs);
+}
+
+TEST(CircuitBreaker, PersistentFailuresNeverResetEvenWhenLongLived)
+{
+    const auto s = smallSettings();
+    TestClock clock;
+    ReconnectPolicy policy(s, [] { return kAlmostOne; });
+    for (int i = 1; i <= 3; ++i) {
+        policy.onConnected(clock.now());
+        clock.advance(s.stableAfterMs * 2);
+        policy.onPersistentFailure();
+        EXPECT_EQ(policy.attempt(), i);
+    }
+    EXPECT_EQ(policy.nextDelayMs(), windowAfter(s, 3));
+}
+
+TEST(CircuitBreaker, RestartDelayIsBetweenFiveAndThirtySeconds)
+{
+    double r = 0.0;
+    ReconnectPolicy policy(smallSettings(), [&r] { return r; });
+    EXPECT_EQ(policy.restartDelayMs(), 5'000);
+    r = kAlmostOne;
+    EXPECT_EQ(policy.restartDelayMs(), 30'000);
+    r = 0.5;
+    EXPECT_GT(policy.restartDelayMs(), 5'000);
+    EXPECT_LT(policy.restartDelayMs(), 30'000);
+}
+
+namespace {
+
+// For each retry round, the largest share of `clients` that retry within one wall-clock second,
+// when they all lost the server at t = 0 and the server stays down.
+std::vector<double> busiestSecondShares(int clients, int rounds, const std::function<double(int)> &randomFor)
+{
+    std::vector<qint64> at(std::size_t(clients), 0);
+    std::vector<ReconnectPolicy> policies;
+    for (int c = 0; c < clients; ++c)
+        policies.emplace_back(ReconnectPolicy::Settings{}, [&randomFor, c] { return randomFor(c); });
+    std::vector<double> shares;
+    for (int round = 0; round < rounds; ++round) {
+        std::map<qint64, int> perSecond;
+        for (int c = 0; c < clients; ++c) {
+            policies[std::size_t(c)].onAttemptFailed();
+            at[std::size_t(c)] += policies[std::size_t(c)].nextDelayMs();
+            ++perSecond[at[std::size_t(c)] / 1000];
+        }
+        int busiest = 0;
+        for (const auto &[second, count] : perSecond)
+            busiest = std::max(busiest, count);
+        shares.push_back(double(busiest) / clients);
+    }
+    return shares;
+}
+
+} // namespace
+
+// 1,000 clients lose the server at the same moment and retry with their own seeded jitter.
+// Once the backoff window reaches 8 s (round 5 with the shipped 500 ms base), no second may take
+// more than 15% of them; the same clients without jitter would all retry in the same second.
+TEST(ReconnectStorm, ThousandClientsSpreadTheirRetriesOut)
+{
+    constexpr int kClients = 1000;
+    constexpr int kRounds = 8; // the shipped retry budget before the breaker opens
+    constexpr int kFirstWideRound = 4;
+    constexpr double kMaxShare = 0.15;
+    std::vector<QRandomGenerator> generators;
+    QRandomGenerator seeds(20261122);
+    for (int c = 0; c < kClients; ++c)
+        generators.emplace_back(seeds.generate());
+    const std::vector<double> jittered =
+        busiestSecondShares(kClients, kRounds, [&generators](int c) { return generators[std::size_t(c)].generateDouble(); });
+    for (int round = kFirstWideRound; round < kRounds; ++round)
+        EXPECT_LE(jittered[std::size_t(round)], kMaxShare) << "round " << round + 1;
+
+    const std::vector<double> lockstep = busiestSecondShares(kClients, kRounds, [](int) { return 0.5; });
+    for (int round = kFirstWideRound; round < kRounds; ++round)
+        EXPECT_EQ(lockstep[std::size_t(round)], 1.0) << "without jitter they all collide";
 }

@@ -52,6 +52,25 @@ TEST(SeedProfiles, MapsSeed002MetricsToANestedTotalsSnapshot)
     EXPECT_EQ(findSeedProfile("pong")->kind, MessageKind::Pong);
 }
 
+TEST(SeedProfiles, MapsSeed003SseEvents)
+{
+    const SeedProfile *connected = findSeedProfile("connected");
+    ASSERT_NE(connected, nullptr);
+    EXPECT_EQ(connected->kind, MessageKind::Hello);
+    EXPECT_EQ(connected->shape, BodyShape::Standard);
+    const SeedProfile *stats = findSeedProfile("stats");
+    ASSERT_NE(stats, nullptr);
+    EXPECT_EQ(stats->kind, MessageKind::Snapshot);
+    EXPECT_EQ(stats->shape, BodyShape::NestedTotals);
+    EXPECT_TRUE(stats->eventType.empty());
+    // Seed 003's "event" is the protocol's own event (its type read from "eventType"), and its
+    // "ping" is seed 002's.
+    EXPECT_EQ(findSeedProfile("event"), nullptr);
+    EXPECT_EQ(protocolKind("event"), MessageKind::Event);
+    ASSERT_NE(findSeedProfile("ping"), nullptr);
+    EXPECT_EQ(findSeedProfile("ping")->kind, MessageKind::Ping);
+}
+
 TEST(SeedProfiles, UnknownTypesHaveNoProfile)
 {
     EXPECT_EQ(findSeedProfile("deploy_started"), nullptr);
@@ -92,6 +111,9 @@ TEST(SeedProfiles, FieldAliasesAcceptBothSpellings)
     EXPECT_EQ(fieldForKey("timestamp"), Field::Timestamp);
     EXPECT_EQ(fieldForKey("ts"), Field::Timestamp);
     EXPECT_EQ(fieldForKey("lastSeq"), Field::LastSeq);
+    EXPECT_EQ(fieldForKey("type"), Field::Type);
+    EXPECT_EQ(fieldForKey("eventType"), Field::Type);
+    EXPECT_EQ(fieldForKey("event_type"), Field::Type);
     EXPECT_EQ(fieldForKey("UserId"), Field::Unknown);
     EXPECT_EQ(fieldForKey("whatever"), Field::Unknown);
 }
@@ -141,4 +163,15 @@ TEST(SeedProfiles, Seed002TotalsRules)
     EXPECT_EQ(users->counter, "active_users");
     EXPECT_TRUE(users->isActiveUsersCurrent);
     EXPECT_EQ(findTotalsRule("revenue.total"), nullptr);
+}
+
+TEST(SeedProfiles, Seed003TotalsRules)
+{
+    // Seed 003's "stats" sends activeUsers as a number at the top, not as an object.
+    const TotalsRule *users = findTotalsRule("activeUsers");
+    ASSERT_NE(users, nullptr);
+    EXPECT_EQ(users->counter, "active_users");
+    EXPECT_TRUE(users->isActiveUsersCurrent);
+    EXPECT_EQ(findTotalsRule("onlineUsers"), nullptr);
+    EXPECT_EQ(findTotalsRule("messagesToday"), nullptr);
 }

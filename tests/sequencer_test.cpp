@@ -96,7 +96,7 @@ TEST(Sequencer, SnapshotCoversWhatCameBeforeAndCountsIt)
     EXPECT_TRUE(sequencer.accept(snapshot, stats));
     EXPECT_TRUE(sequencer.accept(numbered(51), stats));
     EXPECT_EQ(stats.gapsDetected, 0u);
-    EXPECT_EQ(stats.coveredBySnapshot, 47u); // 3..49 never arrived
+    EXPECT_EQ(stats.coveredBySnapshot, 48u); // 3..50 never arrived; the snapshot is the state as of 50
 }
 
 TEST(Sequencer, OlderSnapshotDoesNotMoveTheStateBack)

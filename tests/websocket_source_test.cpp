@@ -33,7 +33,9 @@ public:
         receivedAt.push_back(receivedMs);
         shifts.push_back(tsShiftMs);
     }
+    void onFrameRejected(QLatin1String reason) override { rejected.push_back(QString(reason)); }
     std::vector<QByteArray> frames;
+    std::vector<QString> rejected;
     std::vector<qint64> receivedAt;
     std::vector<qint64> shifts;
 };
@@ -49,6 +51,7 @@ public:
             while (QWebSocket *socket = m_server.nextPendingConnection()) {
                 socket->setParent(&m_server);
                 authorizations.push_back(socket->request().rawHeader(QByteArrayLiteral("Authorization")));
+                requestUrls.push_back(socket->requestUrl());
                 QObject::connect(socket, &QWebSocket::textMessageReceived, socket,
                                  [this](const QString &text) { received.push_back(text); });
                 QObject::connect(socket, &QWebSocket::disconnected, socket, [this, socket] {
@@ -67,6 +70,7 @@ public:
 
     std::vector<QWebSocket *> sockets;
     std::vector<QByteArray> authorizations;
+    std::vector<QUrl> requestUrls;
     std::vector<QString> received;
     std::vector<QWebSocketProtocol::CloseCode> closeCodesSeen;
 
@@ -78,7 +82,7 @@ private:
 class RawServer
 {
 public:
-    enum class Mode { NeverAnswer, UpgradeThenSilent, Reject401, PlainHttpAtOnce };
+    enum class Mode { NeverAnswer, UpgradeThenSilent, Reject401, PlainHttpAtOnce, UpgradeThenInvalidUtf8 };
 
     explicit RawServer(Mode mode)
         : m_mode(mode)
@@ -128,6 +132,10 @@ private:
         socket->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                       "Sec-WebSocket-Accept: "
                       + accept + "\r\n\r\n");
+        if (m_mode == Mode::UpgradeThenInvalidUtf8) {
+            // An unmasked text frame whose payload is not UTF-8 ("\xC3\x28").
+            socket->write(QByteArray("\x81\x02\xC3\x28", 4));
+        }
     }
 
     Mode m_mode;
@@ -356,6 +364,163 @@ TEST_F(WebSocketSourceTest, RejectedUpgradeIsAHandshakeFailure)
     const QString reason = m_statuses[indexOf(ConnectionState::Reconnecting)].reason;
     EXPECT_TRUE(reason.startsWith(QLatin1String("handshake failed: "))) << reason.toStdString();
     EXPECT_TRUE(reason.contains(QLatin1String("401"))) << reason.toStdString();
+}
+
+TEST_F(WebSocketSourceTest, RejectedUpgradeSaysTheTransportWasRefused)
+{
+    RawServer server(RawServer::Mode::Reject401);
+    makeSource(options(server.url()));
+    m_source->start();
+    ASSERT_TRUE(waitForState(ConnectionState::Reconnecting));
+    EXPECT_TRUE(m_statuses[indexOf(ConnectionState::Reconnecting)].transportRefused);
+}
+
+TEST_F(WebSocketSourceTest, RefusedPortIsNotATransportRefusal)
+{
+    QTcpServer probe;
+    ASSERT_TRUE(probe.listen(QHostAddress(QHostAddress::LocalHost), 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    makeSource(options(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port))));
+    m_source->start();
+    ASSERT_TRUE(waitForState(ConnectionState::Reconnecting));
+    EXPECT_FALSE(m_statuses[indexOf(ConnectionState::Reconnecting)].transportRefused);
+}
+
+TEST_F(WebSocketSourceTest, ResumePointTravelsInTheQuery)
+{
+    EchoServer server;
+    makeSource(options(server.url()));
+    m_source->setResumeFn([] { return ResumePoint{QStringLiteral("ep-7"), 1234}; });
+    m_source->start();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.sockets.size() == 1; }, kWaitMs));
+    const auto resume = ResumePoint::fromQuery(server.requestUrls.back());
+    ASSERT_TRUE(resume.has_value()) << server.requestUrls.back().toString().toStdString();
+    EXPECT_EQ(*resume, (ResumePoint{QStringLiteral("ep-7"), 1234}));
+}
+
+TEST_F(WebSocketSourceTest, FirstConnectionWithoutAResumePointHasNoQuery)
+{
+    EchoServer server;
+    makeSource(options(server.url()));
+    m_source->setResumeFn([] { return ResumePoint(); });
+    m_source->start();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.sockets.size() == 1; }, kWaitMs));
+    EXPECT_FALSE(server.requestUrls.back().hasQuery());
+}
+
+TEST_F(WebSocketSourceTest, OversizedMessageIsSkippedAndCountedAndTheStreamGoesOn)
+{
+    EchoServer server;
+    WebSocketOptions o = options(server.url());
+    o.maxFrameBytes = 1000;
+    makeSource(o);
+    m_source->start();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.last() != nullptr; }, kWaitMs));
+    ASSERT_TRUE(waitForState(ConnectionState::Live));
+    server.last()->sendTextMessage(QString(2000, QLatin1Char('x')));
+    server.last()->sendTextMessage(QStringLiteral("{\"n\":1}"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_sink.frames.size() == 1; }, kWaitMs));
+    EXPECT_EQ(m_sink.frames[0], QByteArrayLiteral("{\"n\":1}"));
+    EXPECT_EQ(m_sink.rejected, (std::vector<QString>{QStringLiteral("oversized_frame")}));
+    EXPECT_EQ(m_statuses.back().state, ConnectionState::Live);
+}
+
+TEST_F(WebSocketSourceTest, FarOversizedMessageIsRefusedOnTheWireAndCounted)
+{
+    EchoServer server;
+    WebSocketOptions o = options(server.url());
+    o.maxFrameBytes = 1000;
+    makeSource(o);
+    m_source->start();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.last() != nullptr; }, kWaitMs));
+    ASSERT_TRUE(waitForState(ConnectionState::Live));
+    server.last()->sendTextMessage(QString(5000, QLatin1Char('x')));
+    ASSERT_TRUE(waitForState(ConnectionState::Reconnecting));
+    EXPECT_TRUE(m_sink.frames.empty());
+    EXPECT_EQ(m_sink.rejected, (std::vector<QString>{QStringLiteral("oversized_frame")}));
+    EXPECT_EQ(m_statuses[indexOf(ConnectionState::Reconnecting)].attempt, 1);
+}
+
+TEST_F(WebSocketSourceTest, InvalidUtf8IsRefusedAndCountedWithoutACrash)
+{
+    RawServer server(RawServer::Mode::UpgradeThenInvalidUtf8);
+    makeSource(options(server.url()));
+    m_source->start();
+    ASSERT_TRUE(waitForState(ConnectionState::Reconnecting));
+    EXPECT_TRUE(m_sink.frames.empty());
+    ASSERT_FALSE(m_sink.rejected.empty());
+    EXPECT_EQ(m_sink.rejected.front(), QStringLiteral("invalid_utf8"));
+    const QString reason = m_statuses[indexOf(ConnectionState::Reconnecting)].reason;
+    EXPECT_TRUE(reason.contains(QLatin1String("1007"))) << reason.toStdString();
+}
+
+// Qt 6.4 hides 1012 and 1013 behind its own 1002; both must still wait 5-30 s, never hot-loop,
+// and open the breaker when they repeat.
+TEST_F(WebSocketSourceTest, ServiceRestartAndTryAgainLaterWaitFiveToThirtySeconds)
+{
+    for (const int code : {1012, 1013}) {
+        EchoServer server;
+        m_statuses.clear();
+        makeSource(options(server.url()));
+        m_source->setNowFn([] { return qint64(1'000'000); });
+        m_source->start();
+        ASSERT_TRUE(QTest::qWaitFor([&] { return server.last() != nullptr; }, kWaitMs));
+        ASSERT_TRUE(waitForState(ConnectionState::Live));
+        server.last()->close(QWebSocketProtocol::CloseCode(code), QStringLiteral("deploy"));
+        ASSERT_TRUE(waitForState(ConnectionState::Reconnecting)) << code;
+        const ConnectionStatus &s = m_statuses[indexOf(ConnectionState::Reconnecting)];
+        EXPECT_GE(s.retryAtMs - 1'000'000, 5'000) << code;
+        EXPECT_LE(s.retryAtMs - 1'000'000, 30'000) << code;
+        EXPECT_EQ(s.attempt, 1) << code;
+        EXPECT_TRUE(s.reason.contains(QLatin1String("restart or overload"))) << s.reason.toStdString();
+        m_source.reset();
+    }
+}
+
+TEST_F(WebSocketSourceTest, RepeatedRestartClosesOpenTheBreaker)
+{
+    EchoServer server;
+    WebSocketOptions o = options(server.url());
+    o.reconnect.maxAttempts = 1;
+    makeSource(o);
+    m_source->start();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.last() != nullptr; }, kWaitMs));
+    ASSERT_TRUE(waitForState(ConnectionState::Live));
+    server.last()->close(QWebSocketProtocol::CloseCode(1013), QStringLiteral("overloaded"));
+    ASSERT_TRUE(waitForState(ConnectionState::Offline));
+    EXPECT_EQ(m_statuses.back().breaker, BreakerState::Open);
+    EXPECT_FALSE(QTest::qWaitFor([&] { return server.sockets.size() > 1; }, 300))
+        << "no attempt before the probe interval";
+}
+
+TEST_F(WebSocketSourceTest, ProtocolErrorCloseCountsAsAFailureEvenAfterALongConnection)
+{
+    EchoServer server;
+    WebSocketOptions o = options(server.url());
+    o.reconnect.stableAfterMs = 0; // every connection counts as stable
+    makeSource(o);
+    m_source->start();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.last() != nullptr; }, kWaitMs));
+    ASSERT_TRUE(waitForState(ConnectionState::Live));
+    server.last()->close(QWebSocketProtocol::CloseCodeProtocolError, QStringLiteral("bad frame"));
+    ASSERT_TRUE(waitForState(ConnectionState::Reconnecting));
+    EXPECT_EQ(m_statuses[indexOf(ConnectionState::Reconnecting)].attempt, 1);
+}
+
+TEST_F(WebSocketSourceTest, NormalCloseAfterAStableConnectionReconnectsWithoutCountingAFailure)
+{
+    EchoServer server;
+    WebSocketOptions o = options(server.url());
+    o.reconnect.stableAfterMs = 0;
+    makeSource(o);
+    m_source->start();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.last() != nullptr; }, kWaitMs));
+    ASSERT_TRUE(waitForState(ConnectionState::Live));
+    server.last()->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("bye"));
+    ASSERT_TRUE(waitForState(ConnectionState::Reconnecting));
+    EXPECT_EQ(m_statuses[indexOf(ConnectionState::Reconnecting)].attempt, 0);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.sockets.size() == 2; }, kWaitMs));
 }
 
 TEST_F(WebSocketSourceTest, PolicyViolationIsAnErrorWithoutRetry)

@@ -21,18 +21,38 @@ qint64 secondsUntil(qint64 deadlineMs, qint64 nowMs)
     return std::max<qint64>(0, (deadlineMs - nowMs + 999) / 1000);
 }
 
+// The network transport in words; empty for replays and the demo, where it goes without saying.
+QString transportName(const QString &transport)
+{
+    if (transport == QLatin1String("websocket"))
+        return tr("WebSocket");
+    if (transport == QLatin1String("sse"))
+        return tr("SSE");
+    if (transport == QLatin1String("polling"))
+        return tr("polling");
+    return {};
+}
+
+QString withTransport(const QString &text, const ConnectionStatus &status)
+{
+    const QString transport = transportName(status.transport);
+    return transport.isEmpty() ? text : tr("%1 \u00b7 %2").arg(text, transport);
+}
+
 } // namespace
 
 QString ConnectionBadgeText::stateText(const ConnectionStatus &status, qint64 nowMs)
 {
     switch (status.state) {
     case ConnectionState::Idle: return tr("Not connected");
-    case ConnectionState::Connecting: return tr("Connecting\u2026");
-    case ConnectionState::Live: return tr("Live");
+    case ConnectionState::Connecting:
+        return withTransport(status.breaker == BreakerState::HalfOpen ? tr("Probing\u2026") : tr("Connecting\u2026"),
+                             status);
+    case ConnectionState::Live: return withTransport(tr("Live"), status);
     case ConnectionState::Reconnecting:
         return tr("Reconnecting in %1 s (attempt %2)").arg(secondsUntil(status.retryAtMs, nowMs)).arg(status.attempt);
     case ConnectionState::Offline:
-        return tr("Offline, next probe in %1 s").arg(secondsUntil(status.retryAtMs, nowMs));
+        return tr("Offline (circuit open), next probe in %1 s").arg(secondsUntil(status.retryAtMs, nowMs));
     case ConnectionState::Error:
         return status.reason.isEmpty() ? tr("Error") : tr("Error: %1").arg(status.reason);
     case ConnectionState::Finished: return tr("Replay finished");

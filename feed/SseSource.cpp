@@ -1,0 +1,382 @@
+#include "feed/SseSource.h"
+
+#include "feed/FeedLogging.h"
+#include "feed/FrameSink.h"
+#include "feed/HttpRequestSetup.h"
+#include "feed/JsonWhitespace.h"
+#include "feed/UrlRedaction.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+#ifndef QT_NO_SSL
+#include <QSslError>
+#endif
+
+#include <algorithm>
+#include <limits>
+#include <utility>
+
+namespace vantage {
+
+namespace {
+
+constexpr qsizetype kReadChunkBytes = 16 * 1024;
+// A content type is echoed into the status; longer ones are cut.
+constexpr qsizetype kMaxShownContentTypeChars = 64;
+
+// Appends `text` as a JSON string literal. Event types come from the server: quotes,
+// backslashes and control characters must not break the wrapping frame.
+void appendJsonString(QByteArray &out, QByteArrayView text)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (byte < 0x20) {
+            out += "\\u00";
+            out += kHex[byte >> 4];
+            out += kHex[byte & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+// The media type of a Content-Type value as sent, without parameters ("; charset=utf-8").
+QByteArray mediaType(const QByteArray &contentType)
+{
+    const qsizetype semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.first(semicolon)).trimmed();
+}
+
+QString seconds(qint64 ms)
+{
+    return QString::number(double(ms) / 1000.0, 'f', 1);
+}
+
+int timerMs(qint64 ms)
+{
+    return int(std::clamp<qint64>(ms, 0, std::numeric_limits<int>::max()));
+}
+
+} // namespace
+
+SseSource::SseSource(SseOptions options, QObject *parent)
+    : FrameSource(parent)
+    , m_options(std::move(options))
+    , m_displayUrl(redactUrl(m_options.url))
+    , m_policy(m_options.reconnect)
+    , m_parser([this](const SseEvent &event) { onEvent(event); },
+               [this](qint64 retryMs) { m_serverRetryMs = retryMs; },
+               [this] {
+                   if (FrameSink *s = sink())
+                       s->onFrameRejected(QLatin1String("oversized_frame"));
+               })
+    , m_retryTimer(new QTimer(this))
+    , m_stallTimer(new QTimer(this))
+    , m_connectTimer(new QTimer(this))
+{
+    m_monotonic.start();
+    m_parser.setMaxEventBytes(m_options.maxEventBytes);
+    m_status.transport = QStringLiteral("sse");
+    m_retryTimer->setSingleShot(true);
+    m_stallTimer->setSingleShot(true);
+    m_connectTimer->setSingleShot(true);
+    connect(m_retryTimer, &QTimer::timeout, this, &SseSource::attemptConnect);
+    connect(m_stallTimer, &QTimer::timeout, this, &SseSource::onStallCheck);
+    connect(m_connectTimer, &QTimer::timeout, this, &SseSource::onConnectTimeout);
+}
+
+SseSource::~SseSource()
+{
+    dropReply();
+}
+
+void SseSource::setNowFn(NowFn now)
+{
+    m_now = now ? std::move(now) : NowFn(systemNowMs);
+}
+
+void SseSource::setRandomFn(ReconnectPolicy::RandomFn random)
+{
+    m_random = std::move(random);
+}
+
+void SseSource::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_policy = ReconnectPolicy(m_options.reconnect, m_random);
+    m_serverRetryMs = -1;
+    m_status.reason.clear();
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    attemptConnect();
+}
+
+void SseSource::stop()
+{
+    const bool wasActive = m_running || m_reply;
+    m_running = false;
+    m_retryTimer->stop();
+    if (m_live)
+        m_policy.onDisconnected(m_monotonic.elapsed());
+    dropReply();
+    if (wasActive)
+        setStatus(ConnectionState::Idle, QString());
+}
+
+void SseSource::reconnectNow()
+{
+    if (!m_running || m_reply)
+        return;
+    attemptConnect();
+}
+
+void SseSource::attemptConnect()
+{
+    m_retryTimer->stop();
+    if (!m_running)
+        return;
+    HttpRequestSetup setup = makeHttpRequest(
+        {m_options.url, m_options.bearerToken, m_options.tls, QByteArrayLiteral("text/event-stream"), true});
+    if (!setup.ok()) {
+        enterError(setup.error);
+        return;
+    }
+    QByteArray lastEventId = m_parser.lastEventId();
+    if (lastEventId.isEmpty()) {
+        if (const ResumePoint resume = resumePoint(); resume.isValid())
+            lastEventId = resume.toEventId();
+    }
+    // The id is the server's choice: one that could inject a header line is not sent back.
+    if (!lastEventId.isEmpty() && isSafeHeaderValue(lastEventId))
+        setup.request.setRawHeader(QByteArrayLiteral("Last-Event-ID"), lastEventId);
+
+    dropReply();
+    m_pendingError.clear();
+    m_responseHandled = false;
+    m_reply = m_network->get(setup.request);
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &SseSource::onResponseHeaders);
+    connect(m_reply, &QNetworkReply::readyRead, this, &SseSource::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &SseSource::onFinished);
+#ifndef QT_NO_SSL
+    connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        // Not ignored on purpose: the handshake fails and the reason says why.
+        if (m_pendingError.isEmpty() && !errors.isEmpty())
+            m_pendingError = QStringLiteral("TLS error: ") + errors.first().errorString();
+    });
+#endif
+
+    qCDebug(lcFeed) << "connecting to" << m_displayUrl << "attempt" << m_policy.attempt();
+    setStatus(ConnectionState::Connecting, m_status.reason);
+    if (m_options.connectTimeoutMs > 0)
+        m_connectTimer->start(m_options.connectTimeoutMs);
+}
+
+void SseSource::onResponseHeaders()
+{
+    if (!m_reply || m_responseHandled)
+        return;
+    const QVariant statusAttribute = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!statusAttribute.isValid())
+        return;
+    const int statusCode = statusAttribute.toInt();
+    // A redirect Qt follows (same origin) or refuses; finished() reports a refusal.
+    if (statusCode >= 300 && statusCode < 400)
+        return;
+    m_responseHandled = true;
+    m_connectTimer->stop();
+    if (statusCode == 204) {
+        enterError(QStringLiteral("server asked to stop (HTTP 204 No Content)"));
+        return;
+    }
+    if (statusCode != 200) {
+        fail(describeHttpStatus(statusCode));
+        return;
+    }
+    const QByteArray type = mediaType(m_reply->rawHeader(QByteArrayLiteral("Content-Type")));
+    if (type.compare("text/event-stream", Qt::CaseInsensitive) != 0) {
+        if (type.isEmpty()) {
+            fail(QStringLiteral("no content type (text/event-stream expected)"));
+            return;
+        }
+        // The server's text: scrubbed while whole (a cut token would no longer match), then cut.
+        const QString shown = withoutSecrets(QString::fromLatin1(type), m_options.url, m_options.bearerToken);
+        fail(QStringLiteral("unexpected content type \"%1\"").arg(shown.left(kMaxShownContentTypeChars)));
+        return;
+    }
+
+    m_live = true;
+    m_policy.onConnected(m_monotonic.elapsed());
+    if (m_connectedBefore)
+        ++m_reconnects;
+    m_connectedBefore = true;
+    m_lastByteMs = m_monotonic.elapsed();
+    if (m_options.stallTimeoutMs > 0)
+        m_stallTimer->start(m_options.stallTimeoutMs);
+    qCInfo(lcFeed) << "streaming from" << m_displayUrl;
+    setStatus(ConnectionState::Live, QString());
+}
+
+void SseSource::onReadyRead()
+{
+    if (!m_reply)
+        return;
+    if (!m_live) {
+        // The body of a redirect or of a refused response: nothing to parse.
+        m_reply->skip(m_reply->bytesAvailable());
+        return;
+    }
+    m_lastByteMs = m_monotonic.elapsed();
+    // An event handler may end the stream (stop() from the sink): re-check the reply each pass.
+    while (m_reply && m_reply->bytesAvailable() > 0) {
+        m_readBuffer.resize(kReadChunkBytes);
+        const qint64 read = m_reply->read(m_readBuffer.data(), m_readBuffer.size());
+        if (read <= 0)
+            break;
+        m_parser.feed(QByteArrayView(m_readBuffer.constData(), read));
+    }
+}
+
+void SseSource::onFinished()
+{
+    if (!m_reply)
+        return;
+    if (!m_responseHandled) {
+        // Some responses end before metaDataChanged() was seen: decide on the status now.
+        onResponseHeaders();
+        if (!m_reply)
+            return;
+    }
+    const QNetworkReply::NetworkError error = m_reply->error();
+    if (m_live) {
+        // Anything still buffered belongs to the stream; an unterminated last event is dropped.
+        onReadyRead();
+        if (!m_reply)
+            return;
+        fail(error == QNetworkReply::NoError ? QStringLiteral("the server ended the stream")
+                                             : describeNetworkError(error, m_reply->errorString()));
+        return;
+    }
+    if (!m_pendingError.isEmpty())
+        fail(m_pendingError);
+    else if (error != QNetworkReply::NoError)
+        fail(describeNetworkError(error, m_reply->errorString()));
+    else
+        fail(QStringLiteral("the connection closed before a response"));
+}
+
+void SseSource::onStallCheck()
+{
+    if (!m_live)
+        return;
+    const qint64 silentMs = m_monotonic.elapsed() - m_lastByteMs;
+    if (silentMs >= m_options.stallTimeoutMs) {
+        fail(QStringLiteral("stale: no data for %1 s").arg(seconds(silentMs)));
+        return;
+    }
+    // Bytes arrived meanwhile: check again when the quiet period could next run out.
+    m_stallTimer->start(timerMs(m_options.stallTimeoutMs - silentMs));
+}
+
+void SseSource::onConnectTimeout()
+{
+    if (m_reply && !m_live)
+        fail(QStringLiteral("connect timeout after %1 s").arg(seconds(m_options.connectTimeoutMs)));
+}
+
+void SseSource::onEvent(const SseEvent &event)
+{
+    FrameSink *s = sink();
+    if (!s)
+        return;
+    if (event.type == "message") {
+        s->onFrame(event.data, m_now(), 0);
+        return;
+    }
+    m_wrapped.truncate(0);
+    m_wrapped += "{\"type\":";
+    appendJsonString(m_wrapped, event.type);
+    m_wrapped += ",\"data\":";
+    // "event: ping" with an empty data line is still a heartbeat, not a broken frame.
+    if (isBlankJson(event.data))
+        m_wrapped += "null";
+    else
+        m_wrapped += event.data;
+    m_wrapped += '}';
+    s->onFrame(m_wrapped, m_now(), 0);
+}
+
+void SseSource::fail(const QString &reason)
+{
+    const bool wasLive = m_live;
+    dropReply();
+    if (!m_running)
+        return;
+    if (wasLive)
+        m_policy.onDisconnected(m_monotonic.elapsed());
+    else
+        m_policy.onAttemptFailed();
+    const qint64 delayMs = nextRetryDelayMs();
+    const ConnectionState state =
+        m_policy.isOffline() ? ConnectionState::Offline : ConnectionState::Reconnecting;
+    const QString safeReason = withoutSecrets(reason, m_options.url, m_options.bearerToken);
+    qCWarning(lcFeed).noquote() << m_displayUrl << safeReason << "- retrying in" << delayMs << "ms";
+    setStatus(state, safeReason, m_now() + delayMs);
+    m_retryTimer->start(timerMs(delayMs));
+}
+
+void SseSource::enterError(const QString &reason)
+{
+    if (m_live)
+        m_policy.onDisconnected(m_monotonic.elapsed());
+    dropReply();
+    m_retryTimer->stop();
+    const QString safeReason = withoutSecrets(reason, m_options.url, m_options.bearerToken);
+    qCWarning(lcFeed).noquote() << m_displayUrl << safeReason << "- not retrying";
+    setStatus(ConnectionState::Error, safeReason);
+}
+
+void SseSource::dropReply()
+{
+    m_stallTimer->stop();
+    m_connectTimer->stop();
+    m_live = false;
+    // A new connection starts a new stream (the last event id survives); called from an event
+    // handler, it also keeps the rest of the chunk being parsed from reaching the sink.
+    m_parser.reset();
+    if (!m_reply)
+        return;
+    QNetworkReply *reply = std::exchange(m_reply, nullptr);
+    QObject::disconnect(reply, nullptr, this, nullptr);
+    // Deleting a reply aborts its request and closes the connection. No abort() first: Qt may
+    // already have queued the HTTP error it found in the response, and would warn about a
+    // second error.
+    reply->deleteLater();
+}
+
+void SseSource::setStatus(ConnectionState state, const QString &reason, qint64 retryAtMs)
+{
+    m_status.state = state;
+    m_status.reason = withoutSecrets(reason, m_options.url, m_options.bearerToken);
+    m_status.retryAtMs = retryAtMs;
+    m_status.attempt = m_policy.attempt();
+    m_status.sinceMs = m_now();
+    Q_EMIT statusChanged(m_status);
+}
+
+qint64 SseSource::nextRetryDelayMs() const
+{
+    // The server may slow its clients down, but not beyond the offline probe interval.
+    const qint64 serverMs = std::clamp<qint64>(m_serverRetryMs, 0, m_policy.settings().offlineProbeMs);
+    return serverMs + m_policy.nextDelayMs();
+}
+
+} // namespace vantage

@@ -196,8 +196,9 @@ void WebSocketSource::attemptConnect()
     const ResumePoint resume = resumePoint();
     QNetworkRequest request(resume.isValid() ? resume.addedTo(url) : url);
 #ifndef QT_NO_SSL
+    // QWebSocket takes its TLS settings from the socket, not from the request.
     if (scheme == QLatin1String("wss"))
-        request.setSslConfiguration(sslConfiguration);
+        m_socket->setSslConfiguration(sslConfiguration);
 #endif
     if (!m_options.bearerToken.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + m_options.bearerToken);

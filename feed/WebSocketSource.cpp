@@ -2,11 +2,11 @@
 
 #include "feed/FeedLogging.h"
 #include "feed/FrameSink.h"
+#include "feed/HttpRequestSetup.h"
 #include "feed/TlsOptions.h"
 #include "feed/TokenSource.h"
 #include "feed/UrlRedaction.h"
 
-#include <QHostAddress>
 #include <QNetworkRequest>
 #include <QTimer>
 #include <QWebSocket>
@@ -21,12 +21,6 @@
 namespace vantage {
 
 namespace {
-
-// A token may travel unencrypted only to this machine.
-bool isLoopbackHost(const QString &host)
-{
-    return host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || QHostAddress(host).isLoopback();
-}
 
 QString describeClose(int code, const CloseRule &rule, const QString &closeReason)
 {

@@ -124,6 +124,7 @@ Outcome reference(std::string_view stream)
         stream.remove_prefix(3);
     QByteArray data;
     QByteArray type;
+    QByteArray idBuffer; // the last event ID buffer; out.lastEventId is its value at the last blank line
     size_t pos = 0;
     for (;;) {
         const size_t eol = stream.find_first_of("\r\n", pos);
@@ -135,6 +136,7 @@ Outcome reference(std::string_view stream)
             ++pos;
 
         if (line.empty()) {
+            out.lastEventId = idBuffer;
             if (!data.isEmpty()) {
                 data.chop(1);
                 SseEvent e;
@@ -164,7 +166,7 @@ Outcome reference(std::string_view stream)
             data += '\n';
         } else if (name == "id") {
             if (value.find('\0') == std::string_view::npos)
-                out.lastEventId = bytes(value);
+                idBuffer = bytes(value);
         } else if (name == "retry" && !value.empty() &&
                    value.find_first_not_of("0123456789") == std::string_view::npos) {
             constexpr qint64 kMax = std::numeric_limits<qint64>::max();

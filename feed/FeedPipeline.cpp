@@ -40,14 +40,15 @@ void FeedPipeline::reconnectNow()
     m_source->reconnectNow();
 }
 
-void FeedPipeline::onFrame(QByteArrayView bytes, qint64 receivedMs, qint64 tsShiftMs)
+void FeedPipeline::onFrame(const ReceivedFrame &frame)
 {
     FeedStats &stats = m_pending.stats;
     ++stats.framesReceived;
-    stats.bytesReceived += quint64(bytes.size());
-    m_pending.lastFrameMs = receivedMs;
+    stats.bytesReceived += quint64(frame.bytes.size());
+    m_pending.lastFrameMs = frame.receivedMs;
+    const qint64 receivedMs = frame.receivedMs;
 
-    const DecodeError error = m_decoder.decode(bytes, receivedMs, tsShiftMs, m_scratch);
+    const DecodeError error = m_decoder.decode(frame.bytes, receivedMs, frame.tsShiftMs, m_scratch);
     if (error != DecodeError::None) {
         ++stats.decodeErrors;
         ++stats.errorsByReason[decodeErrorName(error)];

@@ -37,7 +37,7 @@ public:
     // Thread-safe: the consumer calls it when it has applied a batch.
     void batchConsumed() { m_inFlight.store(false, std::memory_order_release); }
 
-    void onFrame(QByteArrayView bytes, qint64 receivedMs, qint64 tsShiftMs) override;
+    void onFrame(const ReceivedFrame &frame) override;
     void onStreamRestart() override { m_sequencer.restart(); }
     void onFrameRejected(QLatin1String reason) override;
 

@@ -1,7 +1,6 @@
 #pragma once
 
-#include <QByteArrayView>
-#include <QLatin1String>
+#include "feed/ReceivedFrame.h"
 
 namespace vantage {
 
@@ -10,9 +9,8 @@ class FrameSink
 {
 public:
     virtual ~FrameSink() = default;
-    // bytes: the frame as received (UTF-8 JSON). receivedMs: receive time, ms since epoch.
-    // tsShiftMs: added to the frame's own timestamps (the demo moves recorded time to now).
-    virtual void onFrame(QByteArrayView bytes, qint64 receivedMs, qint64 tsShiftMs) = 0;
+    // The frame and its view are valid only during the call.
+    virtual void onFrame(const ReceivedFrame &frame) = 0;
     // The stream starts over from its beginning (a replay pass): sequence numbers restart.
     virtual void onStreamRestart() {}
     // The transport refused a frame before decoding (e.g. "oversized_frame", "invalid_utf8"):

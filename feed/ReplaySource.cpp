@@ -90,7 +90,7 @@ void ReplaySource::pump()
         ++m_framesThisPass;
         ++m_framesDelivered;
         if (FrameSink *target = sink())
-            target->onFrame(m_pending, now, m_options.rebaseToNow ? m_shiftMs : 0);
+            target->onFrame({m_pending, now, QLatin1String("replay"), m_options.rebaseToNow ? m_shiftMs : 0});
         if (++deliveredThisTurn >= kFramesPerTurn) {
             m_timer->start(0);
             return;

@@ -176,7 +176,7 @@ bool SnapshotPollSource::deliver(const QByteArray &body)
     FrameSink *s = sink();
     if (object.contains(QLatin1String("type"))) {
         if (s)
-            s->onFrame(body, m_now(), 0);
+            s->onFrame({body, m_now(), QLatin1String("polling")});
         return true;
     }
     const QJsonValue data = object.value(QLatin1String("data"));
@@ -187,7 +187,7 @@ bool SnapshotPollSource::deliver(const QByteArray &body)
     m_frame += QJsonDocument(data.toObject()).toJson(QJsonDocument::Compact);
     m_frame += '}';
     if (s)
-        s->onFrame(m_frame, m_now(), 0);
+        s->onFrame({m_frame, m_now(), QLatin1String("polling")});
     return true;
 }
 

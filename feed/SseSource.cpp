@@ -3,7 +3,7 @@
 #include "feed/FeedLogging.h"
 #include "feed/FrameSink.h"
 #include "feed/HttpRequestSetup.h"
-#include "feed/JsonWhitespace.h"
+#include "feed/SseFrame.h"
 #include "feed/UrlRedaction.h"
 
 #include <QNetworkAccessManager>
@@ -24,28 +24,6 @@ namespace {
 constexpr qsizetype kReadChunkBytes = 16 * 1024;
 // A content type is echoed into the status; longer ones are cut.
 constexpr qsizetype kMaxShownContentTypeChars = 64;
-
-// Appends `text` as a JSON string literal. Event types come from the server: quotes,
-// backslashes and control characters must not break the wrapping frame.
-void appendJsonString(QByteArray &out, QByteArrayView text)
-{
-    static constexpr char kHex[] = "0123456789abcdef";
-    out += '"';
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte < 0x20) {
-            out += "\\u00";
-            out += kHex[byte >> 4];
-            out += kHex[byte & 0xf];
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
 
 // The media type of a Content-Type value as sent, without parameters ("; charset=utf-8").
 QByteArray mediaType(const QByteArray &contentType)
@@ -294,24 +272,8 @@ void SseSource::onConnectTimeout()
 
 void SseSource::onEvent(const SseEvent &event)
 {
-    FrameSink *s = sink();
-    if (!s)
-        return;
-    if (event.type == "message") {
-        s->onFrame(event.data, m_now(), 0);
-        return;
-    }
-    m_wrapped.truncate(0);
-    m_wrapped += "{\"type\":";
-    appendJsonString(m_wrapped, event.type);
-    m_wrapped += ",\"data\":";
-    // "event: ping" with an empty data line is still a heartbeat, not a broken frame.
-    if (isBlankJson(event.data))
-        m_wrapped += "null";
-    else
-        m_wrapped += event.data;
-    m_wrapped += '}';
-    s->onFrame(m_wrapped, m_now(), 0);
+    if (FrameSink *s = sink())
+        s->onFrame({sseEventFrame(event, m_wrapped), m_now(), QLatin1String("sse"), 0, &event});
 }
 
 void SseSource::fail(const QString &reason)

@@ -90,7 +90,7 @@ private:
     QTimer *m_connectTimer = nullptr;
     ConnectionStatus m_status;
     QByteArray m_readBuffer; // reused for every read from the reply
-    QByteArray m_wrapped;    // reused for every non-"message" event
+    QByteArray m_wrapped;    // reused for every named event (sseEventFrame)
     QString m_pendingError;  // a TLS error, reported when the attempt ends
     qint64 m_serverRetryMs = -1;
     qint64 m_lastByteMs = 0; // monotonic

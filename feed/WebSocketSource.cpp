@@ -299,7 +299,7 @@ void WebSocketSource::onFrame(QByteArrayView bytes)
     if (bytes.size() > m_options.maxFrameBytes)
         s->onFrameRejected(QLatin1String("oversized_frame"));
     else
-        s->onFrame(bytes, m_now(), 0);
+        s->onFrame({bytes, m_now(), QLatin1String("websocket")});
 }
 
 void WebSocketSource::fail(const QString &reason, CloseAction action)

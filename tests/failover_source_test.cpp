@@ -1,5 +1,6 @@
 #include "feed/FailoverSource.h"
 #include "feed/FrameSink.h"
+#include "support/CollectingSink.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -50,7 +51,7 @@ public:
     void deliver(const QByteArray &frame)
     {
         if (sink())
-            sink()->onFrame(frame, 1, 0);
+            sink()->onFrame({frame, 1, QLatin1String("websocket")});
     }
     ResumePoint askResume() const { return resumePoint(); }
 
@@ -61,13 +62,6 @@ public:
 
 private:
     QString m_kind;
-};
-
-class CollectingSink final : public FrameSink
-{
-public:
-    void onFrame(QByteArrayView bytes, qint64, qint64) override { frames.push_back(bytes.toByteArray()); }
-    std::vector<QByteArray> frames;
 };
 
 class FailoverSourceTest : public ::testing::Test

@@ -35,7 +35,7 @@ public:
     void deliver(const QList<QByteArray> &frames)
     {
         for (const QByteArray &frame : frames)
-            sink()->onFrame(frame, 1'000, 0);
+            sink()->onFrame({frame, 1'000, QLatin1String("replay")});
     }
     void stop() override {}
     bool sendText(const QByteArray &text) override

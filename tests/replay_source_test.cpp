@@ -24,7 +24,7 @@ namespace {
 
 constexpr qint64 kBaseTsMs = 1'781'341'200'000; // 2026-06-13T09:00:00Z
 
-struct ReceivedFrame
+struct KeptFrame
 {
     QByteArray bytes;
     qint64 receivedMs = 0;
@@ -34,14 +34,14 @@ struct ReceivedFrame
 class RecordingSink final : public FrameSink
 {
 public:
-    void onFrame(QByteArrayView bytes, qint64 receivedMs, qint64 tsShiftMs) override
+    void onFrame(const ReceivedFrame &frame) override
     {
-        frames.push_back({bytes.toByteArray(), receivedMs, tsShiftMs});
+        frames.push_back({frame.bytes.toByteArray(), frame.receivedMs, frame.tsShiftMs});
         if (onEachFrame)
             onEachFrame();
     }
 
-    std::vector<ReceivedFrame> frames;
+    std::vector<KeptFrame> frames;
     std::function<void()> onEachFrame;
 };
 
@@ -391,10 +391,10 @@ TEST(ReplaySource, LargeFileIsDeliveredCompletely)
             : m_count(count)
             , m_inOrder(inOrder)
         {}
-        void onFrame(QByteArrayView bytes, qint64, qint64) override
+        void onFrame(const ReceivedFrame &frame) override
         {
             ++m_count;
-            if (bytes != frameAt(qint64(m_count) - 1, int(m_count)))
+            if (frame.bytes != frameAt(qint64(m_count) - 1, int(m_count)))
                 m_inOrder = false;
         }
 

@@ -1,6 +1,7 @@
 #include "feed/Decoder.h"
 #include "feed/FrameSink.h"
 #include "feed/SnapshotPollSource.h"
+#include "support/CollectingSink.h"
 #include "support/ScriptedHttpServer.h"
 
 #include <QTemporaryDir>
@@ -46,23 +47,6 @@ const QByteArray kSeed003Snapshot = QByteArrayLiteral(R"({
     "timestamp": "2025-12-06T12:00:00.000Z"
   }
 })");
-
-class CollectingSink final : public FrameSink
-{
-public:
-    void onFrame(QByteArrayView bytes, qint64 receivedMs, qint64 tsShiftMs) override
-    {
-        frames.push_back(bytes.toByteArray());
-        receivedAt.push_back(receivedMs);
-        shifts.push_back(tsShiftMs);
-    }
-    void onFrameRejected(QLatin1String reason) override { rejected.push_back(QString(reason)); }
-
-    std::vector<QByteArray> frames;
-    std::vector<qint64> receivedAt;
-    std::vector<qint64> shifts;
-    std::vector<QString> rejected;
-};
 
 ScriptedHttpServer::Response json(const QByteArray &body)
 {

@@ -1,6 +1,8 @@
 #include "feed/Decoder.h"
 #include "feed/FrameSink.h"
 #include "feed/SseSource.h"
+#include "support/CollectingSink.h"
+#include "support/LockedSink.h"
 #include "support/ScriptedHttpServer.h"
 
 #include <QElapsedTimer>
@@ -22,23 +24,6 @@ namespace {
 
 constexpr int kWaitMs = 5000;
 const QByteArray kToken = QByteArrayLiteral("s3cr3t-T0ken-5e11");
-
-class CollectingSink final : public FrameSink
-{
-public:
-    void onFrame(QByteArrayView bytes, qint64 receivedMs, qint64 tsShiftMs) override
-    {
-        frames.push_back(bytes.toByteArray());
-        receivedAt.push_back(receivedMs);
-        shifts.push_back(tsShiftMs);
-    }
-    void onFrameRejected(QLatin1String reason) override { rejected.push_back(QString(reason)); }
-
-    std::vector<QByteArray> frames;
-    std::vector<qint64> receivedAt;
-    std::vector<qint64> shifts;
-    std::vector<QString> rejected;
-};
 
 class SseSourceTest : public ::testing::Test
 {
@@ -188,6 +173,30 @@ TEST_F(SseSourceTest, MessageEventsPassThroughAndNamedEventsAreWrapped)
     Message ping;
     EXPECT_EQ(decoder.decode(m_sink.frames[6], 0, 0, ping), DecodeError::None);
     EXPECT_TRUE(m_sink.rejected.empty());
+}
+
+TEST_F(SseSourceTest, EachFrameCarriesTheDispatchedEventExactlyAsParsed)
+{
+    ScriptedHttpServer server;
+    ASSERT_TRUE(server.listen());
+    server.enqueue(ScriptedHttpServer::eventStream());
+    makeSource(options(server.url()));
+    m_source->start();
+    ASSERT_TRUE(waitForState(ConnectionState::Live));
+
+    // Multi-line data, a CRLF stream, an id that persists into the next event, a comment.
+    server.push(0, QByteArrayLiteral("id: e-7:41\r\nevent: stats\r\ndata: {\"a\":\r\ndata:  1}\r\n\r\n"
+                                     ": keep-alive\r\ndata: {\"v\":1,\"type\":\"ping\",\"seq\":42}\r\n\r\n"));
+    ASSERT_TRUE(waitForFrames(2));
+
+    ASSERT_EQ(m_sink.sseEvents.size(), 2U);
+    EXPECT_EQ(m_sink.sseEvents[0].type, QByteArrayLiteral("stats"));
+    EXPECT_EQ(m_sink.sseEvents[0].lastEventId, QByteArrayLiteral("e-7:41"));
+    EXPECT_EQ(m_sink.sseEvents[0].data, QByteArrayLiteral("{\"a\":\n 1}"));
+    EXPECT_EQ(m_sink.sseEvents[1].type, QByteArrayLiteral("message"));
+    EXPECT_EQ(m_sink.sseEvents[1].lastEventId, QByteArrayLiteral("e-7:41"));
+    EXPECT_EQ(m_sink.sseEvents[1].data, QByteArrayLiteral("{\"v\":1,\"type\":\"ping\",\"seq\":42}"));
+    EXPECT_EQ(m_sink.transports, (std::vector<QString>{QStringLiteral("sse"), QStringLiteral("sse")}));
 }
 
 TEST_F(SseSourceTest, ReconnectsWithTheLastEventIdItSaw)
@@ -587,42 +596,6 @@ TEST_F(SseSourceTest, MissingCaFileIsAnError)
     EXPECT_EQ(m_statuses.back().state, ConnectionState::Error);
     EXPECT_EQ(m_statuses.back().reason, QStringLiteral("CA file /nonexistent/ca.pem does not exist"));
 }
-
-namespace {
-
-// Frames arrive on the worker thread; the test thread reads them under the lock.
-class LockedSink final : public FrameSink
-{
-public:
-    void onFrame(QByteArrayView bytes, qint64, qint64) override
-    {
-        const QMutexLocker lock(&m_mutex);
-        m_frames.push_back(bytes.toByteArray());
-        m_threads.push_back(QThread::currentThread());
-    }
-    size_t size() const
-    {
-        const QMutexLocker lock(&m_mutex);
-        return m_frames.size();
-    }
-    std::vector<QByteArray> frames() const
-    {
-        const QMutexLocker lock(&m_mutex);
-        return m_frames;
-    }
-    std::vector<QThread *> threads() const
-    {
-        const QMutexLocker lock(&m_mutex);
-        return m_threads;
-    }
-
-private:
-    mutable QMutex m_mutex;
-    std::vector<QByteArray> m_frames;
-    std::vector<QThread *> m_threads;
-};
-
-} // namespace
 
 TEST(SseSourceThreading, RunsOnAWorkerThread)
 {

@@ -6,6 +6,7 @@
 #include "feed/SseSource.h"
 #include "feed/WebSocketSource.h"
 #include "relay/RelayServer.h"
+#include "support/CollectingSink.h"
 
 #include <QDir>
 #include <QFile>
@@ -137,16 +138,6 @@ Pki createPki(const QString &path)
     pki.unrelatedCaCert = dir.filePath(QStringLiteral("unrelated-ca.pem"));
     return pki;
 }
-
-class CollectingSink final : public FrameSink
-{
-public:
-    void onFrame(QByteArrayView bytes, qint64, qint64) override { frames.push_back(bytes.toByteArray()); }
-    void onFrameRejected(QLatin1String reason) override { rejected.push_back(QString(reason)); }
-
-    std::vector<QByteArray> frames;
-    std::vector<QString> rejected;
-};
 
 bool mentionsTls(const QString &reason)
 {

@@ -1,6 +1,8 @@
 #include "feed/FrameSink.h"
 #include "feed/UrlRedaction.h"
 #include "feed/WebSocketSource.h"
+#include "support/CollectingSink.h"
+#include "support/LockedSink.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
@@ -23,22 +25,6 @@ namespace {
 
 constexpr int kWaitMs = 5000;
 const QByteArray kToken = QByteArrayLiteral("s3cr3t-T0ken-9b1e");
-
-class CollectingSink final : public FrameSink
-{
-public:
-    void onFrame(QByteArrayView bytes, qint64 receivedMs, qint64 tsShiftMs) override
-    {
-        frames.push_back(bytes.toByteArray());
-        receivedAt.push_back(receivedMs);
-        shifts.push_back(tsShiftMs);
-    }
-    void onFrameRejected(QLatin1String reason) override { rejected.push_back(QString(reason)); }
-    std::vector<QByteArray> frames;
-    std::vector<QString> rejected;
-    std::vector<qint64> receivedAt;
-    std::vector<qint64> shifts;
-};
 
 // A protocol-level WebSocket server on 127.0.0.1 that remembers each client's handshake.
 class EchoServer
@@ -236,6 +222,8 @@ TEST_F(WebSocketSourceTest, ReceiveTimeComesFromTheInjectedClock)
     server.last()->sendTextMessage(QStringLiteral("{}"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return m_sink.frames.size() == 1; }, kWaitMs));
     EXPECT_EQ(m_sink.receivedAt[0], 1'234'567);
+    EXPECT_EQ(m_sink.transports[0], QStringLiteral("websocket"));
+    EXPECT_TRUE(m_sink.sseEvents.empty());
 }
 
 TEST_F(WebSocketSourceTest, ReconnectsAfterTheServerClosesAndFramesKeepFlowing)
@@ -649,42 +637,6 @@ TEST_F(WebSocketSourceTest, TlsFailureIsReportedAndRetried)
     EXPECT_TRUE(reason.startsWith(QLatin1String("TLS"))) << reason.toStdString();
     EXPECT_EQ(indexOf(ConnectionState::Live), -1);
 }
-
-namespace {
-
-// Frames arrive on the worker thread; the test thread reads them under the lock.
-class LockedSink final : public FrameSink
-{
-public:
-    void onFrame(QByteArrayView bytes, qint64, qint64) override
-    {
-        const QMutexLocker lock(&m_mutex);
-        m_frames.push_back(bytes.toByteArray());
-        m_threads.push_back(QThread::currentThread());
-    }
-    size_t size() const
-    {
-        const QMutexLocker lock(&m_mutex);
-        return m_frames.size();
-    }
-    std::vector<QByteArray> frames() const
-    {
-        const QMutexLocker lock(&m_mutex);
-        return m_frames;
-    }
-    std::vector<QThread *> threads() const
-    {
-        const QMutexLocker lock(&m_mutex);
-        return m_threads;
-    }
-
-private:
-    mutable QMutex m_mutex;
-    std::vector<QByteArray> m_frames;
-    std::vector<QThread *> m_threads;
-};
-
-} // namespace
 
 TEST(WebSocketSourceThreading, RunsOnAWorkerThread)
 {

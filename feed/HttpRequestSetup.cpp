@@ -83,6 +83,16 @@ bool isSafeHeaderValue(QByteArrayView value)
     return true;
 }
 
+QString credentialRefusal(int statusCode)
+{
+    if (statusCode == 401)
+        return QStringLiteral("the server refused the credentials (HTTP 401 Unauthorized): check the "
+                              "bearer token (--token-file, --token-keychain or VANTAGE_TOKEN)");
+    if (statusCode == 407)
+        return QStringLiteral("the proxy refused the credentials (HTTP 407 Proxy Authentication Required)");
+    return {};
+}
+
 QString describeHttpStatus(int statusCode)
 {
     // RFC 9110's phrases; the server's own phrase is free text and is not shown.

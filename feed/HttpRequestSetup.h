@@ -51,6 +51,10 @@ bool isLoopbackHost(const QString &host);
 bool isSafeHeaderValue(QByteArrayView value);
 
 // "HTTP 503 Service Unavailable"; the reason phrase is the standard one, never the server's text.
+// The reason to show when a status says the credentials were refused (401 Unauthorized, 407
+// Proxy Authentication Required): retrying with the same token cannot help, so the source
+// stops until the operator reconnects, as for close code 1008. Empty for any other status.
+QString credentialRefusal(int statusCode);
 QString describeHttpStatus(int statusCode);
 
 // A short reason for an attempt that failed below HTTP ("connection refused", "TLS handshake

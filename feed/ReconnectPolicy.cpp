@@ -93,6 +93,11 @@ void ReconnectPolicy::onServerBusy()
     m_failures = std::max(m_failures + 1, m_settings.maxAttempts);
 }
 
+void ReconnectPolicy::onAttemptAbandoned()
+{
+    m_probeInFlight = false;
+}
+
 bool ReconnectPolicy::isOffline() const
 {
     return !isConnected() && m_failures >= m_settings.maxAttempts;

@@ -43,6 +43,9 @@ public:
     void onAttemptFailed();
     // The server said "try again later" (WebSocket 1013): open the breaker at once.
     void onServerBusy();
+    // An attempt was given up without a verdict on the endpoint (the source stopped retrying):
+    // no failure counts, but a half-open probe slot is free again for the next attempt.
+    void onAttemptAbandoned();
 
     // The wait before the next attempt. After n consecutive failures (n >= 1) it is uniform
     // in [0, min(cap, base * 2^(n-1))]; once offline it is the probe interval plus up to 10%.

@@ -3,7 +3,6 @@
 #include "feed/FeedLogging.h"
 #include "feed/FrameSink.h"
 #include "feed/HttpRequestSetup.h"
-#include "feed/UrlRedaction.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,91 +14,39 @@
 #endif
 
 #include <algorithm>
-#include <limits>
 #include <utility>
 
 namespace vantage {
 
-namespace {
-
-int timerMs(qint64 ms)
-{
-    return int(std::clamp<qint64>(ms, 0, std::numeric_limits<int>::max()));
-}
-
-} // namespace
-
 SnapshotPollSource::SnapshotPollSource(PollOptions options, QObject *parent)
-    : FrameSource(parent)
+    : RetryingSource(QStringLiteral("polling"), options.url, options.bearerToken, options.reconnect, parent)
     , m_options(std::move(options))
-    , m_displayUrl(redactUrl(m_options.url))
-    , m_policy(m_options.reconnect)
-    , m_pollTimer(new QTimer(this))
     , m_timeoutTimer(new QTimer(this))
 {
-    m_status.transport = QStringLiteral("polling");
-    m_pollTimer->setSingleShot(true);
     m_timeoutTimer->setSingleShot(true);
-    connect(m_pollTimer, &QTimer::timeout, this, &SnapshotPollSource::poll);
     connect(m_timeoutTimer, &QTimer::timeout, this, &SnapshotPollSource::onTimeout);
 }
 
 SnapshotPollSource::~SnapshotPollSource()
 {
-    dropReply();
+    dropTransport();
 }
 
-void SnapshotPollSource::setNowFn(NowFn now)
+void SnapshotPollSource::aboutToStart()
 {
-    m_now = now ? std::move(now) : NowFn(systemNowMs);
-}
-
-void SnapshotPollSource::setRandomFn(ReconnectPolicy::RandomFn random)
-{
-    m_random = std::move(random);
-}
-
-void SnapshotPollSource::start()
-{
-    if (m_running)
-        return;
-    m_running = true;
-    m_policy = ReconnectPolicy(m_options.reconnect, m_random);
-    m_status.reason.clear();
     if (!m_network)
         m_network = new QNetworkAccessManager(this);
-    poll();
 }
 
-void SnapshotPollSource::stop()
+void SnapshotPollSource::connectTransport()
 {
-    const bool wasActive = m_running || m_reply;
-    m_running = false;
-    m_pollTimer->stop();
-    dropReply();
-    if (wasActive)
-        setStatus(ConnectionState::Idle, QString());
-}
-
-void SnapshotPollSource::reconnectNow()
-{
-    if (!m_running || m_reply)
-        return;
-    poll();
-}
-
-void SnapshotPollSource::poll()
-{
-    m_pollTimer->stop();
-    if (!m_running)
-        return;
     const HttpRequestSetup setup = makeHttpRequest(
         {m_options.url, m_options.bearerToken, m_options.tls, QByteArrayLiteral("application/json"), false});
     if (!setup.ok()) {
         enterError(setup.error);
         return;
     }
-    dropReply();
+    dropTransport();
     m_pendingError.clear();
     m_reply = m_network->get(setup.request);
     connect(m_reply, &QNetworkReply::finished, this, &SnapshotPollSource::onFinished);
@@ -114,8 +61,8 @@ void SnapshotPollSource::poll()
     if (m_options.timeoutMs > 0)
         m_timeoutTimer->start(m_options.timeoutMs);
     // While Live a poll is routine; otherwise it is the next attempt and the status says so.
-    if (m_status.state != ConnectionState::Live)
-        setStatus(ConnectionState::Connecting, m_status.reason);
+    if (status().state != ConnectionState::Live)
+        announceAttempt();
 }
 
 void SnapshotPollSource::onFinished()
@@ -126,12 +73,16 @@ void SnapshotPollSource::onFinished()
     const int statusCode = statusAttribute.isValid() ? statusAttribute.toInt() : 0;
     // A 3xx here is a redirect Qt refused to follow: the network error explains why.
     if (statusCode != 0 && (statusCode < 300 || statusCode >= 400)) {
+        if (const QString refusal = credentialRefusal(statusCode); !refusal.isEmpty()) {
+            enterError(refusal);
+            return;
+        }
         if (statusCode != 200) {
             fail(describeHttpStatus(statusCode));
             return;
         }
         const QByteArray body = m_reply->readAll();
-        dropReply();
+        dropTransport();
         if (!deliver(body)) {
             if (FrameSink *s = sink())
                 s->onFrameRejected(QLatin1String("bad_snapshot_response"));
@@ -176,7 +127,7 @@ bool SnapshotPollSource::deliver(const QByteArray &body)
     FrameSink *s = sink();
     if (object.contains(QLatin1String("type"))) {
         if (s)
-            s->onFrame({body, m_now(), QLatin1String("polling")});
+            s->onFrame({body, nowMs(), QLatin1String("polling")});
         return true;
     }
     const QJsonValue data = object.value(QLatin1String("data"));
@@ -187,7 +138,7 @@ bool SnapshotPollSource::deliver(const QByteArray &body)
     m_frame += QJsonDocument(data.toObject()).toJson(QJsonDocument::Compact);
     m_frame += '}';
     if (s)
-        s->onFrame({m_frame, m_now(), QLatin1String("polling")});
+        s->onFrame({m_frame, nowMs(), QLatin1String("polling")});
     return true;
 }
 
@@ -195,39 +146,20 @@ void SnapshotPollSource::succeed()
 {
     ++m_snapshots;
     // A good answer proves the endpoint works: the backoff starts over.
-    m_policy = ReconnectPolicy(m_options.reconnect, m_random);
-    if (m_status.state != ConnectionState::Live) {
-        qCInfo(lcFeed) << "polling" << m_displayUrl;
+    restartBackoff();
+    if (status().state != ConnectionState::Live) {
+        qCInfo(lcFeed) << "polling" << displayUrl();
         setStatus(ConnectionState::Live, QString());
     }
-    m_pollTimer->start(std::max(0, m_options.intervalMs));
+    attemptAfter(std::max(0, m_options.intervalMs));
 }
 
-void SnapshotPollSource::fail(const QString &reason)
+qint64 SnapshotPollSource::retryDelayMs(qint64 policyDelayMs) const
 {
-    dropReply();
-    if (!m_running)
-        return;
-    m_policy.onAttemptFailed();
-    const qint64 delayMs = std::max<qint64>(m_options.intervalMs, m_policy.nextDelayMs());
-    const ConnectionState state =
-        m_policy.isOffline() ? ConnectionState::Offline : ConnectionState::Reconnecting;
-    const QString safeReason = withoutSecrets(reason, m_options.url, m_options.bearerToken);
-    qCWarning(lcFeed).noquote() << m_displayUrl << safeReason << "- polling again in" << delayMs << "ms";
-    setStatus(state, safeReason, m_now() + delayMs);
-    m_pollTimer->start(timerMs(delayMs));
+    return std::max<qint64>(m_options.intervalMs, policyDelayMs);
 }
 
-void SnapshotPollSource::enterError(const QString &reason)
-{
-    dropReply();
-    m_pollTimer->stop();
-    const QString safeReason = withoutSecrets(reason, m_options.url, m_options.bearerToken);
-    qCWarning(lcFeed).noquote() << m_displayUrl << safeReason << "- not polling";
-    setStatus(ConnectionState::Error, safeReason);
-}
-
-void SnapshotPollSource::dropReply()
+void SnapshotPollSource::dropTransport()
 {
     m_timeoutTimer->stop();
     if (!m_reply)
@@ -238,16 +170,6 @@ void SnapshotPollSource::dropReply()
     // already have queued the HTTP error it found in the response, and would warn about a
     // second error.
     reply->deleteLater();
-}
-
-void SnapshotPollSource::setStatus(ConnectionState state, const QString &reason, qint64 retryAtMs)
-{
-    m_status.state = state;
-    m_status.reason = withoutSecrets(reason, m_options.url, m_options.bearerToken);
-    m_status.retryAtMs = retryAtMs;
-    m_status.attempt = m_policy.attempt();
-    m_status.sinceMs = m_now();
-    Q_EMIT statusChanged(m_status);
 }
 
 } // namespace vantage

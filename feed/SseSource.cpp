@@ -4,7 +4,6 @@
 #include "feed/FrameSink.h"
 #include "feed/HttpRequestSetup.h"
 #include "feed/SseFrame.h"
-#include "feed/UrlRedaction.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -45,83 +44,38 @@ int timerMs(qint64 ms)
 } // namespace
 
 SseSource::SseSource(SseOptions options, QObject *parent)
-    : FrameSource(parent)
+    : RetryingSource(QStringLiteral("sse"), options.url, options.bearerToken, options.reconnect, parent)
     , m_options(std::move(options))
-    , m_displayUrl(redactUrl(m_options.url))
-    , m_policy(m_options.reconnect)
     , m_parser([this](const SseEvent &event) { onEvent(event); },
                [this](qint64 retryMs) { m_serverRetryMs = retryMs; },
                [this] {
                    if (FrameSink *s = sink())
                        s->onFrameRejected(QLatin1String("oversized_frame"));
                })
-    , m_retryTimer(new QTimer(this))
     , m_stallTimer(new QTimer(this))
     , m_connectTimer(new QTimer(this))
 {
-    m_monotonic.start();
     m_parser.setMaxEventBytes(m_options.maxEventBytes);
-    m_status.transport = QStringLiteral("sse");
-    m_retryTimer->setSingleShot(true);
     m_stallTimer->setSingleShot(true);
     m_connectTimer->setSingleShot(true);
-    connect(m_retryTimer, &QTimer::timeout, this, &SseSource::attemptConnect);
     connect(m_stallTimer, &QTimer::timeout, this, &SseSource::onStallCheck);
     connect(m_connectTimer, &QTimer::timeout, this, &SseSource::onConnectTimeout);
 }
 
 SseSource::~SseSource()
 {
-    dropReply();
+    dropTransport();
 }
 
-void SseSource::setNowFn(NowFn now)
+void SseSource::aboutToStart()
 {
-    m_now = now ? std::move(now) : NowFn(systemNowMs);
-}
-
-void SseSource::setRandomFn(ReconnectPolicy::RandomFn random)
-{
-    m_random = std::move(random);
-}
-
-void SseSource::start()
-{
-    if (m_running)
-        return;
-    m_running = true;
-    m_policy = ReconnectPolicy(m_options.reconnect, m_random);
     m_serverRetryMs = -1;
-    m_status.reason.clear();
     if (!m_network)
         m_network = new QNetworkAccessManager(this);
-    attemptConnect();
 }
 
-void SseSource::stop()
+void SseSource::connectTransport()
 {
-    const bool wasActive = m_running || m_reply;
-    m_running = false;
-    m_retryTimer->stop();
-    if (m_live)
-        m_policy.onDisconnected(m_monotonic.elapsed());
-    dropReply();
-    if (wasActive)
-        setStatus(ConnectionState::Idle, QString());
-}
-
-void SseSource::reconnectNow()
-{
-    if (!m_running || m_reply)
-        return;
-    attemptConnect();
-}
-
-void SseSource::attemptConnect()
-{
-    m_retryTimer->stop();
-    if (!m_running)
-        return;
     HttpRequestSetup setup = makeHttpRequest(
         {m_options.url, m_options.bearerToken, m_options.tls, QByteArrayLiteral("text/event-stream"), true});
     if (!setup.ok()) {
@@ -137,7 +91,7 @@ void SseSource::attemptConnect()
     if (!lastEventId.isEmpty() && isSafeHeaderValue(lastEventId))
         setup.request.setRawHeader(QByteArrayLiteral("Last-Event-ID"), lastEventId);
 
-    dropReply();
+    dropTransport();
     m_pendingError.clear();
     m_responseHandled = false;
     m_reply = m_network->get(setup.request);
@@ -152,8 +106,7 @@ void SseSource::attemptConnect()
     });
 #endif
 
-    qCDebug(lcFeed) << "connecting to" << m_displayUrl << "attempt" << m_policy.attempt();
-    setStatus(ConnectionState::Connecting, m_status.reason);
+    announceAttempt();
     if (m_options.connectTimeoutMs > 0)
         m_connectTimer->start(m_options.connectTimeoutMs);
 }
@@ -175,6 +128,10 @@ void SseSource::onResponseHeaders()
         enterError(QStringLiteral("server asked to stop (HTTP 204 No Content)"));
         return;
     }
+    if (const QString refusal = credentialRefusal(statusCode); !refusal.isEmpty()) {
+        enterError(refusal);
+        return;
+    }
     if (statusCode != 200) {
         fail(describeHttpStatus(statusCode));
         return;
@@ -186,33 +143,28 @@ void SseSource::onResponseHeaders()
             return;
         }
         // The server's text: scrubbed while whole (a cut token would no longer match), then cut.
-        const QString shown = withoutSecrets(QString::fromLatin1(type), m_options.url, m_options.bearerToken);
+        const QString shown = redacted(QString::fromLatin1(type));
         fail(QStringLiteral("unexpected content type \"%1\"").arg(shown.left(kMaxShownContentTypeChars)));
         return;
     }
 
-    m_live = true;
-    m_policy.onConnected(m_monotonic.elapsed());
-    if (m_connectedBefore)
-        ++m_reconnects;
-    m_connectedBefore = true;
-    m_lastByteMs = m_monotonic.elapsed();
+    m_lastByteMs = monotonicMs();
     if (m_options.stallTimeoutMs > 0)
         m_stallTimer->start(m_options.stallTimeoutMs);
-    qCInfo(lcFeed) << "streaming from" << m_displayUrl;
-    setStatus(ConnectionState::Live, QString());
+    qCInfo(lcFeed) << "streaming from" << displayUrl();
+    enterLive();
 }
 
 void SseSource::onReadyRead()
 {
     if (!m_reply)
         return;
-    if (!m_live) {
+    if (!isLive()) {
         // The body of a redirect or of a refused response: nothing to parse.
         m_reply->skip(m_reply->bytesAvailable());
         return;
     }
-    m_lastByteMs = m_monotonic.elapsed();
+    m_lastByteMs = monotonicMs();
     // An event handler may end the stream (stop() from the sink): re-check the reply each pass.
     while (m_reply && m_reply->bytesAvailable() > 0) {
         m_readBuffer.resize(kReadChunkBytes);
@@ -234,7 +186,7 @@ void SseSource::onFinished()
             return;
     }
     const QNetworkReply::NetworkError error = m_reply->error();
-    if (m_live) {
+    if (isLive()) {
         // Anything still buffered belongs to the stream; an unterminated last event is dropped.
         onReadyRead();
         if (!m_reply)
@@ -253,9 +205,9 @@ void SseSource::onFinished()
 
 void SseSource::onStallCheck()
 {
-    if (!m_live)
+    if (!isLive())
         return;
-    const qint64 silentMs = m_monotonic.elapsed() - m_lastByteMs;
+    const qint64 silentMs = monotonicMs() - m_lastByteMs;
     if (silentMs >= m_options.stallTimeoutMs) {
         fail(QStringLiteral("stale: no data for %1 s").arg(seconds(silentMs)));
         return;
@@ -266,51 +218,20 @@ void SseSource::onStallCheck()
 
 void SseSource::onConnectTimeout()
 {
-    if (m_reply && !m_live)
+    if (m_reply && !isLive())
         fail(QStringLiteral("connect timeout after %1 s").arg(seconds(m_options.connectTimeoutMs)));
 }
 
 void SseSource::onEvent(const SseEvent &event)
 {
     if (FrameSink *s = sink())
-        s->onFrame({sseEventFrame(event, m_wrapped), m_now(), QLatin1String("sse"), 0, &event});
+        s->onFrame({sseEventFrame(event, m_wrapped), nowMs(), QLatin1String("sse"), 0, &event});
 }
 
-void SseSource::fail(const QString &reason)
-{
-    const bool wasLive = m_live;
-    dropReply();
-    if (!m_running)
-        return;
-    if (wasLive)
-        m_policy.onDisconnected(m_monotonic.elapsed());
-    else
-        m_policy.onAttemptFailed();
-    const qint64 delayMs = nextRetryDelayMs();
-    const ConnectionState state =
-        m_policy.isOffline() ? ConnectionState::Offline : ConnectionState::Reconnecting;
-    const QString safeReason = withoutSecrets(reason, m_options.url, m_options.bearerToken);
-    qCWarning(lcFeed).noquote() << m_displayUrl << safeReason << "- retrying in" << delayMs << "ms";
-    setStatus(state, safeReason, m_now() + delayMs);
-    m_retryTimer->start(timerMs(delayMs));
-}
-
-void SseSource::enterError(const QString &reason)
-{
-    if (m_live)
-        m_policy.onDisconnected(m_monotonic.elapsed());
-    dropReply();
-    m_retryTimer->stop();
-    const QString safeReason = withoutSecrets(reason, m_options.url, m_options.bearerToken);
-    qCWarning(lcFeed).noquote() << m_displayUrl << safeReason << "- not retrying";
-    setStatus(ConnectionState::Error, safeReason);
-}
-
-void SseSource::dropReply()
+void SseSource::dropTransport()
 {
     m_stallTimer->stop();
     m_connectTimer->stop();
-    m_live = false;
     // A new connection starts a new stream (the last event id survives); called from an event
     // handler, it also keeps the rest of the chunk being parsed from reaching the sink.
     m_parser.reset();
@@ -324,21 +245,11 @@ void SseSource::dropReply()
     reply->deleteLater();
 }
 
-void SseSource::setStatus(ConnectionState state, const QString &reason, qint64 retryAtMs)
-{
-    m_status.state = state;
-    m_status.reason = withoutSecrets(reason, m_options.url, m_options.bearerToken);
-    m_status.retryAtMs = retryAtMs;
-    m_status.attempt = m_policy.attempt();
-    m_status.sinceMs = m_now();
-    Q_EMIT statusChanged(m_status);
-}
-
-qint64 SseSource::nextRetryDelayMs() const
+qint64 SseSource::retryDelayMs(qint64 policyDelayMs) const
 {
     // The server may slow its clients down, but not beyond the offline probe interval.
-    const qint64 serverMs = std::clamp<qint64>(m_serverRetryMs, 0, m_policy.settings().offlineProbeMs);
-    return serverMs + m_policy.nextDelayMs();
+    const qint64 serverMs = std::clamp<qint64>(m_serverRetryMs, 0, policy().settings().offlineProbeMs);
+    return serverMs + policyDelayMs;
 }
 
 } // namespace vantage

@@ -1,12 +1,8 @@
 #pragma once
 
-#include "feed/Clock.h"
-#include "feed/FrameSource.h"
-#include "feed/ReconnectPolicy.h"
+#include "feed/RetryingSource.h"
 #include "feed/SseOptions.h"
 #include "feed/SseParser.h"
-
-#include <QElapsedTimer>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -36,32 +32,27 @@ namespace vantage {
 // connections as EventSource keeps it, capped at reconnect.offlineProbeMs) plus
 // ReconnectPolicy::nextDelayMs(). After a stream that ended normally and had stayed up for
 // stableAfterMs the policy adds only its jitter, so the server's value is what the operator
-// sees; repeated failures (quick drops, errors) add the policy's growing backoff on top.
-class SseSource final : public FrameSource
+// sees; repeated failures (quick drops, errors) add the policy's growing backoff on top. Once
+// the retry budget is spent the breaker opens (RetryingSource) and probes one attempt at a time.
+class SseSource final : public RetryingSource
 {
     Q_OBJECT
 public:
     explicit SseSource(SseOptions options, QObject *parent = nullptr);
     ~SseSource() override;
 
-    // Wall clock for receive times and retryAtMs; systemNowMs by default.
-    void setNowFn(NowFn now);
-    // Randomness for the backoff jitter (tests fix it); takes effect on the next start().
-    void setRandomFn(ReconnectPolicy::RandomFn random);
-
-    void start() override;
-    void stop() override;
-    // Skips the current wait (Reconnecting, Offline or Error) and tries at once.
-    void reconnectNow() override;
-
     // Successful connections after the first.
-    int reconnects() const { return m_reconnects; }
-    const ConnectionStatus &status() const { return m_status; }
+    using RetryingSource::reconnects;
     // The server's reconnection time from its last "retry:" field, or -1 before it sent one.
     qint64 serverRetryMs() const { return m_serverRetryMs; }
 
 private:
-    void attemptConnect();
+    void connectTransport() override;
+    void dropTransport() override;
+    bool hasTransport() const override { return m_reply != nullptr; }
+    // Forgets the server's retry value; creates the network access manager on the running thread.
+    void aboutToStart() override;
+    qint64 retryDelayMs(qint64 policyDelayMs) const override;
     // Decides on the response once its headers are in: Live, a failed attempt, or Error on 204.
     void onResponseHeaders();
     void onReadyRead();
@@ -69,36 +60,19 @@ private:
     void onStallCheck();
     void onConnectTimeout();
     void onEvent(const SseEvent &event);
-    // Ends the current attempt or stream and schedules the next one.
-    void fail(const QString &reason);
-    void enterError(const QString &reason);
-    void dropReply();
-    void setStatus(ConnectionState state, const QString &reason, qint64 retryAtMs = 0);
-    qint64 nextRetryDelayMs() const;
 
     SseOptions m_options;
-    QString m_displayUrl;
-    NowFn m_now = systemNowMs;
-    ReconnectPolicy::RandomFn m_random;
-    ReconnectPolicy m_policy;
     SseParser m_parser;
-    QElapsedTimer m_monotonic;
     QNetworkAccessManager *m_network = nullptr; // created in start(), on the thread it runs on
     QNetworkReply *m_reply = nullptr;
-    QTimer *m_retryTimer = nullptr;
     QTimer *m_stallTimer = nullptr;
     QTimer *m_connectTimer = nullptr;
-    ConnectionStatus m_status;
     QByteArray m_readBuffer; // reused for every read from the reply
     QByteArray m_wrapped;    // reused for every named event (sseEventFrame)
     QString m_pendingError;  // a TLS error, reported when the attempt ends
     qint64 m_serverRetryMs = -1;
-    qint64 m_lastByteMs = 0; // monotonic
-    bool m_running = false;
+    qint64 m_lastByteMs = 0;        // monotonic
     bool m_responseHandled = false; // the current reply's status has been acted on
-    bool m_live = false;
-    bool m_connectedBefore = false;
-    int m_reconnects = 0;
 };
 
 } // namespace vantage

@@ -5,9 +5,9 @@
 #include "feed/HttpRequestSetup.h"
 #include "feed/TlsOptions.h"
 #include "feed/TokenSource.h"
-#include "feed/UrlRedaction.h"
 
 #include <QNetworkRequest>
+#include <QRegularExpression>
 #include <QTimer>
 #include <QWebSocket>
 #ifndef QT_NO_SSL
@@ -15,7 +15,6 @@
 #include <QSslError>
 #endif
 
-#include <limits>
 #include <utility>
 
 namespace vantage {
@@ -44,89 +43,43 @@ QString withoutQtPrefix(QString message)
     return message;
 }
 
+// The HTTP status Qt names when it refuses an upgrade ("Unhandled http status code: 401 ..."),
+// 0 when the message has none. Qt 6.4 offers the status no other way.
+int handshakeStatus(const QString &detail)
+{
+    static const QRegularExpression pattern(QStringLiteral("status code:? (\\d{3})"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = pattern.match(detail);
+    return match.hasMatch() ? match.captured(1).toInt() : 0;
+}
+
 } // namespace
 
 WebSocketSource::WebSocketSource(WebSocketOptions options, QObject *parent)
-    : FrameSource(parent)
+    : RetryingSource(QStringLiteral("websocket"), options.url, options.bearerToken, options.reconnect, parent)
     , m_options(std::move(options))
-    , m_displayUrl(redactUrl(m_options.url))
-    , m_policy(m_options.reconnect)
-    , m_retryTimer(new QTimer(this))
     , m_heartbeatTimer(new QTimer(this))
     , m_connectTimer(new QTimer(this))
 {
-    m_monotonic.start();
-    m_status.transport = QStringLiteral("websocket");
-    m_retryTimer->setSingleShot(true);
     m_connectTimer->setSingleShot(true);
-    connect(m_retryTimer, &QTimer::timeout, this, &WebSocketSource::attemptConnect);
     connect(m_heartbeatTimer, &QTimer::timeout, this, &WebSocketSource::onHeartbeat);
     connect(m_connectTimer, &QTimer::timeout, this, &WebSocketSource::onConnectTimeout);
 }
 
 WebSocketSource::~WebSocketSource()
 {
-    dropSocket();
-}
-
-void WebSocketSource::setNowFn(NowFn now)
-{
-    m_now = now ? std::move(now) : NowFn(systemNowMs);
-}
-
-void WebSocketSource::setRandomFn(ReconnectPolicy::RandomFn random)
-{
-    m_random = std::move(random);
-}
-
-void WebSocketSource::start()
-{
-    if (m_running)
-        return;
-    m_running = true;
-    m_policy = ReconnectPolicy(m_options.reconnect, m_random);
-    m_status.reason.clear();
-    attemptConnect();
-}
-
-void WebSocketSource::stop()
-{
-    const bool wasActive = m_running || m_socket;
-    m_running = false;
-    m_retryTimer->stop();
-    if (m_socket && m_live) {
-        m_policy.onDisconnected(m_monotonic.elapsed());
-        // A clean close tells the server this client left on purpose; no abort, so it is sent.
-        ++m_socketGeneration;
-        QObject::disconnect(m_socket, nullptr, this, nullptr);
-        m_socket->close(QWebSocketProtocol::CloseCodeNormal);
-        m_socket->deleteLater();
-        m_socket = nullptr;
-    }
-    dropSocket();
-    if (wasActive)
-        setStatus(ConnectionState::Idle, QString());
+    dropTransport();
 }
 
 bool WebSocketSource::sendText(const QByteArray &text)
 {
-    if (!m_socket || !m_live)
+    if (!m_socket || !isLive())
         return false;
     return m_socket->sendTextMessage(QString::fromUtf8(text)) == text.size();
 }
 
-void WebSocketSource::reconnectNow()
+void WebSocketSource::connectTransport()
 {
-    if (!m_running || m_socket)
-        return;
-    attemptConnect();
-}
-
-void WebSocketSource::attemptConnect()
-{
-    m_retryTimer->stop();
-    if (!m_running || !m_policy.beginAttempt())
-        return;
     const QUrl &url = m_options.url;
     if (url.isEmpty() || !url.isValid() || url.host().isEmpty()) {
         enterError(QStringLiteral("invalid URL"));
@@ -157,10 +110,11 @@ void WebSocketSource::attemptConnect()
     }
 #endif
 
-    dropSocket();
+    dropTransport();
     m_pendingError.clear();
     m_fallbackReason.clear();
-    m_transportRefused = false;
+    m_credentialsRefused = false;
+    setTransportRefused(false);
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     // Qt refuses anything past this on the wire (close 1009); onFrame skips what is past the limit.
     m_socket->setMaxAllowedIncomingMessageSize(quint64(m_options.maxFrameBytes) * 4);
@@ -177,7 +131,7 @@ void WebSocketSource::attemptConnect()
     });
     connect(m_socket, &QWebSocket::binaryMessageReceived, this,
             [this](const QByteArray &message) { onFrame(message); });
-    connect(m_socket, &QWebSocket::pong, this, [this] { m_lastActivityMs = m_monotonic.elapsed(); });
+    connect(m_socket, &QWebSocket::pong, this, [this] { m_lastActivityMs = monotonicMs(); });
 #ifndef QT_NO_SSL
     connect(m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
         // Not ignored on purpose: the attempt fails and the reason says why.
@@ -197,8 +151,7 @@ void WebSocketSource::attemptConnect()
     if (!m_options.bearerToken.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + m_options.bearerToken);
 
-    qCDebug(lcFeed) << "connecting to" << m_displayUrl << "attempt" << m_policy.attempt();
-    setStatus(ConnectionState::Connecting, m_status.reason);
+    announceAttempt();
     if (m_options.connectTimeoutMs > 0)
         m_connectTimer->start(m_options.connectTimeoutMs);
     m_socket->open(request);
@@ -207,16 +160,11 @@ void WebSocketSource::attemptConnect()
 void WebSocketSource::onConnected()
 {
     m_connectTimer->stop();
-    m_live = true;
-    m_policy.onConnected(m_monotonic.elapsed());
-    if (m_connectedBefore)
-        ++m_reconnects;
-    m_connectedBefore = true;
-    m_lastActivityMs = m_monotonic.elapsed();
+    m_lastActivityMs = monotonicMs();
     if (m_options.heartbeatMs > 0)
         m_heartbeatTimer->start(m_options.heartbeatMs);
-    qCInfo(lcFeed) << "connected to" << m_displayUrl;
-    setStatus(ConnectionState::Live, QString());
+    qCInfo(lcFeed) << "connected to" << displayUrl();
+    enterLive();
 }
 
 void WebSocketSource::onDisconnected()
@@ -226,9 +174,9 @@ void WebSocketSource::onDisconnected()
     const bool closeFrame = (code != QWebSocketProtocol::CloseCodeNormal
                              && code != QWebSocketProtocol::CloseCodeAbnormalDisconnection)
         || !closeReason.isEmpty();
-    if (!closeFrame && !(m_live && m_pendingError.isEmpty())) {
+    if (!closeFrame && !(isLive() && m_pendingError.isEmpty())) {
         // A refused connection reports disconnected() before the error that explains it.
-        finishAttemptLater(m_live ? QStringLiteral("connection lost")
+        finishAttemptLater(isLive() ? QStringLiteral("connection lost")
                                   : QStringLiteral("connection closed during the handshake"));
         return;
     }
@@ -266,7 +214,11 @@ void WebSocketSource::finishAttemptLater(const QString &fallbackReason)
     QMetaObject::invokeMethod(
         this,
         [this, generation] {
-            if (m_socket && generation == m_socketGeneration)
+            if (!m_socket || generation != m_socketGeneration)
+                return;
+            if (m_credentialsRefused)
+                enterError(m_pendingError);
+            else
                 fail(m_pendingError.isEmpty() ? m_fallbackReason : m_pendingError);
         },
         Qt::QueuedConnection);
@@ -274,9 +226,9 @@ void WebSocketSource::finishAttemptLater(const QString &fallbackReason)
 
 void WebSocketSource::onHeartbeat()
 {
-    if (!m_socket || !m_live)
+    if (!m_socket || !isLive())
         return;
-    const qint64 silentMs = m_monotonic.elapsed() - m_lastActivityMs;
+    const qint64 silentMs = monotonicMs() - m_lastActivityMs;
     if (silentMs * 2 >= qint64(m_options.heartbeatMs) * 5) {
         fail(QStringLiteral("stale: no data for %1 s").arg(double(silentMs) / 1000.0, 0, 'f', 1));
         return;
@@ -286,76 +238,39 @@ void WebSocketSource::onHeartbeat()
 
 void WebSocketSource::onConnectTimeout()
 {
-    if (m_socket && !m_live)
+    if (m_socket && !isLive())
         fail(QStringLiteral("connect timeout after %1 s").arg(double(m_options.connectTimeoutMs) / 1000.0, 0, 'f', 1));
 }
 
 void WebSocketSource::onFrame(QByteArrayView bytes)
 {
-    m_lastActivityMs = m_monotonic.elapsed();
+    m_lastActivityMs = monotonicMs();
     FrameSink *s = sink();
     if (!s)
         return;
     if (bytes.size() > m_options.maxFrameBytes)
         s->onFrameRejected(QLatin1String("oversized_frame"));
     else
-        s->onFrame({bytes, m_now(), QLatin1String("websocket")});
+        s->onFrame({bytes, nowMs(), QLatin1String("websocket")});
 }
 
-void WebSocketSource::fail(const QString &reason, CloseAction action)
+void WebSocketSource::closeTransport()
 {
-    const bool wasLive = m_live;
-    dropSocket();
-    if (!m_running)
-        return;
-    qint64 delayMs = 0;
-    switch (action) {
-    case CloseAction::PersistentFailure:
-        m_policy.onPersistentFailure();
-        delayMs = m_policy.nextDelayMs();
-        break;
-    case CloseAction::RestartOrBusy:
-        m_policy.onPersistentFailure();
-        delayMs = m_policy.isOffline() ? m_policy.nextDelayMs() : m_policy.restartDelayMs();
-        break;
-    case CloseAction::OpenBreaker:
-        m_policy.onServerBusy();
-        delayMs = m_policy.nextDelayMs();
-        break;
-    case CloseAction::RestartDelay:
-    case CloseAction::Reconnect:
-    case CloseAction::Backoff:
-    case CloseAction::Stop:
-        if (wasLive)
-            m_policy.onDisconnected(m_monotonic.elapsed());
-        else
-            m_policy.onAttemptFailed();
-        delayMs = action == CloseAction::RestartDelay ? m_policy.restartDelayMs() : m_policy.nextDelayMs();
-        break;
+    if (m_socket && isLive()) {
+        // No abort, so the close frame is sent.
+        ++m_socketGeneration;
+        QObject::disconnect(m_socket, nullptr, this, nullptr);
+        m_socket->close(QWebSocketProtocol::CloseCodeNormal);
+        m_socket->deleteLater();
+        m_socket = nullptr;
     }
-    const ConnectionState state = m_policy.isOffline() ? ConnectionState::Offline : ConnectionState::Reconnecting;
-    const QString safeReason = withoutSecrets(reason);
-    qCWarning(lcFeed).noquote() << m_displayUrl << safeReason << "- retrying in" << delayMs << "ms";
-    setStatus(state, safeReason, m_now() + delayMs);
-    m_retryTimer->start(int(qMin<qint64>(delayMs, std::numeric_limits<int>::max())));
+    dropTransport();
 }
 
-void WebSocketSource::enterError(const QString &reason)
-{
-    if (m_live)
-        m_policy.onDisconnected(m_monotonic.elapsed());
-    dropSocket();
-    m_retryTimer->stop();
-    const QString safeReason = withoutSecrets(reason);
-    qCWarning(lcFeed).noquote() << m_displayUrl << safeReason << "- not retrying";
-    setStatus(ConnectionState::Error, safeReason);
-}
-
-void WebSocketSource::dropSocket()
+void WebSocketSource::dropTransport()
 {
     m_heartbeatTimer->stop();
     m_connectTimer->stop();
-    m_live = false;
     if (!m_socket)
         return;
     ++m_socketGeneration;
@@ -363,18 +278,6 @@ void WebSocketSource::dropSocket()
     m_socket->abort();
     m_socket->deleteLater();
     m_socket = nullptr;
-}
-
-void WebSocketSource::setStatus(ConnectionState state, const QString &reason, qint64 retryAtMs)
-{
-    m_status.state = state;
-    m_status.reason = withoutSecrets(reason);
-    m_status.retryAtMs = retryAtMs;
-    m_status.attempt = m_policy.attempt();
-    m_status.sinceMs = m_now();
-    m_status.breaker = m_policy.breakerState();
-    m_status.transportRefused = m_transportRefused;
-    Q_EMIT statusChanged(m_status);
 }
 
 QString WebSocketSource::describeSocketError(QAbstractSocket::SocketError error)
@@ -385,7 +288,11 @@ QString WebSocketSource::describeSocketError(QAbstractSocket::SocketError error)
         // Qt reports a rejected upgrade (e.g. HTTP 401) under the same code as a refused port.
         if (detail.contains(QLatin1String("handshake"), Qt::CaseInsensitive)
             || detail.contains(QLatin1String("status"), Qt::CaseInsensitive)) {
-            m_transportRefused = true;
+            if (const QString refusal = credentialRefusal(handshakeStatus(detail)); !refusal.isEmpty()) {
+                m_credentialsRefused = true;
+                return refusal;
+            }
+            setTransportRefused(true);
             return QStringLiteral("handshake failed: ") + detail;
         }
         return QStringLiteral("connection refused");
@@ -403,14 +310,6 @@ QString WebSocketSource::describeSocketError(QAbstractSocket::SocketError error)
     default: break;
     }
     return detail.isEmpty() ? QStringLiteral("socket error %1").arg(int(error)) : detail;
-}
-
-QString WebSocketSource::withoutSecrets(QString text) const
-{
-    // Belt and braces: a server could echo the token back in a close reason or error page.
-    if (!m_options.bearerToken.isEmpty())
-        text.replace(QString::fromLatin1(m_options.bearerToken), QStringLiteral("***"));
-    return text;
 }
 
 } // namespace vantage

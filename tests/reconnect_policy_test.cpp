@@ -243,6 +243,21 @@ TEST(CircuitBreaker, HalfOpenAllowsExactlyOneProbe)
     EXPECT_TRUE(policy.beginAttempt()) << "the next probe may start";
 }
 
+TEST(CircuitBreaker, AnAbandonedProbeFreesItsSlotWithoutCountingAFailure)
+{
+    const auto s = smallSettings();
+    ReconnectPolicy policy(s, [] { return 0.0; });
+    for (int i = 0; i < s.maxAttempts; ++i)
+        policy.onAttemptFailed();
+    ASSERT_TRUE(policy.beginAttempt());
+    ASSERT_EQ(policy.breakerState(), vantage::BreakerState::HalfOpen);
+
+    policy.onAttemptAbandoned();
+    EXPECT_EQ(policy.breakerState(), vantage::BreakerState::Open);
+    EXPECT_EQ(policy.attempt(), s.maxAttempts);
+    EXPECT_TRUE(policy.beginAttempt()) << "the next probe may start";
+}
+
 TEST(CircuitBreaker, SuccessfulProbeClosesIt)
 {
     const auto s = smallSettings();

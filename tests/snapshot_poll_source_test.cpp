@@ -1,5 +1,6 @@
 #include "feed/Decoder.h"
 #include "feed/FrameSink.h"
+#include "feed/HttpRequestSetup.h"
 #include "feed/SnapshotPollSource.h"
 #include "support/CollectingSink.h"
 #include "support/ScriptedHttpServer.h"
@@ -64,6 +65,15 @@ protected:
         o.intervalMs = 10;
         o.reconnect.baseMs = 10;
         o.reconnect.capMs = 20;
+        return o;
+    }
+
+    // The breaker opens after `maxAttempts` failures in a row; then a probe waits a minute.
+    PollOptions breakerOptions(const QUrl &url, int maxAttempts) const
+    {
+        PollOptions o = options(url);
+        o.reconnect.maxAttempts = maxAttempts;
+        o.reconnect.offlineProbeMs = 60'000;
         return o;
     }
 
@@ -202,6 +212,25 @@ TEST_F(SnapshotPollSourceTest, GarbageIsRejectedWithACount)
     EXPECT_EQ(m_statuses.back().attempt, 0);
 }
 
+TEST_F(SnapshotPollSourceTest, RefusedCredentialsStopPollingUntilTheOperatorReconnects)
+{
+    ScriptedHttpServer server;
+    ASSERT_TRUE(server.listen());
+    server.enqueue(ScriptedHttpServer::statusOnly(407));
+    server.enqueue(json(kSeed003Snapshot));
+    makeSource(options(server.url()));
+    m_source->start();
+    ASSERT_TRUE(waitForState(ConnectionState::Error));
+    const ConnectionStatus &error = statusAt(indexOf(ConnectionState::Error));
+    EXPECT_EQ(error.reason, credentialRefusal(407));
+    EXPECT_EQ(error.retryAtMs, 0);
+    EXPECT_EQ(server.requestCount(), 1);
+
+    m_source->reconnectNow();
+    ASSERT_TRUE(waitForState(ConnectionState::Live));
+    EXPECT_EQ(m_sink.frames.size(), 1u);
+}
+
 TEST_F(SnapshotPollSourceTest, BacksOffOnServiceUnavailable)
 {
     ScriptedHttpServer server;
@@ -233,6 +262,39 @@ TEST_F(SnapshotPollSourceTest, BacksOffOnServiceUnavailable)
     m_source->reconnectNow();
     ASSERT_TRUE(waitForState(ConnectionState::Live, second + 1));
     EXPECT_EQ(m_statuses.back().attempt, 0);
+    EXPECT_EQ(m_sink.frames.size(), 1u);
+}
+
+TEST_F(SnapshotPollSourceTest, RepeatedServiceUnavailableOpensTheBreakerAndAGoodProbeClosesIt)
+{
+    ScriptedHttpServer server;
+    ASSERT_TRUE(server.listen());
+    server.setFallback(ScriptedHttpServer::statusOnly(503));
+    makeSource(breakerOptions(server.url(), 2));
+    m_source->setRandomFn([] { return 0.0; });
+    m_source->start();
+
+    ASSERT_TRUE(waitForState(ConnectionState::Offline));
+    EXPECT_EQ(statusAt(indexOf(ConnectionState::Reconnecting)).breaker, BreakerState::Closed);
+    const int offlineIndex = indexOf(ConnectionState::Offline);
+    const ConnectionStatus offline = statusAt(offlineIndex);
+    EXPECT_EQ(offline.breaker, BreakerState::Open);
+    EXPECT_EQ(offline.attempt, 2);
+    EXPECT_EQ(offline.reason, QStringLiteral("HTTP 503 Service Unavailable"));
+    EXPECT_EQ(offline.retryAtMs, kNowMs + 60'000);
+    EXPECT_EQ(server.requestCount(), 2);
+
+    // The operator skips the probe interval: that poll is the breaker's one probe.
+    server.enqueue(json(kSeed003Snapshot));
+    m_source->reconnectNow();
+    ASSERT_EQ(m_statuses.size(), size_t(offlineIndex) + 2);
+    EXPECT_EQ(m_statuses.back().state, ConnectionState::Connecting);
+    EXPECT_EQ(m_statuses.back().breaker, BreakerState::HalfOpen);
+
+    ASSERT_TRUE(waitForState(ConnectionState::Live, offlineIndex + 1));
+    const ConnectionStatus live = statusAt(indexOf(ConnectionState::Live));
+    EXPECT_EQ(live.breaker, BreakerState::Closed);
+    EXPECT_EQ(live.attempt, 0);
     EXPECT_EQ(m_sink.frames.size(), 1u);
 }
 

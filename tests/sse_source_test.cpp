@@ -1,9 +1,11 @@
 #include "feed/Decoder.h"
 #include "feed/FrameSink.h"
+#include "feed/HttpRequestSetup.h"
 #include "feed/SseSource.h"
 #include "support/CollectingSink.h"
 #include "support/LockedSink.h"
 #include "support/ScriptedHttpServer.h"
+#include "support/TestClock.h"
 
 #include <QElapsedTimer>
 #include <QMutex>
@@ -35,6 +37,15 @@ protected:
         o.bearerToken = kToken;
         o.reconnect.baseMs = 10;
         o.reconnect.capMs = 20;
+        return o;
+    }
+
+    // The breaker opens after `maxAttempts` failures in a row; then a probe waits a minute.
+    SseOptions breakerOptions(const QUrl &url, int maxAttempts) const
+    {
+        SseOptions o = options(url);
+        o.reconnect.maxAttempts = maxAttempts;
+        o.reconnect.offlineProbeMs = 60'000;
         return o;
     }
 
@@ -306,6 +317,25 @@ TEST_F(SseSourceTest, Http204StopsReconnecting)
     ASSERT_TRUE(waitForRequests(server, 2));
 }
 
+TEST_F(SseSourceTest, RefusedCredentialsStopRetryingUntilTheOperatorReconnects)
+{
+    ScriptedHttpServer server;
+    ASSERT_TRUE(server.listen());
+    server.setFallback(ScriptedHttpServer::statusOnly(401));
+    makeSource(options(server.url()));
+    m_source->start();
+    ASSERT_TRUE(waitForState(ConnectionState::Error));
+    const ConnectionStatus &error = statusAt(indexOf(ConnectionState::Error));
+    EXPECT_EQ(error.reason, credentialRefusal(401));
+    EXPECT_TRUE(error.reason.contains(QLatin1String("--token-keychain")));
+    EXPECT_EQ(error.retryAtMs, 0);
+    EXPECT_EQ(countOf(ConnectionState::Reconnecting), 0);
+    EXPECT_EQ(server.requestCount(), 1);
+
+    m_source->reconnectNow();
+    ASSERT_TRUE(waitForRequests(server, 2));
+}
+
 TEST_F(SseSourceTest, ServerErrorFailsTheAttemptAndRetries)
 {
     ScriptedHttpServer server;
@@ -327,6 +357,62 @@ TEST_F(SseSourceTest, ServerErrorFailsTheAttemptAndRetries)
     EXPECT_EQ(second.attempt, 2);
     EXPECT_EQ(server.requestCount(), 3);
     EXPECT_TRUE(m_sink.frames.empty());
+}
+
+TEST_F(SseSourceTest, RepeatedServerErrorsOpenTheBreakerAndAProbeThatStreamsClosesIt)
+{
+    ScriptedHttpServer server;
+    ASSERT_TRUE(server.listen());
+    server.setFallback(ScriptedHttpServer::statusOnly(503));
+    makeSource(breakerOptions(server.url(), 2));
+    test::TestClock clock;
+    m_source->setNowFn([&clock] { return clock.now(); });
+    m_source->setRandomFn([] { return 0.0; });
+    m_source->start();
+
+    ASSERT_TRUE(waitForState(ConnectionState::Offline));
+    EXPECT_EQ(statusAt(indexOf(ConnectionState::Reconnecting)).breaker, BreakerState::Closed);
+    const int offlineIndex = indexOf(ConnectionState::Offline);
+    const ConnectionStatus offline = statusAt(offlineIndex);
+    EXPECT_EQ(offline.breaker, BreakerState::Open);
+    EXPECT_EQ(offline.attempt, 2);
+    EXPECT_EQ(offline.reason, QStringLiteral("HTTP 503 Service Unavailable"));
+    EXPECT_EQ(offline.retryAtMs, clock.now() + 60'000);
+    EXPECT_EQ(server.requestCount(), 2);
+
+    // The operator skips the probe interval: that attempt is the breaker's one probe.
+    server.enqueue(ScriptedHttpServer::eventStream());
+    clock.advance(5'000);
+    m_source->reconnectNow();
+    ASSERT_EQ(m_statuses.size(), size_t(offlineIndex) + 2);
+    EXPECT_EQ(m_statuses.back().state, ConnectionState::Connecting);
+    EXPECT_EQ(m_statuses.back().breaker, BreakerState::HalfOpen);
+    EXPECT_EQ(m_statuses.back().sinceMs, clock.now());
+
+    ASSERT_TRUE(waitForState(ConnectionState::Live, offlineIndex + 1));
+    EXPECT_EQ(statusAt(indexOf(ConnectionState::Live)).breaker, BreakerState::Closed);
+}
+
+TEST_F(SseSourceTest, AProbeAnsweredWith204StillLetsTheOperatorRetry)
+{
+    ScriptedHttpServer server;
+    ASSERT_TRUE(server.listen());
+    server.setFallback(ScriptedHttpServer::statusOnly(503));
+    makeSource(breakerOptions(server.url(), 1));
+    m_source->start();
+    ASSERT_TRUE(waitForState(ConnectionState::Offline));
+
+    server.enqueue(ScriptedHttpServer::statusOnly(204));
+    m_source->reconnectNow();
+    ASSERT_TRUE(waitForState(ConnectionState::Error));
+    // The refused probe counts as no failure, and it no longer holds the breaker half-open.
+    EXPECT_EQ(statusAt(indexOf(ConnectionState::Error)).breaker, BreakerState::Open);
+    EXPECT_EQ(statusAt(indexOf(ConnectionState::Error)).attempt, 1);
+
+    server.enqueue(ScriptedHttpServer::eventStream());
+    m_source->reconnectNow();
+    ASSERT_TRUE(waitForState(ConnectionState::Live));
+    EXPECT_EQ(server.requestCount(), 3);
 }
 
 TEST_F(SseSourceTest, AnotherContentTypeFailsTheAttemptAndRetries)

@@ -1,8 +1,10 @@
 #include "feed/FrameSink.h"
+#include "feed/HttpRequestSetup.h"
 #include "feed/UrlRedaction.h"
 #include "feed/WebSocketSource.h"
 #include "support/CollectingSink.h"
 #include "support/LockedSink.h"
+#include "support/TestClock.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
@@ -68,7 +70,7 @@ private:
 class RawServer
 {
 public:
-    enum class Mode { NeverAnswer, UpgradeThenSilent, Reject401, PlainHttpAtOnce, UpgradeThenInvalidUtf8 };
+    enum class Mode { NeverAnswer, UpgradeThenSilent, Reject401, Reject403, PlainHttpAtOnce, UpgradeThenInvalidUtf8 };
 
     explicit RawServer(Mode mode)
         : m_mode(mode)
@@ -109,6 +111,11 @@ private:
             socket->write("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n");
             return;
         }
+        if (m_mode == Mode::Reject403) {
+            // What a proxy that blocks WebSocket upgrades answers.
+            socket->write("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n");
+            return;
+        }
         const QRegularExpression keyLine(QStringLiteral("Sec-WebSocket-Key: *([^\\r]+)\\r\\n"),
                                          QRegularExpression::CaseInsensitiveOption);
         const QByteArray key = keyLine.match(QString::fromLatin1(request)).captured(1).toLatin1();
@@ -128,6 +135,16 @@ private:
     QTcpServer m_server;
 };
 
+// A ws:// URL on 127.0.0.1 that nobody listens on, so every attempt is refused; empty when no
+// free port could be found.
+QUrl refusedUrl()
+{
+    QTcpServer closed;
+    if (!closed.listen(QHostAddress(QHostAddress::LocalHost), 0))
+        return QUrl();
+    return QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(closed.serverPort()));
+}
+
 class WebSocketSourceTest : public ::testing::Test
 {
 protected:
@@ -138,6 +155,15 @@ protected:
         o.bearerToken = kToken;
         o.reconnect.baseMs = 10;
         o.reconnect.capMs = 20;
+        return o;
+    }
+
+    // The breaker opens after `maxAttempts` failures in a row; then a probe waits a minute.
+    WebSocketOptions breakerOptions(const QUrl &url, int maxAttempts) const
+    {
+        WebSocketOptions o = options(url);
+        o.reconnect.maxAttempts = maxAttempts;
+        o.reconnect.offlineProbeMs = 60'000;
         return o;
     }
 
@@ -275,13 +301,9 @@ TEST_F(WebSocketSourceTest, ReconnectsAfterTheServerAborts)
 
 TEST_F(WebSocketSourceTest, RefusedPortGivesReconnectingWithAReason)
 {
-    quint16 port = 0;
-    {
-        QTcpServer closed;
-        ASSERT_TRUE(closed.listen(QHostAddress(QHostAddress::LocalHost), 0));
-        port = closed.serverPort();
-    }
-    makeSource(options(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port))));
+    const QUrl url = refusedUrl();
+    ASSERT_FALSE(url.isEmpty());
+    makeSource(options(url));
     m_source->start();
     ASSERT_TRUE(waitForState(ConnectionState::Reconnecting));
     const ConnectionStatus &s = m_statuses[indexOf(ConnectionState::Reconnecting)];
@@ -292,22 +314,47 @@ TEST_F(WebSocketSourceTest, RefusedPortGivesReconnectingWithAReason)
 
 TEST_F(WebSocketSourceTest, GoesOfflineAfterTheRetryBudget)
 {
-    quint16 port = 0;
-    {
-        QTcpServer closed;
-        ASSERT_TRUE(closed.listen(QHostAddress(QHostAddress::LocalHost), 0));
-        port = closed.serverPort();
-    }
-    auto o = options(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port)));
-    o.reconnect.maxAttempts = 3;
-    o.reconnect.offlineProbeMs = 60'000;
-    makeSource(o);
+    const QUrl url = refusedUrl();
+    ASSERT_FALSE(url.isEmpty());
+    makeSource(breakerOptions(url, 3));
     m_source->start();
     ASSERT_TRUE(waitForState(ConnectionState::Offline));
     EXPECT_EQ(countOf(ConnectionState::Reconnecting), 2);
     const ConnectionStatus &offline = m_statuses[indexOf(ConnectionState::Offline)];
     EXPECT_EQ(offline.attempt, 3);
     EXPECT_GE(offline.retryAtMs - offline.sinceMs, 60'000 - 1);
+}
+
+TEST_F(WebSocketSourceTest, RepeatedRefusalsOpenTheBreakerAndReconnectNowIsItsHalfOpenProbe)
+{
+    const QUrl url = refusedUrl();
+    ASSERT_FALSE(url.isEmpty());
+    makeSource(breakerOptions(url, 2));
+    test::TestClock clock;
+    m_source->setNowFn([&clock] { return clock.now(); });
+    m_source->setRandomFn([] { return 0.0; });
+    m_source->start();
+
+    ASSERT_TRUE(waitForState(ConnectionState::Offline));
+    EXPECT_EQ(m_statuses[indexOf(ConnectionState::Reconnecting)].breaker, BreakerState::Closed);
+    const size_t offlineIndex = size_t(indexOf(ConnectionState::Offline));
+    const ConnectionStatus offline = m_statuses[offlineIndex];
+    EXPECT_EQ(offline.breaker, BreakerState::Open);
+    EXPECT_EQ(offline.attempt, 2);
+    EXPECT_EQ(offline.retryAtMs, clock.now() + 60'000);
+
+    // The operator skips the probe interval: that attempt is the breaker's one probe.
+    clock.advance(5'000);
+    m_source->reconnectNow();
+    ASSERT_EQ(m_statuses.size(), offlineIndex + 2);
+    EXPECT_EQ(m_statuses.back().state, ConnectionState::Connecting);
+    EXPECT_EQ(m_statuses.back().breaker, BreakerState::HalfOpen);
+
+    ASSERT_TRUE(waitForState(ConnectionState::Offline, offlineIndex + 1));
+    const ConnectionStatus failedProbe = m_statuses[size_t(indexOf(ConnectionState::Offline, offlineIndex + 1))];
+    EXPECT_EQ(failedProbe.breaker, BreakerState::Open);
+    EXPECT_EQ(failedProbe.attempt, 3);
+    EXPECT_EQ(failedProbe.retryAtMs, clock.now() + 60'000);
 }
 
 TEST_F(WebSocketSourceTest, SilentConnectionIsDetectedAsStale)
@@ -345,18 +392,38 @@ TEST_F(WebSocketSourceTest, UnansweredHandshakeTimesOut)
 
 TEST_F(WebSocketSourceTest, RejectedUpgradeIsAHandshakeFailure)
 {
-    RawServer server(RawServer::Mode::Reject401);
+    RawServer server(RawServer::Mode::Reject403);
     makeSource(options(server.url()));
     m_source->start();
     ASSERT_TRUE(waitForState(ConnectionState::Reconnecting));
     const QString reason = m_statuses[indexOf(ConnectionState::Reconnecting)].reason;
     EXPECT_TRUE(reason.startsWith(QLatin1String("handshake failed: "))) << reason.toStdString();
-    EXPECT_TRUE(reason.contains(QLatin1String("401"))) << reason.toStdString();
+    EXPECT_TRUE(reason.contains(QLatin1String("403"))) << reason.toStdString();
+}
+
+TEST_F(WebSocketSourceTest, RefusedCredentialsStopRetryingUntilTheOperatorReconnects)
+{
+    RawServer server(RawServer::Mode::Reject401);
+    makeSource(options(server.url()));
+    m_source->start();
+    ASSERT_TRUE(waitForState(ConnectionState::Error));
+    EXPECT_EQ(indexOf(ConnectionState::Reconnecting), -1);
+    const ConnectionStatus &error = m_statuses[indexOf(ConnectionState::Error)];
+    EXPECT_EQ(error.reason, credentialRefusal(401));
+    EXPECT_EQ(error.retryAtMs, 0);
+    EXPECT_FALSE(error.transportRefused);
+    EXPECT_EQ(server.connections, 1);
+
+    // "Reconnect now" is the way to try again, e.g. after the token was replaced.
+    m_statuses.clear();
+    m_source->reconnectNow();
+    ASSERT_TRUE(waitForState(ConnectionState::Error));
+    EXPECT_EQ(server.connections, 2);
 }
 
 TEST_F(WebSocketSourceTest, RejectedUpgradeSaysTheTransportWasRefused)
 {
-    RawServer server(RawServer::Mode::Reject401);
+    RawServer server(RawServer::Mode::Reject403);
     makeSource(options(server.url()));
     m_source->start();
     ASSERT_TRUE(waitForState(ConnectionState::Reconnecting));
@@ -365,11 +432,9 @@ TEST_F(WebSocketSourceTest, RejectedUpgradeSaysTheTransportWasRefused)
 
 TEST_F(WebSocketSourceTest, RefusedPortIsNotATransportRefusal)
 {
-    QTcpServer probe;
-    ASSERT_TRUE(probe.listen(QHostAddress(QHostAddress::LocalHost), 0));
-    const quint16 port = probe.serverPort();
-    probe.close();
-    makeSource(options(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port))));
+    const QUrl url = refusedUrl();
+    ASSERT_FALSE(url.isEmpty());
+    makeSource(options(url));
     m_source->start();
     ASSERT_TRUE(waitForState(ConnectionState::Reconnecting));
     EXPECT_FALSE(m_statuses[indexOf(ConnectionState::Reconnecting)].transportRefused);

@@ -11,7 +11,10 @@ struct AppOptions
 {
     QUrl url;                // --url ws://...
     QUrl sseUrl;             // --sse-url http(s)://... (else derived from --url for the fallback)
-    QString tokenFile;       // --token-file FILE (else $VANTAGE_TOKEN)
+    QString tokenFile;       // --token-file FILE (else --token-keychain, else $VANTAGE_TOKEN)
+    QString tokenKeychainEntry; // --token-keychain NAME: the token from the OS keychain
+    QString storeTokenEntry; // --store-token NAME: store a token read from stdin, then exit
+    QString recordPath;      // --record FILE: every received frame, before decoding (NDJSON, .gz)
     QString caFile;          // --ca-file FILE: trust this CA (PEM) besides the system ones
     bool fallback = true;    // --no-fallback: the configured transport only
     double pollIntervalS = 5.0; // --poll-interval SECONDS: the snapshot poll, last in the chain

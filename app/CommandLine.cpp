@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace vantage {
 
 namespace {
@@ -18,6 +20,17 @@ std::optional<double> parseNonNegative(const QString &text)
     if (!ok || value < 0 || !qIsFinite(value))
         return std::nullopt;
     return value;
+}
+
+// A keychain entry name is shown in errors and typed by hand: a short, plain identifier.
+bool isValidKeychainEntryName(const QString &name)
+{
+    if (name.isEmpty() || name.size() > 64)
+        return false;
+    return std::all_of(name.cbegin(), name.cend(), [](QChar c) {
+        return (c.isLetterOrNumber() && c.unicode() < 0x80) || c == QLatin1Char('.') || c == QLatin1Char('_')
+               || c == QLatin1Char('-');
+    });
 }
 
 std::optional<QSize> parseSize(const QString &text)
@@ -68,6 +81,21 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         QStringLiteral("Read the bearer token from FILE (default: the VANTAGE_TOKEN environment "
                        "variable). It is sent as an Authorization header and never logged."),
         QStringLiteral("FILE"));
+    const QCommandLineOption tokenKeychain(
+        QStringLiteral("token-keychain"),
+        QStringLiteral("Read the bearer token from the OS keychain entry NAME (Secret Service, "
+                       "macOS Keychain, Windows Credential Store); store it with --store-token."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption storeToken(
+        QStringLiteral("store-token"),
+        QStringLiteral("Read a bearer token from standard input, store it in the OS keychain as "
+                       "NAME for --token-keychain, and exit."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption record(
+        QStringLiteral("record"),
+        QStringLiteral("Record every received frame, before decoding, to FILE (NDJSON; gzip when "
+                       "FILE ends in .gz). Credentials are never recorded."),
+        QStringLiteral("FILE"));
     const QCommandLineOption replay(QStringLiteral("replay"),
                                     QStringLiteral("Replay a recorded NDJSON event log."),
                                     QStringLiteral("FILE"));
@@ -102,7 +130,7 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         QStringLiteral("feed-capacity"),
         QStringLiteral("Events kept in the activity feed (newest first, default 50000)."),
         QStringLiteral("N"), QStringLiteral("50000"));
-    parser.addOptions({url, sseUrl, noFallback, pollInterval, caFile, tokenFile, replay, speed, loop, demo, headless, duration, statsJson,
+    parser.addOptions({url, sseUrl, noFallback, pollInterval, caFile, tokenFile, tokenKeychain, storeToken, record, replay, speed, loop, demo, headless, duration, statsJson,
                        screenshot, after, theme, size, feedCapacity});
 
     CommandLineResult result;
@@ -149,6 +177,9 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     options.pollIntervalS = *pollValue;
     options.caFile = parser.value(caFile);
     options.tokenFile = parser.value(tokenFile);
+    options.tokenKeychainEntry = parser.value(tokenKeychain);
+    options.storeTokenEntry = parser.value(storeToken);
+    options.recordPath = parser.value(record);
     options.replayPath = parser.value(replay);
     const QString speedText = parser.value(speed);
     if (speedText == QLatin1String("max")) {
@@ -193,6 +224,17 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     const int sources = int(live) + int(!options.replayPath.isEmpty()) + int(options.demo);
     if (sources > 1)
         return fail(QStringLiteral("choose one source: --url (with --sse-url), --replay or --demo"));
+    if (!options.tokenFile.isEmpty() && !options.tokenKeychainEntry.isEmpty())
+        return fail(QStringLiteral("choose one token source: --token-file or --token-keychain"));
+    if (parser.isSet(tokenKeychain) && !isValidKeychainEntryName(options.tokenKeychainEntry))
+        return fail(QStringLiteral("--token-keychain needs a name of letters, digits, '.', '_' or '-'"));
+    if (parser.isSet(storeToken) && !isValidKeychainEntryName(options.storeTokenEntry))
+        return fail(QStringLiteral("--store-token needs a name of letters, digits, '.', '_' or '-'"));
+    if (!options.storeTokenEntry.isEmpty() && (sources > 0 || options.headless))
+        return fail(QStringLiteral("--store-token only stores the token; run Vantage again to connect"));
+    if (!options.recordPath.isEmpty() && !options.replayPath.isEmpty()
+        && QFileInfo(options.recordPath).absoluteFilePath() == QFileInfo(options.replayPath).absoluteFilePath())
+        return fail(QStringLiteral("--record must name another file than --replay: it would overwrite the log"));
     if (options.headless && !options.screenshotPath.isEmpty())
         return fail(QStringLiteral("--screenshot needs a window; it cannot be combined with --headless"));
     result.options = options;

@@ -11,8 +11,11 @@ namespace {
 constexpr std::size_t kHistoryLimit = 1000; // a flapping link for weeks must not grow memory
 }
 
-FeedSession::FeedSession(std::unique_ptr<FrameSource> source, DashboardModels *models, QObject *parent)
-    : QObject(parent), m_models(models), m_worker(std::make_unique<FeedWorker>(std::move(source)))
+FeedSession::FeedSession(std::unique_ptr<FrameSource> source, DashboardModels *models,
+                         std::unique_ptr<FrameRecorder> recorder, QObject *parent)
+    : QObject(parent)
+    , m_models(models)
+    , m_worker(std::make_unique<FeedWorker>(std::move(source), std::move(recorder)))
 {
     connect(m_worker.get(), &FeedWorker::batchReady, this, [this](const FeedBatchPtr &batch) {
         m_models->applyBatch(*batch);

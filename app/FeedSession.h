@@ -1,6 +1,7 @@
 #pragma once
 
 #include "feed/ConnectionStatus.h"
+#include "feed/FrameRecorder.h"
 #include "feed/FrameSource.h"
 
 #include <QObject>
@@ -14,12 +15,14 @@ class DashboardModels;
 class FeedWorker;
 
 // One running data path: a source on the feed thread feeding the dashboard models on
-// this thread. Shared by the window and the headless runner, so both see the same state.
+// this thread, and optionally recording what it receives. Shared by the window and the
+// headless runner, so both see the same state.
 class FeedSession final : public QObject
 {
     Q_OBJECT
 public:
-    FeedSession(std::unique_ptr<FrameSource> source, DashboardModels *models, QObject *parent = nullptr);
+    FeedSession(std::unique_ptr<FrameSource> source, DashboardModels *models,
+                std::unique_ptr<FrameRecorder> recorder = {}, QObject *parent = nullptr);
     ~FeedSession() override;
 
     void start();

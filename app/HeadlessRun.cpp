@@ -1,6 +1,7 @@
 #include "app/HeadlessRun.h"
 
 #include "app/FeedSession.h"
+#include "app/RecorderSetup.h"
 #include "app/SourceFactory.h"
 #include "app/StatsReport.h"
 #include "models/DashboardModels.h"
@@ -43,8 +44,17 @@ int runHeadless(const AppOptions &options)
         return 1;
     }
     DashboardModels models(nullptr, systemNowMs, options.feedCapacity);
-    FeedSession session(std::move(choice.source), &models);
+    FeedSession session(std::move(choice.source), &models, makeRecorder(options));
     QElapsedTimer elapsed;
+
+    // A recording that stops (cannot open, disk full) is reported when it happens; the feed goes on.
+    QString recordError;
+    QObject::connect(&models, &DashboardModels::batchApplied, &models, [&] {
+        if (recordError.isEmpty() && !models.stats().recordError.isEmpty()) {
+            recordError = models.stats().recordError;
+            err << "vantage: " << recordError << Qt::endl;
+        }
+    });
 
     QObject::connect(&session, &FeedSession::sourceEnded, qApp, &QCoreApplication::quit,
                      Qt::QueuedConnection);
@@ -69,7 +79,7 @@ int runHeadless(const AppOptions &options)
             return 1;
         }
     }
-    return failed ? 1 : 0;
+    return failed || !recordError.isEmpty() ? 1 : 0;
 }
 
 } // namespace vantage

@@ -1,5 +1,6 @@
 #include "app/SourceFactory.h"
 
+#include "app/KeychainToken.h"
 #include "feed/FailoverSource.h"
 #include "feed/ReplaySource.h"
 #include "feed/SnapshotPollSource.h"
@@ -70,7 +71,9 @@ SourceChoice makeSource(const AppOptions &options)
 {
     SourceChoice choice;
     if (!options.url.isEmpty() || !options.sseUrl.isEmpty()) {
-        const TokenResult token = readBearerToken(options.tokenFile);
+        const TokenResult token = options.tokenKeychainEntry.isEmpty()
+                                      ? readBearerToken(options.tokenFile)
+                                      : readKeychainToken(options.tokenKeychainEntry);
         if (!token.error.isEmpty()) {
             choice.error = token.error;
             return choice;

@@ -65,6 +65,25 @@ QJsonArray openAlertsArray(const AlertModel &alerts)
     return array;
 }
 
+// How the replay went through its file; the error, when the file could not be read to its end.
+QJsonObject replayObject(const ReplayStats &replay, const ConnectionStatus &status)
+{
+    QJsonArray examples;
+    for (const ReplaySkippedLine &skipped : replay.skippedExamples)
+        examples.append(QJsonObject{{QStringLiteral("line"), skipped.line},
+                                    {QStringLiteral("reason"), skipped.reason},
+                                    {QStringLiteral("message"), skipped.message}});
+    QJsonObject object{{QStringLiteral("file"), replay.file},
+                       {QStringLiteral("lines_read"), qint64(replay.linesRead)},
+                       {QStringLiteral("events_replayed"), qint64(replay.eventsReplayed)},
+                       {QStringLiteral("skipped_lines"), qint64(replay.skippedLines)},
+                       {QStringLiteral("skipped_by_reason"), countsObject(replay.skippedByReason)},
+                       {QStringLiteral("skipped_examples"), examples}};
+    if (status.state == ConnectionState::Error)
+        object.insert(QStringLiteral("error"), status.reason);
+    return object;
+}
+
 QJsonObject latestMetricsObject(const MetricSeriesStore &series)
 {
     QJsonObject object;
@@ -79,7 +98,7 @@ QJsonObject buildStatsReport(const DashboardModels &models, const std::vector<Co
                              const QString &sourceLabel, double elapsedS)
 {
     const FeedStats &stats = models.stats();
-    return QJsonObject{
+    QJsonObject report{
         {QStringLiteral("source"), sourceLabel},
         {QStringLiteral("elapsed_s"), elapsedS},
         {QStringLiteral("frames_received"), qint64(stats.framesReceived)},
@@ -95,12 +114,18 @@ QJsonObject buildStatsReport(const DashboardModels &models, const std::vector<Co
         {QStringLiteral("covered_by_snapshot"), qint64(stats.coveredBySnapshot)},
         {QStringLiteral("future_timestamps_clamped"), qint64(stats.futureTimestampsClamped)},
         {QStringLiteral("reconnects"), qint64(stats.reconnects)},
+        {QStringLiteral("frames_recorded"), qint64(stats.framesRecorded)},
         {QStringLiteral("connection_history"), historyArray(history)},
         {QStringLiteral("final_counters"), countersObject(*models.counters())},
         {QStringLiteral("open_alerts"), openAlertsArray(*models.alerts())},
         {QStringLiteral("feed_rows"), models.feed()->rowCount()},
         {QStringLiteral("latest_metrics"), latestMetricsObject(*models.series())},
     };
+    if (!stats.recordError.isEmpty())
+        report.insert(QStringLiteral("record_error"), stats.recordError);
+    if (!stats.replay.file.isEmpty())
+        report.insert(QStringLiteral("replay"), replayObject(stats.replay, models.connectionStatus()));
+    return report;
 }
 
 } // namespace vantage

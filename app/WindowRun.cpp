@@ -1,6 +1,7 @@
 #include "app/WindowRun.h"
 
 #include "app/FeedSession.h"
+#include "app/RecorderSetup.h"
 #include "app/SavedConnection.h"
 #include "app/SourceFactory.h"
 #include "models/DashboardModels.h"
@@ -43,7 +44,7 @@ int runWindow(const AppOptions &cliOptions)
 
     std::unique_ptr<FeedSession> session;
     if (choice.source) {
-        session = std::make_unique<FeedSession>(std::move(choice.source), &models);
+        session = std::make_unique<FeedSession>(std::move(choice.source), &models, makeRecorder(options));
         QObject::connect(&window, &MainWindow::reconnectRequested, session.get(), &FeedSession::reconnectNow);
     } else {
         ConnectionStatus status;

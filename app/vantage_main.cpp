@@ -1,5 +1,6 @@
 #include "app/CommandLine.h"
 #include "app/HeadlessRun.h"
+#include "app/StoreTokenRun.h"
 #include "app/WindowRun.h"
 
 #include <QApplication>
@@ -30,6 +31,10 @@ int main(int argc, char **argv)
         return parsed.exitCode;
     }
     const vantage::AppOptions &options = *parsed.options;
+    if (!options.storeTokenEntry.isEmpty()) {
+        QCoreApplication app(argc, argv);
+        return vantage::runStoreToken(options.storeTokenEntry);
+    }
     if (options.headless) {
         // No display is needed: the models run on a plain core application.
         QCoreApplication app(argc, argv);

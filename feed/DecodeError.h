@@ -17,5 +17,7 @@ enum class DecodeError : quint8 {
 };
 
 QLatin1String decodeErrorName(DecodeError error);
+// The error in words, for a message that names where the frame came from (a replayed line).
+QLatin1String decodeErrorDescription(DecodeError error);
 
 } // namespace vantage

@@ -1,5 +1,8 @@
 #include "feed/FeedPipeline.h"
 
+#include "feed/FeedLogging.h"
+#include "feed/FrameRecorder.h"
+
 namespace vantage {
 
 namespace {
@@ -10,7 +13,11 @@ constexpr qsizetype kMaxDistinctTypes = 256;
 
 FeedPipeline::FeedPipeline(std::unique_ptr<FrameSource> source, QObject *parent, int flushIntervalMs,
                            NowFn now)
-    : QObject(parent), m_source(source.release()), m_flushTimer(this), m_now(std::move(now))
+    : QObject(parent)
+    , m_source(source.release())
+    , m_recordFlushTimer(this)
+    , m_flushTimer(this)
+    , m_now(std::move(now))
 {
     m_source->setParent(this);
     m_source->setSink(this);
@@ -19,18 +26,34 @@ FeedPipeline::FeedPipeline(std::unique_ptr<FrameSource> source, QObject *parent,
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(flushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &FeedPipeline::flush);
+    m_recordFlushTimer.setSingleShot(true);
+    m_recordFlushTimer.setInterval(kRecordFlushIntervalMs);
+    connect(&m_recordFlushTimer, &QTimer::timeout, this, &FeedPipeline::flushRecording);
 }
 
 FeedPipeline::~FeedPipeline() = default;
 
+void FeedPipeline::setRecorder(std::unique_ptr<FrameRecorder> recorder)
+{
+    m_recorder = std::move(recorder);
+}
+
 void FeedPipeline::start()
 {
+    if (m_recorder) {
+        m_pending.stats.recordPath = m_recorder->path();
+        if (!m_recorder->open())
+            endRecording();
+        scheduleFlush(); // the GUI learns at once that the feed is recorded, or why it is not
+    }
     m_source->start();
 }
 
 void FeedPipeline::stop()
 {
     m_source->stop();
+    if (m_recorder)
+        endRecording();
     m_flushTimer.stop();
     emitBatch();
 }
@@ -47,14 +70,20 @@ void FeedPipeline::onFrame(const ReceivedFrame &frame)
     stats.bytesReceived += quint64(frame.bytes.size());
     m_pending.lastFrameMs = frame.receivedMs;
     const qint64 receivedMs = frame.receivedMs;
+    if (m_recorder)
+        record(frame);
 
     const DecodeError error = m_decoder.decode(frame.bytes, receivedMs, frame.tsShiftMs, m_scratch);
     if (error != DecodeError::None) {
         ++stats.decodeErrors;
         ++stats.errorsByReason[decodeErrorName(error)];
+        if (frame.line > 0)
+            countSkippedLine(frame.line, decodeErrorName(error), decodeErrorDescription(error));
         scheduleFlush();
         return;
     }
+    if (frame.line > 0)
+        ++stats.replay.eventsReplayed;
     ++stats.messagesDecoded;
     countType(m_scratch.wireType);
     if (m_scratch.tsMs > receivedMs + kMaxFutureSkewMs) {
@@ -78,6 +107,55 @@ void FeedPipeline::onFrameRejected(QLatin1String reason)
     ++stats.framesReceived;
     ++stats.decodeErrors;
     ++stats.errorsByReason[reason];
+    scheduleFlush();
+}
+
+void FeedPipeline::onReplayProgress(const QString &file, quint64 linesRead)
+{
+    ReplayStats &replay = m_pending.stats.replay;
+    replay.file = file;
+    replay.linesRead = linesRead;
+    scheduleFlush();
+}
+
+void FeedPipeline::onLineSkipped(qint64 line, QLatin1String reason, QLatin1String description)
+{
+    onFrameRejected(reason);
+    countSkippedLine(line, reason, description);
+}
+
+void FeedPipeline::countSkippedLine(qint64 line, QLatin1String reason, QLatin1String description)
+{
+    ReplayStats &replay = m_pending.stats.replay;
+    if (replay.addSkipped(line, reason, description))
+        qCWarning(lcFeed).noquote() << replay.skippedExamples.constLast().message;
+}
+
+void FeedPipeline::record(const ReceivedFrame &frame)
+{
+    if (!m_recorder->record(frame))
+        return endRecording();
+    if (!m_recordFlushTimer.isActive())
+        m_recordFlushTimer.start();
+}
+
+void FeedPipeline::flushRecording()
+{
+    if (!m_recorder)
+        return;
+    m_recordFlushTimer.stop();
+    if (!m_recorder->flush())
+        return endRecording();
+    scheduleFlush(); // the new count reaches the GUI even when the stream has gone quiet
+}
+
+void FeedPipeline::endRecording()
+{
+    m_recorder->close();
+    m_pending.stats.framesRecorded = m_recorder->framesRecorded();
+    m_pending.stats.recordError = m_recorder->error();
+    m_recorder.reset();
+    m_recordFlushTimer.stop();
     scheduleFlush();
 }
 
@@ -110,6 +188,8 @@ void FeedPipeline::flush()
 
 void FeedPipeline::emitBatch()
 {
+    if (m_recorder)
+        m_pending.stats.framesRecorded = m_recorder->framesRecorded();
     auto batch = std::make_shared<FeedBatch>();
     batch->messages.swap(m_pending.messages);
     batch->stats = m_pending.stats;
@@ -126,8 +206,11 @@ void FeedPipeline::onSourceStatus(const ConnectionStatus &status)
             ++m_pending.stats.reconnects;
         m_everLive = true;
     }
-    if (status.state == ConnectionState::Finished || status.state == ConnectionState::Error)
+    if (status.state == ConnectionState::Finished || status.state == ConnectionState::Error) {
+        if (m_recorder)
+            flushRecording(); // nothing more is coming soon: what was received goes to disk now
         scheduleFlush();
+    }
     Q_EMIT statusChanged(status);
 }
 

@@ -15,6 +15,8 @@
 
 namespace vantage {
 
+class FrameRecorder;
+
 // The worker-thread half of the data path: source -> decoder -> sequencer -> batch.
 // Frames are decoded as they arrive; the batch is handed over at most once per
 // flush interval, and only when the GUI has consumed the previous one, so a slow
@@ -24,10 +26,16 @@ class FeedPipeline final : public QObject, public FrameSink
     Q_OBJECT
 public:
     static constexpr int kDefaultFlushIntervalMs = 16;
+    // Recorded frames reach the file at most this long after they arrived.
+    static constexpr int kRecordFlushIntervalMs = 1000;
 
     explicit FeedPipeline(std::unique_ptr<FrameSource> source, QObject *parent = nullptr,
                           int flushIntervalMs = kDefaultFlushIntervalMs, NowFn now = systemNowMs);
     ~FeedPipeline() override;
+
+    // Every frame received from start() on is recorded, before decoding. Call before start(), on
+    // the pipeline's thread. A recorder error shows in the stats (recordError); the feed goes on.
+    void setRecorder(std::unique_ptr<FrameRecorder> recorder);
 
     void start();
     // Stops the source and hands over everything pending at once, so nothing received is lost.
@@ -40,6 +48,8 @@ public:
     void onFrame(const ReceivedFrame &frame) override;
     void onStreamRestart() override { m_sequencer.restart(); }
     void onFrameRejected(QLatin1String reason) override;
+    void onReplayProgress(const QString &file, quint64 linesRead) override;
+    void onLineSkipped(qint64 line, QLatin1String reason, QLatin1String description) override;
 
 Q_SIGNALS:
     void batchReady(const vantage::FeedBatchPtr &batch);
@@ -50,9 +60,17 @@ private:
     void emitBatch(); // hands over what is pending, even while a batch is in flight
     void scheduleFlush();
     void countType(const QString &wireType);
+    // Counts a replayed line that gave no event; the first few are logged with file and line.
+    void countSkippedLine(qint64 line, QLatin1String reason, QLatin1String description);
     void onSourceStatus(const ConnectionStatus &status);
+    void record(const ReceivedFrame &frame);
+    void flushRecording();
+    // Closes the recorder (if it has not failed already) and keeps its count and error in the stats.
+    void endRecording();
 
     FrameSource *m_source; // child: moves to the worker thread with the pipeline
+    std::unique_ptr<FrameRecorder> m_recorder;
+    QTimer m_recordFlushTimer;
     Decoder m_decoder;
     Sequencer m_sequencer;
     FeedBatch m_pending;

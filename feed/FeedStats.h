@@ -1,5 +1,7 @@
 #pragma once
 
+#include "feed/ReplayStats.h"
+
 #include <QHash>
 #include <QString>
 
@@ -21,6 +23,14 @@ struct FeedStats
     quint64 coveredBySnapshot = 0;          // seqs never received but covered by a later snapshot
     quint64 futureTimestampsClamped = 0;    // times more than 5 min ahead of receipt, set to the receive time
     quint64 reconnects = 0;                 // successful connections after the first
+    // Recording (--record): the file ("" when not recording), the frames written to it so far,
+    // and why it stopped early ("" while all is well).
+    QString recordPath;
+    quint64 framesRecorded = 0;
+    QString recordError;
+    // Replay (--replay, the demo): the file, its lines, and the lines skipped and why. Skipped
+    // lines are also counted in decodeErrors and errorsByReason, like any frame that gave nothing.
+    ReplayStats replay;
 };
 
 } // namespace vantage

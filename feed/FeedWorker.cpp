@@ -4,12 +4,15 @@
 
 namespace vantage {
 
-FeedWorker::FeedWorker(std::unique_ptr<FrameSource> source, QObject *parent) : QObject(parent)
+FeedWorker::FeedWorker(std::unique_ptr<FrameSource> source, std::unique_ptr<FrameRecorder> recorder,
+                       QObject *parent)
+    : QObject(parent)
 {
     qRegisterMetaType<vantage::FeedBatchPtr>();
     qRegisterMetaType<vantage::ConnectionStatus>();
     m_thread.setObjectName(QStringLiteral("vantage-feed"));
     m_pipeline = new FeedPipeline(std::move(source));
+    m_pipeline->setRecorder(std::move(recorder));
     m_pipeline->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_pipeline, &QObject::deleteLater);
     connect(m_pipeline, &FeedPipeline::batchReady, this, &FeedWorker::batchReady, Qt::QueuedConnection);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "feed/FeedBatch.h"
+#include "feed/FrameRecorder.h"
 #include "feed/FrameSource.h"
 
 #include <QObject>
@@ -14,12 +15,14 @@ class FeedPipeline;
 
 // The GUI-thread owner of the data path: runs a FeedPipeline on its own QThread and
 // re-emits its batches and status on the thread that owns the worker. Whoever receives
-// batchReady must call batchConsumed() once the batch is applied.
+// batchReady must call batchConsumed() once the batch is applied. With a recorder, the
+// pipeline records every received frame on the feed thread.
 class FeedWorker final : public QObject
 {
     Q_OBJECT
 public:
-    explicit FeedWorker(std::unique_ptr<FrameSource> source, QObject *parent = nullptr);
+    explicit FeedWorker(std::unique_ptr<FrameSource> source, std::unique_ptr<FrameRecorder> recorder = {},
+                        QObject *parent = nullptr);
     ~FeedWorker() override;
 
     void start();

@@ -2,6 +2,8 @@
 
 #include "feed/ReceivedFrame.h"
 
+#include <QString>
+
 namespace vantage {
 
 // Where a source delivers raw frames, on the source's own (worker) thread, one call per frame.
@@ -16,6 +18,20 @@ public:
     // The transport refused a frame before decoding (e.g. "oversized_frame", "invalid_utf8"):
     // counted under that reason so no loss goes unnoticed.
     virtual void onFrameRejected(QLatin1String reason) { Q_UNUSED(reason) }
+    // Replay only: the file being replayed, and the lines read from it so far (over all passes).
+    virtual void onReplayProgress(const QString &file, quint64 linesRead)
+    {
+        Q_UNUSED(file)
+        Q_UNUSED(linesRead)
+    }
+    // Replay only: a line of the file gave no frame (corrupt, cut short). Counted under `reason`;
+    // `description` says what is wrong, for a message that names the file and the line.
+    virtual void onLineSkipped(qint64 line, QLatin1String reason, QLatin1String description)
+    {
+        Q_UNUSED(line)
+        Q_UNUSED(reason)
+        Q_UNUSED(description)
+    }
 };
 
 } // namespace vantage

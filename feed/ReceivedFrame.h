@@ -18,6 +18,7 @@ struct ReceivedFrame
     // SSE only: the dispatched event the frame was made from, exactly as parsed. A recording
     // keeps it instead of the frame, so what the server sent is what is replayed.
     const SseEvent *sseEvent = nullptr;
+    qint64 line = 0; // replay only: the frame's line in the file (1-based); 0 for live transports
 };
 
 } // namespace vantage

@@ -18,18 +18,19 @@ ReplayLineReader::Result ReplayLineReader::next(QByteArrayView &line)
         if (newline >= 0) {
             line = QByteArrayView(m_buffer.constData() + m_start, newline - m_start);
             m_start = m_scan = newline + 1;
+            m_lineEnded = true;
             return Result::Line;
         }
         m_scan = m_buffer.size();
-        if (m_atEnd) {
+        if (m_atEnd || m_failed) {
             if (m_start == m_buffer.size())
-                return Result::End;
+                return m_failed ? Result::Error : Result::End;
             line = QByteArrayView(m_buffer.constData() + m_start, m_buffer.size() - m_start);
             m_start = m_buffer.size();
+            m_lineEnded = false;
             return Result::Line;
         }
-        if (!fill())
-            return Result::Error;
+        m_failed = !fill();
     }
 }
 
@@ -39,6 +40,8 @@ void ReplayLineReader::reset()
     m_start = 0;
     m_scan = 0;
     m_atEnd = false;
+    m_failed = false;
+    m_lineEnded = true;
 }
 
 bool ReplayLineReader::fill()

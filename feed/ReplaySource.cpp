@@ -3,9 +3,9 @@
 #include "feed/FeedLogging.h"
 #include "feed/FrameSink.h"
 #include "feed/JsonWhitespace.h"
+#include "feed/RecordingHeader.h"
+#include "feed/ReplayFile.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QTimer>
 
 #include <algorithm>
@@ -44,20 +44,13 @@ void ReplaySource::start()
     m_timer->stop();
     closeFile();
     m_framesDelivered = 0;
+    m_linesRead = 0;
     m_passes = 0;
 
-    const QString &path = m_options.path;
-    const QFileInfo info(path);
-    if (path.isEmpty())
-        return fail(QStringLiteral("No replay file given"));
-    if (!info.exists())
-        return fail(QStringLiteral("Replay file %1 does not exist").arg(path));
-    if (info.isDir())
-        return fail(QStringLiteral("Replay path %1 is a directory, not a log file").arg(path));
-    m_file = std::make_unique<QFile>(path);
-    if (!m_file->open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("Cannot open replay file %1: %2").arg(path, m_file->errorString()));
-    m_reader = std::make_unique<ReplayLineReader>(m_file.get());
+    m_file = std::make_unique<ReplayFile>(m_options.path);
+    if (!m_file->open())
+        return fail(m_file->error());
+    m_reader = std::make_unique<ReplayLineReader>(m_file->content());
 
     m_running = true;
     beginPass();
@@ -77,6 +70,12 @@ void ReplaySource::stop()
 
 void ReplaySource::pump()
 {
+    deliverDueFrames();
+    reportProgress();
+}
+
+void ReplaySource::deliverDueFrames()
+{
     int deliveredThisTurn = 0;
     while (m_running) {
         if (!m_hasPending && !readNextFrame())
@@ -90,7 +89,8 @@ void ReplaySource::pump()
         ++m_framesThisPass;
         ++m_framesDelivered;
         if (FrameSink *target = sink())
-            target->onFrame({m_pending, now, QLatin1String("replay"), m_options.rebaseToNow ? m_shiftMs : 0});
+            target->onFrame({m_pending, now, QLatin1String("replay"), m_options.rebaseToNow ? m_shiftMs : 0,
+                             nullptr, m_pendingLine});
         if (++deliveredThisTurn >= kFramesPerTurn) {
             m_timer->start(0);
             return;
@@ -104,40 +104,119 @@ bool ReplaySource::readNextFrame()
         QByteArrayView line;
         switch (m_reader->next(line)) {
         case ReplayLineReader::Result::Error:
-            fail(QStringLiteral("Cannot read replay file %1: %2").arg(m_options.path, m_file->errorString()));
+            fail(QStringLiteral("Cannot read replay file %1%2: %3")
+                     .arg(m_options.path,
+                          m_lineNumber > 0 ? QStringLiteral(" past line %1").arg(m_lineNumber) : QString(),
+                          m_file->contentError()));
             return false;
         case ReplayLineReader::Result::End:
-            // A pass that delivered nothing would loop forever without ever producing a frame.
-            if (m_options.loop && m_framesThisPass > 0 && m_file->seek(0)) {
-                m_reader->reset();
-                beginPass();
-                continue;
-            }
-            m_running = false;
-            closeFile();
-            setStatus(ConnectionState::Finished);
-            return false;
+            if (!endPass())
+                return false;
+            continue;
         case ReplayLineReader::Result::Line: break;
         }
+        ++m_lineNumber;
+        ++m_linesRead;
         if (line.endsWith('\r'))
             line.chop(1); // CRLF logs
         if (isBlankJson(line))
             continue;
-
-        m_pending = line;
-        m_hasPending = true;
-        m_pendingDueMs = std::numeric_limits<qint64>::min();
-        if (const std::optional<qint64> ts = m_timestamps.read(line)) {
-            if (!m_firstTsMs) {
-                m_firstTsMs = *ts;
-                m_shiftMs = m_passStartMs - (*ts + m_passPreRollMs);
-            }
-            if (m_options.speed > 0.0)
-                m_pendingDueMs = m_passStartMs
-                                 + std::llround(double(*ts - *m_firstTsMs - m_passPreRollMs) / m_options.speed);
+        m_passHasContent = true;
+        if (!m_reader->lineEnded() && !m_jsonCheck.isCompleteJson(line)) {
+            skipLine(QLatin1String("truncated_line"),
+                     QLatin1String(
+                         "the last line has no line end and is not complete JSON: the file is cut short"));
+            continue;
         }
+        if (m_format == LogFormat::Undetected) {
+            if (!detectFormat(line))
+                return false;
+            if (m_format == LogFormat::Recording)
+                continue; // the header line
+        }
+        if (takeFrame(line))
+            return true;
+    }
+}
+
+bool ReplaySource::takeFrame(QByteArrayView line)
+{
+    std::optional<qint64> timeMs;
+    if (m_format == LogFormat::Recording) {
+        RecordingReader::Frame recorded;
+        const RecordingReader::LineError error = m_recording.read(line, recorded);
+        if (error != RecordingReader::LineError::None) {
+            skipLine(QLatin1String("bad_recording_line"), RecordingReader::describe(error));
+            return false;
+        }
+        m_pending = recorded.bytes;
+        timeMs = recorded.receivedMs;
+    } else {
+        m_pending = line;
+        timeMs = m_timestamps.read(line);
+    }
+    m_hasPending = true;
+    m_pendingLine = m_lineNumber;
+    m_pendingDueMs = std::numeric_limits<qint64>::min();
+    if (timeMs) {
+        if (!m_firstTimeMs) {
+            m_firstTimeMs = *timeMs;
+            m_shiftMs = m_passStartMs - (*timeMs + m_passPreRollMs);
+        }
+        if (m_options.speed > 0.0) {
+            const double logMs = double(*timeMs - *m_firstTimeMs - m_passPreRollMs);
+            m_pendingDueMs = m_passStartMs + std::llround(logMs / m_options.speed);
+        }
+    }
+    return true;
+}
+
+bool ReplaySource::endPass()
+{
+    if (m_passes == 1 && !m_passHasContent) {
+        const QString what = m_lineNumber > 0   ? QStringLiteral("holds only blank lines")
+                             : m_file->isGzip() ? QStringLiteral("is empty once decompressed (gzip)")
+                                                : QStringLiteral("is empty");
+        fail(QStringLiteral("Replay file %1 %2").arg(m_options.path, what));
+        return false;
+    }
+    // A pass that delivered nothing would loop forever without ever producing a frame.
+    if (m_options.loop && m_framesThisPass > 0) {
+        if (!m_file->rewind()) {
+            fail(m_file->error());
+            return false;
+        }
+        m_reader->reset();
+        beginPass();
         return true;
     }
+    m_running = false;
+    closeFile();
+    setStatus(ConnectionState::Finished);
+    return false;
+}
+
+bool ReplaySource::detectFormat(QByteArrayView firstLine)
+{
+    const std::optional<qint64> version = m_recording.headerVersion(firstLine);
+    if (!version) {
+        m_format = LogFormat::Bare;
+        return true;
+    }
+    if (*version != kRecordingFormatVersion) {
+        fail(QStringLiteral("Replay file %1 is a recording of format version %2; "
+                            "this Vantage reads version %3")
+                 .arg(m_options.path, QString::number(*version), QString::number(kRecordingFormatVersion)));
+        return false;
+    }
+    m_format = LogFormat::Recording;
+    return true;
+}
+
+void ReplaySource::skipLine(QLatin1String reason, QLatin1String description)
+{
+    if (FrameSink *target = sink())
+        target->onLineSkipped(m_lineNumber, reason, description);
 }
 
 void ReplaySource::beginPass()
@@ -146,7 +225,10 @@ void ReplaySource::beginPass()
     if (m_passes > 1 && sink())
         sink()->onStreamRestart();
     m_framesThisPass = 0;
-    m_firstTsMs.reset();
+    m_lineNumber = 0;
+    m_passHasContent = false;
+    m_format = LogFormat::Undetected;
+    m_firstTimeMs.reset();
     m_shiftMs = 0;
     m_passPreRollMs = m_passes == 1 ? std::max<qint64>(0, m_options.preRollMs) : 0;
     m_hasPending = false;
@@ -160,7 +242,7 @@ void ReplaySource::closeFile()
     m_file.reset();
 }
 
-void ReplaySource::fail(const QString &reason)
+void ReplaySource::fail(QString reason)
 {
     m_running = false;
     m_timer->stop();
@@ -169,8 +251,15 @@ void ReplaySource::fail(const QString &reason)
     setStatus(ConnectionState::Error, reason);
 }
 
+void ReplaySource::reportProgress()
+{
+    if (FrameSink *target = sink())
+        target->onReplayProgress(m_options.path, m_linesRead);
+}
+
 void ReplaySource::setStatus(ConnectionState state, const QString &reason)
 {
+    reportProgress();
     m_status.state = state;
     m_status.reason = reason;
     m_status.sinceMs = m_options.now();

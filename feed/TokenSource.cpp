@@ -20,6 +20,15 @@ bool isValidBearerToken(QByteArrayView token)
     return true;
 }
 
+QString tokenProblem(QByteArrayView token, const QString &origin)
+{
+    if (token.isEmpty())
+        return origin + QStringLiteral(" is empty");
+    if (!isValidBearerToken(token))
+        return origin + QStringLiteral(" holds invalid characters (one line of visible ASCII expected)");
+    return {};
+}
+
 TokenResult readBearerToken(const QString &tokenFile, const QByteArray &envVarName)
 {
     TokenResult result;
@@ -38,16 +47,9 @@ TokenResult readBearerToken(const QString &tokenFile, const QByteArray &envVarNa
             return result;
         }
         const QByteArray token = file.readAll().trimmed();
-        if (token.isEmpty()) {
-            result.error = QStringLiteral("token file is empty: %1").arg(tokenFile);
-            return result;
-        }
-        if (!isValidBearerToken(token)) {
-            result.error = QStringLiteral("token file holds invalid characters (one line of visible ASCII expected): %1")
-                               .arg(tokenFile);
-            return result;
-        }
-        result.token = token;
+        result.error = tokenProblem(token, QStringLiteral("token file ") + tokenFile);
+        if (result.error.isEmpty())
+            result.token = token;
         return result;
     }
     if (envVarName.isEmpty())

@@ -18,6 +18,10 @@ struct TokenResult
 TokenResult readBearerToken(const QString &tokenFile,
                             const QByteArray &envVarName = QByteArrayLiteral("VANTAGE_TOKEN"));
 
+// Why a token read from `origin` (e.g. "token file F") cannot be used: empty, or not one line
+// of visible ASCII. Empty when it can.
+QString tokenProblem(QByteArrayView token, const QString &origin);
+
 // True when the token can go into an HTTP header as is: visible ASCII only, so a stray
 // newline cannot inject a header.
 bool isValidBearerToken(QByteArrayView token);

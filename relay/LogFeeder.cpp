@@ -19,6 +19,8 @@ namespace {
 constexpr int kMaxPerTick = 5000;
 // Fixed rate: after a stall (a busy event loop) at most this much of the backlog is caught up.
 constexpr double kMaxCatchUpSeconds = 0.1;
+// Backpressure: how soon a paused feed looks again whether the slowest client caught up.
+constexpr int kPauseRetryMs = 1;
 
 qint64 wallNowMs()
 {
@@ -99,6 +101,13 @@ void LogFeeder::tick()
     if (!m_server) {
         stop();
         Q_EMIT failed(QStringLiteral("the relay is gone"));
+        return;
+    }
+    if (m_options.backpressureBytes > 0 && m_server->largestBacklogBytes() > m_options.backpressureBytes) {
+        ++m_pauses;
+        // A fixed-rate timer repeats by itself; the recorded pace's single shot must be rearmed.
+        if (m_timer->isSingleShot())
+            m_timer->start(kPauseRetryMs);
         return;
     }
     if (m_options.rate > 0.0)

@@ -38,6 +38,8 @@ public:
     quint64 published() const { return m_published; }
     quint64 undecodable() const { return m_undecodable; }
     quint64 ignored() const { return m_ignored; } // hello, ping and pong lines
+    // Ticks that published nothing because a client was behind (options.backpressureBytes).
+    quint64 pauses() const { return m_pauses; }
     // Passes started over the file: 1 during the first, 2 after the first loop, ...
     int passes() const { return m_passes; }
 
@@ -81,6 +83,7 @@ private:
     quint64 m_published = 0;
     quint64 m_undecodable = 0;
     quint64 m_ignored = 0;
+    quint64 m_pauses = 0;
     quint64 m_lineNumber = 0;
     int m_passes = 0;
 };

@@ -1,5 +1,7 @@
 #include "relay/RelayCommandLine.h"
 
+#include "feed/TokenSource.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -14,6 +16,9 @@ namespace {
 
 // Delays become QTimer intervals in milliseconds, which must fit an int.
 constexpr double kMaxDurationS = 20.0 * 24 * 3600;
+// --backpressure: well under the 8 MiB at which a client is dropped as slow, even with one
+// tick's burst (5000 messages) on top, and still megabytes ahead of a client that reads.
+constexpr qint64 kBackpressureBytes = 1024 * 1024;
 
 std::optional<double> parsePositive(const QString &text)
 {
@@ -64,6 +69,10 @@ RelayCommandLineResult parseRelayCommandLine(const QStringList &arguments)
                        "(default 1)."),
         QStringLiteral("X"));
     const QCommandLineOption loop(QStringLiteral("loop"), QStringLiteral("Start the log again at its end."));
+    const QCommandLineOption backpressure(
+        QStringLiteral("backpressure"),
+        QStringLiteral("Pause publishing while a client has more than 1 MiB unsent: the feed goes as "
+                       "fast as the slowest client reads, and no client is dropped as slow (benchmarks)."));
     const QCommandLineOption buffer(QStringLiteral("buffer"),
                                     QStringLiteral("Messages kept for resuming clients (default 10000)."),
                                     QStringLiteral("N"), QStringLiteral("10000"));
@@ -86,11 +95,16 @@ RelayCommandLineResult parseRelayCommandLine(const QStringList &arguments)
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
                                     QStringLiteral("The PEM private key for --tls-cert."),
                                     QStringLiteral("FILE"));
+    const QCommandLineOption tokenFile(
+        QStringLiteral("token-file"),
+        QStringLiteral("Require \"Authorization: Bearer <token>\" with the token in FILE on every "
+                       "request but /healthz."),
+        QStringLiteral("FILE"));
     const QCommandLineOption duration(
         QStringLiteral("duration"), QStringLiteral("Exit after SECONDS (default: run until SIGINT/SIGTERM)."),
         QStringLiteral("SECONDS"));
-    parser.addOptions({host, port, log, demo, rate, speed, loop, buffer, epoch, firstSeq, heartbeat, tlsCert,
-                       tlsKey, duration});
+    parser.addOptions({host, port, log, demo, rate, speed, loop, backpressure, buffer, epoch, firstSeq,
+                       heartbeat, tlsCert, tlsKey, tokenFile, duration});
 
     RelayCommandLineResult result;
     auto fail = [&result](const QString &message) {
@@ -145,9 +159,12 @@ RelayCommandLineResult parseRelayCommandLine(const QStringList &arguments)
     }
     // The demo is a show without an end, like the dashboard's own demo.
     options.feed.loop = parser.isSet(loop) || options.demo;
+    if (parser.isSet(backpressure))
+        options.feed.backpressureBytes = kBackpressureBytes;
     const bool feeds = !options.feed.path.isEmpty() || options.demo;
-    if (!feeds && (parser.isSet(rate) || parser.isSet(speed) || parser.isSet(loop)))
-        return fail(QStringLiteral("--rate, --speed and --loop need --log or --demo"));
+    if (!feeds &&
+        (parser.isSet(rate) || parser.isSet(speed) || parser.isSet(loop) || parser.isSet(backpressure)))
+        return fail(QStringLiteral("--rate, --speed, --loop and --backpressure need --log or --demo"));
 
     const auto bufferValue = parseInteger(parser.value(buffer), 0, 10'000'000);
     if (!bufferValue)
@@ -176,6 +193,12 @@ RelayCommandLineResult parseRelayCommandLine(const QStringList &arguments)
     options.relay.tlsKeyFile = parser.value(tlsKey);
     if (options.relay.tlsCertFile.isEmpty() != options.relay.tlsKeyFile.isEmpty())
         return fail(QStringLiteral("--tls-cert and --tls-key go together"));
+    if (parser.isSet(tokenFile)) {
+        const TokenResult token = readBearerToken(parser.value(tokenFile), QByteArray());
+        if (!token.error.isEmpty())
+            return fail(token.error);
+        options.relay.requiredToken = token.token;
+    }
     if (parser.isSet(duration)) {
         const auto value = parsePositive(parser.value(duration));
         if (!value || *value > kMaxDurationS)

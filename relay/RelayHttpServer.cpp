@@ -4,10 +4,40 @@
 
 namespace vantage {
 
-RelayHttpServer::RelayHttpServer(Handler handler, QObject *parent)
+namespace {
+
+// Compares in time independent of where the first difference is, so response times do not
+// reveal how much of a guessed token was right.
+bool equalInConstantTime(QByteArrayView a, QByteArrayView b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char difference = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        difference |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return difference == 0;
+}
+
+} // namespace
+
+RelayHttpServer::RelayHttpServer(Handler handler, QByteArray requiredToken, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_handler(std::move(handler))
+    , m_requiredToken(std::move(requiredToken))
 {}
+
+bool RelayHttpServer::isAuthorized(const QHttpServerRequest &request) const
+{
+    if (m_requiredToken.isEmpty() || request.url().path() == QLatin1String("/healthz"))
+        return true;
+    // The scheme is case-insensitive (RFC 7235); the token is compared exactly.
+    static constexpr QByteArrayView kScheme("bearer ");
+    const QByteArray authorization = header(request, "authorization");
+    if (authorization.size() < kScheme.size()
+        || QByteArrayView(authorization).first(kScheme.size()).compare(kScheme, Qt::CaseInsensitive) != 0)
+        return false;
+    return equalInConstantTime(QByteArrayView(authorization).sliced(kScheme.size()), m_requiredToken);
+}
 
 bool RelayHttpServer::isWebSocketUpgrade(const QHttpServerRequest &request)
 {
@@ -26,6 +56,14 @@ QByteArray RelayHttpServer::header(const QHttpServerRequest &request, QByteArray
 
 bool RelayHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    if (!isAuthorized(request)) {
+        makeResponder(request, socket)
+            .write(QByteArrayLiteral("unauthorized: a bearer token is required\n"),
+                   {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; charset=utf-8")},
+                    {QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer")}},
+                   QHttpServerResponder::StatusCode::Unauthorized);
+        return true;
+    }
     // True without a word: QAbstractHttpServer then passes the socket, handshake unread, to
     // its WebSocket server, and newWebSocketConnection() follows.
     if (isWebSocketUpgrade(request))

@@ -18,7 +18,9 @@ class RelayHttpServer final : public QAbstractHttpServer
 public:
     using Handler = std::function<void(const QHttpServerRequest &request, QHttpServerResponder &&responder)>;
 
-    explicit RelayHttpServer(Handler handler, QObject *parent = nullptr);
+    // requiredToken non-empty: a request without "Authorization: Bearer <requiredToken>" is
+    // answered 401 (upgrades included); /healthz stays open for monitoring.
+    RelayHttpServer(Handler handler, QByteArray requiredToken, QObject *parent = nullptr);
 
     static bool isWebSocketUpgrade(const QHttpServerRequest &request);
     // A request header by name, case-insensitively; empty when absent.
@@ -29,7 +31,10 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    bool isAuthorized(const QHttpServerRequest &request) const;
+
     Handler m_handler;
+    QByteArray m_requiredToken;
 };
 
 } // namespace vantage

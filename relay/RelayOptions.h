@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QHostAddress>
 #include <QString>
 
@@ -18,6 +19,9 @@ struct RelayOptions
     // The SSE "retry:" hint: how long an EventSource waits before it reconnects. Tests that
     // cut connections on purpose lower it.
     int sseRetryMs = 2000;
+    // Non-empty: every request but /healthz must carry "Authorization: Bearer <token>"; others
+    // are answered 401 before any upgrade, as a backend behind an auth proxy would.
+    QByteArray requiredToken;
     // Both set: the port speaks TLS (https:// and wss://) with this PEM certificate and key.
     QString tlsCertFile;
     QString tlsKeyFile;

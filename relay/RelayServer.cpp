@@ -193,7 +193,7 @@ bool RelayServer::listen(QString *error)
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             onHttpRequest(request, std::move(responder));
         },
-        this);
+        m_options.requiredToken, this);
     connect(m_http, &QAbstractHttpServer::newWebSocketConnection, this, &RelayServer::onWebSocketConnections);
     m_tcpServer = tcp.get();
     m_http->bind(tcp.release());
@@ -263,6 +263,16 @@ int RelayServer::clientCount(QStringView transport) const
     if (transport == RelayClient::transportName(RelayClient::Transport::Sse))
         return m_sseClients;
     return 0;
+}
+
+qint64 RelayServer::largestBacklogBytes() const
+{
+    qint64 largest = 0;
+    for (const RelayClient *client : m_clients) {
+        if (client)
+            largest = qMax(largest, client->backlogBytes());
+    }
+    return largest;
 }
 
 QByteArray RelayServer::snapshotFrame()

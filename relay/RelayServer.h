@@ -58,6 +58,8 @@ public:
     quint64 resumesMissed() const { return m_resumesMissed; }
     // Clients dropped because their unsent bytes passed options.maxClientBacklogBytes.
     quint64 clientsDropped() const { return m_clientsDropped; }
+    // The unsent bytes of the client furthest behind; 0 without clients.
+    qint64 largestBacklogBytes() const;
 
     // The current state as a snapshot message with seq = lastSeq(), encoded.
     QByteArray snapshotFrame();

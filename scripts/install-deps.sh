@@ -5,11 +5,13 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ pkg-config
-  qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-positioning-dev qt6-httpserver-dev
+  qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-positioning-dev qt6-httpserver-dev qtkeychain-qt6-dev
   libsimdjson-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth fonts-dejavu-core
   openssl clang libclang-rt-14-dev
+  # The keychain tests run a private D-Bus session with GNOME Keyring's Secret Service.
+  dbus-daemon gnome-keyring libsecret-1-0
 )
 
 missing=()

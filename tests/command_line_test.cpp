@@ -86,6 +86,15 @@ TEST(CommandLine, RejectsBadValuesWithSpecificMessages)
         {{QStringLiteral("--sse-url"), QStringLiteral("http:///events")}, "--sse-url"},
         {{QStringLiteral("--poll-interval"), QStringLiteral("0.1")}, "--poll-interval"},
         {{QStringLiteral("--sse-url"), QStringLiteral("http://127.0.0.1/e"), QStringLiteral("--demo")}, "one source"},
+        {{QStringLiteral("--token-file"), QStringLiteral("t"), QStringLiteral("--token-keychain"), QStringLiteral("prod")},
+         "one token source"},
+        {{QStringLiteral("--token-keychain"), QStringLiteral("prod token")}, "--token-keychain"},
+        {{QStringLiteral("--token-keychain"), QString()}, "--token-keychain"},
+        {{QStringLiteral("--store-token"), QStringLiteral("a/b")}, "--store-token"},
+        {{QStringLiteral("--store-token"), QStringLiteral("prod"), QStringLiteral("--demo")}, "only stores"},
+        {{QStringLiteral("--store-token"), QStringLiteral("prod"), QStringLiteral("--headless")}, "only stores"},
+        {{QStringLiteral("--replay"), QStringLiteral("log.ndjson"), QStringLiteral("--record"), QStringLiteral("./log.ndjson")},
+         "--record"},
     };
     for (const Case &c : cases) {
         const auto result = parse(c.args);
@@ -96,6 +105,21 @@ TEST(CommandLine, RejectsBadValuesWithSpecificMessages)
     }
 }
 
+TEST(CommandLine, TokenKeychainStoreTokenAndRecord)
+{
+    const auto connect = parse({QStringLiteral("--url"), QStringLiteral("wss://127.0.0.1/ws"),
+                                QStringLiteral("--token-keychain"), QStringLiteral("ops.prod_1"),
+                                QStringLiteral("--record"), QStringLiteral("session.ndjson.gz")});
+    ASSERT_TRUE(connect.options) << connect.message.toStdString();
+    EXPECT_EQ(connect.options->tokenKeychainEntry, QStringLiteral("ops.prod_1"));
+    EXPECT_EQ(connect.options->recordPath, QStringLiteral("session.ndjson.gz"));
+    EXPECT_TRUE(connect.options->storeTokenEntry.isEmpty());
+
+    const auto store = parse({QStringLiteral("--store-token"), QStringLiteral("prod")});
+    ASSERT_TRUE(store.options) << store.message.toStdString();
+    EXPECT_EQ(store.options->storeTokenEntry, QStringLiteral("prod"));
+}
+
 TEST(CommandLine, HelpDocumentsEveryOption)
 {
     const auto result = parse({QStringLiteral("--help")});
@@ -104,7 +128,7 @@ TEST(CommandLine, HelpDocumentsEveryOption)
     EXPECT_TRUE(result.message.startsWith(QLatin1String("Usage: "))) << result.message.toStdString();
     EXPECT_FALSE(result.message.contains(QLatin1String("<executable_name>")));
     for (const char *option : {"--url", "--sse-url", "--no-fallback", "--poll-interval", "--ca-file",
-                               "--token-file", "--replay", "--speed", "--demo", "--headless",
+                               "--token-file", "--token-keychain", "--store-token", "--record", "--replay", "--speed", "--demo", "--headless",
                                "--duration", "--stats-json", "--screenshot", "--after", "--theme", "--size"})
         EXPECT_TRUE(result.message.contains(QLatin1String(option))) << option;
 }

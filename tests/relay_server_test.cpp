@@ -6,6 +6,7 @@
 #include "relay/RelayServer.h"
 #include "relay/RelayState.h"
 #include "relay/ResumeBuffer.h"
+#include "support/RawHttpGet.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -25,6 +26,8 @@
 #include <vector>
 
 using namespace vantage;
+using vantage::test::HttpReply;
+using vantage::test::httpGet;
 
 namespace {
 
@@ -178,59 +181,6 @@ private:
     QByteArray m_buffer;
     Decoder m_decoder;
 };
-
-struct HttpReply
-{
-    int status = 0;
-    QByteArray head;
-    QByteArray body;
-
-    QByteArray header(const QByteArray &name) const
-    {
-        for (const QByteArray &line : head.split('\n')) {
-            const qsizetype colon = line.indexOf(':');
-            if (colon > 0 && line.first(colon).trimmed().toLower() == name)
-                return line.sliced(colon + 1).trimmed();
-        }
-        return {};
-    }
-};
-
-// One GET over a raw socket, read up to Content-Length (the relay keeps connections alive).
-HttpReply httpGet(quint16 port, const QByteArray &target, const QByteArray &extraHeaders = {})
-{
-    HttpReply reply;
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
-    if (!socket.waitForConnected(kWaitMs))
-        return reply;
-    socket.write("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeaders + "\r\n");
-    QByteArray data;
-    qsizetype bodyStart = -1;
-    qsizetype length = -1;
-    const bool complete = QTest::qWaitFor(
-        [&] {
-            data += socket.readAll();
-            if (bodyStart < 0) {
-                const qsizetype end = data.indexOf("\r\n\r\n");
-                if (end < 0)
-                    return false;
-                bodyStart = end + 4;
-                reply.head = data.first(end);
-                bool ok = false;
-                length = reply.header("content-length").toLongLong(&ok);
-                if (!ok)
-                    length = -1;
-            }
-            return length >= 0 && data.size() - bodyStart >= length;
-        },
-        kWaitMs);
-    if (!complete)
-        return reply;
-    reply.status = reply.head.split(' ').value(1).toInt();
-    reply.body = data.sliced(bodyStart);
-    return reply;
-}
 
 Message decodeFrame(const QByteArray &frame)
 {
@@ -806,6 +756,50 @@ TEST(LogFeeder, FixedRateStampsNowAndLoops)
     EXPECT_GE(snapshot.tsMs, startedMs);
 }
 
+TEST(LogFeeder, BackpressurePausesForAClientThatStopsReadingInsteadOfDroppingIt)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("one.ndjson"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("{\"v\":1,\"type\":\"event\",\"ts\":\"2020-01-01T00:00:00Z\",\"data\":{\"id\":\"a\",\"type\":"
+               "\"signup\"}}\n");
+    file.close();
+
+    auto server = startRelay();
+    // A WebSocket upgrade over a raw socket whose small read buffer stops Qt reading from the
+    // kernel: once the kernel's buffers are full, the relay's backlog grows.
+    QTcpSocket reader;
+    reader.setReadBufferSize(1024);
+    reader.connectToHost(QHostAddress(QHostAddress::LocalHost), server->port());
+    ASSERT_TRUE(reader.waitForConnected(kWaitMs));
+    reader.write("GET /stream HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                 "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server->clientCount() == 1; }, kWaitMs));
+
+    LogFeederOptions options;
+    options.path = path;
+    options.speed = 0;
+    options.loop = true;
+    options.backpressureBytes = 64 * 1024;
+    LogFeeder feeder(options, server.get());
+    ASSERT_TRUE(feeder.start(nullptr));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return feeder.pauses() >= 3; }, kWaitMs));
+    EXPECT_GT(server->largestBacklogBytes(), options.backpressureBytes);
+    EXPECT_EQ(server->clientsDropped(), 0u);
+    EXPECT_EQ(server->clientCount(), 1);
+
+    // Reading again releases the feed.
+    const quint64 publishedWhilePaused = feeder.published();
+    reader.setReadBufferSize(0);
+    QObject::connect(&reader, &QTcpSocket::readyRead, &reader, [&reader] { reader.readAll(); });
+    reader.readAll();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return feeder.published() > publishedWhilePaused + 10'000; }, kWaitMs));
+    feeder.stop();
+    EXPECT_EQ(server->clientsDropped(), 0u);
+    EXPECT_EQ(server->clientCount(), 1);
+}
+
 TEST(LogFeeder, MissingLogIsAnError)
 {
     auto server = startRelay();
@@ -833,6 +827,7 @@ TEST(RelayCommandLine, RejectsBadArgumentsWithExitCode2)
     EXPECT_EQ(
         parseRelayCommandLine({program, QStringLiteral("--tls-cert"), QStringLiteral("c.pem")}).exitCode, 2);
     EXPECT_EQ(parseRelayCommandLine({program, QStringLiteral("--bogus")}).exitCode, 2);
+    EXPECT_EQ(parseRelayCommandLine({program, QStringLiteral("--backpressure")}).exitCode, 2);
 
     const RelayCommandLineResult ok = parseRelayCommandLine(
         {program, QStringLiteral("--demo"), QStringLiteral("--rate"), QStringLiteral("50000"),
@@ -842,10 +837,18 @@ TEST(RelayCommandLine, RejectsBadArgumentsWithExitCode2)
     EXPECT_TRUE(ok.options->demo);
     EXPECT_TRUE(ok.options->feed.loop);
     EXPECT_EQ(ok.options->feed.rate, 50000.0);
+    EXPECT_EQ(ok.options->feed.backpressureBytes, 0);
     EXPECT_EQ(ok.options->relay.epoch, QStringLiteral("e-1"));
     EXPECT_EQ(ok.options->relay.firstSeq, 42);
     EXPECT_EQ(ok.options->relay.bufferSize, 500);
     EXPECT_EQ(ok.options->relay.address, QHostAddress(QHostAddress::LocalHost));
+
+    const RelayCommandLineResult paced =
+        parseRelayCommandLine({program, QStringLiteral("--demo"), QStringLiteral("--speed"),
+                               QStringLiteral("max"), QStringLiteral("--backpressure")});
+    ASSERT_TRUE(paced.options);
+    EXPECT_EQ(paced.options->feed.speed, 0.0);
+    EXPECT_GT(paced.options->feed.backpressureBytes, 0);
 }
 
 TEST(RelayBinary, ServesTheDemoOnAnEphemeralPortAndExitsCleanlyOnSigterm)

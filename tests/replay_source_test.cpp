@@ -353,19 +353,21 @@ TEST(ReplaySource, UnreadableFileIsAnErrorNamingIt)
     EXPECT_TRUE(source.status().reason.contains(path)) << source.status().reason.toStdString();
 }
 
-TEST(ReplaySource, EmptyFileFinishesWithoutFrames)
+TEST(ReplaySource, EmptyFileIsAnErrorNamingIt)
 {
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
-    ReplayOptions options = fastOptions(writeLog(dir, QStringLiteral("empty.ndjson"), {}));
+    const QString path = writeLog(dir, QStringLiteral("empty.ndjson"), {});
+    ReplayOptions options = fastOptions(path);
     options.loop = true; // even looping, an empty log ends instead of spinning
     ReplaySource source(options);
     RecordingSink sink;
     source.setSink(&sink);
     source.start();
-    ASSERT_TRUE(waitForState(source, ConnectionState::Finished));
+    ASSERT_TRUE(waitForState(source, ConnectionState::Error));
+    EXPECT_TRUE(source.status().reason.contains(path)) << source.status().reason.toStdString();
     EXPECT_TRUE(sink.frames.empty());
-    EXPECT_EQ(source.framesDelivered(), quint64(0));
+    EXPECT_EQ(source.passes(), 1);
 }
 
 TEST(ReplaySource, LargeFileIsDeliveredCompletely)

@@ -68,3 +68,53 @@ TEST(SavedConnection, AnExplicitReplayOrDemoLeavesTheSavedUrlAlone)
     EXPECT_TRUE(withSavedConnection(demo, temp.settings).url.isEmpty());
     EXPECT_EQ(withSavedConnection(AppOptions{}, temp.settings).url, QUrl(QStringLiteral("ws://127.0.0.1:9000/ws")));
 }
+
+TEST(SavedConnection, RemembersTheSseUrlAndWhereTheTokenComesFromButNeverTheToken)
+{
+    TempSettings temp;
+    AppOptions given;
+    given.sseUrl = QUrl(QStringLiteral("https://127.0.0.1:9443/events"));
+    given.tokenKeychainEntry = QStringLiteral("prod");
+    withSavedConnection(given, temp.settings);
+
+    const AppOptions reopened = withSavedConnection(AppOptions{}, temp.settings);
+    EXPECT_TRUE(reopened.url.isEmpty());
+    EXPECT_EQ(reopened.sseUrl, given.sseUrl);
+    EXPECT_EQ(reopened.tokenKeychainEntry, QStringLiteral("prod"));
+    EXPECT_TRUE(reopened.tokenFile.isEmpty());
+
+    // A later stream with a token file replaces both the URLs and the token source.
+    AppOptions next = withUrl("wss://127.0.0.1:9000/ws");
+    next.tokenFile = QStringLiteral("/etc/vantage/token");
+    withSavedConnection(next, temp.settings);
+    const AppOptions again = withSavedConnection(AppOptions{}, temp.settings);
+    EXPECT_EQ(again.url, next.url);
+    EXPECT_TRUE(again.sseUrl.isEmpty());
+    EXPECT_EQ(again.tokenFile, QStringLiteral("/etc/vantage/token"));
+    EXPECT_TRUE(again.tokenKeychainEntry.isEmpty());
+}
+
+TEST(SavedConnection, AnSseUrlOnTheCommandLineIsNotMixedWithTheSavedWebSocketUrl)
+{
+    TempSettings temp;
+    withSavedConnection(withUrl("ws://127.0.0.1:9000/ws"), temp.settings);
+    AppOptions sseOnly;
+    sseOnly.sseUrl = QUrl(QStringLiteral("http://127.0.0.1:9001/events"));
+    const AppOptions used = withSavedConnection(sseOnly, temp.settings);
+    EXPECT_TRUE(used.url.isEmpty());
+    EXPECT_EQ(used.sseUrl, sseOnly.sseUrl);
+}
+
+TEST(SavedConnection, ATokenSourceOnTheCommandLineWinsOverTheSavedOne)
+{
+    TempSettings temp;
+    AppOptions given = withUrl("wss://127.0.0.1:9000/ws");
+    given.tokenKeychainEntry = QStringLiteral("prod");
+    withSavedConnection(given, temp.settings);
+    AppOptions override;
+    override.tokenFile = QStringLiteral("/run/secrets/token");
+    const AppOptions used = withSavedConnection(override, temp.settings);
+    EXPECT_EQ(used.url, given.url);
+    EXPECT_EQ(used.tokenFile, QStringLiteral("/run/secrets/token"));
+    EXPECT_TRUE(used.tokenKeychainEntry.isEmpty());
+}

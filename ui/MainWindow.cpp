@@ -256,8 +256,13 @@ void MainWindow::buildStatusBar()
     m_receivedLabel = plainLabel(this, QStringLiteral("status.received"));
     m_errorsLabel = plainLabel(this, QStringLiteral("status.errors"));
     m_lossLabel = plainLabel(this, QStringLiteral("status.loss"));
-    for (QLabel *label : {m_rateLabel, m_receivedLabel, m_errorsLabel, m_lossLabel})
+    m_recordLabel = plainLabel(this, QStringLiteral("status.recording"));
+    m_skippedLabel = plainLabel(this, QStringLiteral("status.skipped"));
+    for (QLabel *label :
+         {m_rateLabel, m_receivedLabel, m_errorsLabel, m_lossLabel, m_recordLabel, m_skippedLabel})
         statusBar()->addWidget(label);
+    m_recordLabel->hide();
+    m_skippedLabel->hide();
     statusBar()->setSizeGripEnabled(false);
 }
 
@@ -357,8 +362,13 @@ MetricCard *MainWindow::card(const QString &gaugeName) const
 
 QString MainWindow::statusText() const
 {
-    return QStringList{m_rateLabel->text(), m_receivedLabel->text(), m_errorsLabel->text(), m_lossLabel->text()}.join(
-        QStringLiteral(" | "));
+    QStringList parts{m_rateLabel->text(), m_receivedLabel->text(), m_errorsLabel->text(),
+                      m_lossLabel->text()};
+    for (const QLabel *label : {m_recordLabel, m_skippedLabel}) {
+        if (!label->isHidden())
+            parts << label->text();
+    }
+    return parts.join(QStringLiteral(" | "));
 }
 
 void MainWindow::followPaymentCurrency(int firstRow, int lastRow)
@@ -442,6 +452,33 @@ void MainWindow::refreshStatusBar()
                              .arg(ValueFormat::count(double(stats.duplicatesDropped)),
                                   ValueFormat::count(double(stats.gapsDetected)),
                                   ValueFormat::count(double(stats.messagesMissed))));
+    m_recordLabel->setVisible(!stats.recordPath.isEmpty());
+    const QString recorded = ValueFormat::count(double(stats.framesRecorded));
+    m_recordLabel->setText(stats.recordError.isEmpty() ? tr("Recording: %1 frames").arg(recorded)
+                                                       : stats.recordError);
+    m_recordLabel->setToolTip(stats.recordPath.isEmpty() ? QString()
+                                                         : Qt::convertFromPlainText(stats.recordPath));
+    refreshSkippedLines();
+}
+
+void MainWindow::refreshSkippedLines()
+{
+    const ReplayStats &replay = m_models->stats().replay;
+    m_skippedLabel->setVisible(replay.skippedLines > 0);
+    if (replay.skippedLines == 0)
+        return;
+    const QString count = ValueFormat::count(double(replay.skippedLines));
+    m_skippedLabel->setText(replay.skippedLines == 1 ? tr("1 line skipped")
+                                                     : tr("%1 lines skipped").arg(count));
+    QStringList messages;
+    for (const ReplaySkippedLine &skipped : replay.skippedExamples)
+        messages << skipped.message;
+    if (replay.skippedLines > quint64(replay.skippedExamples.size()))
+        messages << tr("... and %1 more")
+                        .arg(ValueFormat::count(double(replay.skippedLines) -
+                                                double(replay.skippedExamples.size())));
+    // File names and lines are untrusted text: shown as plain text, never as rich text.
+    m_skippedLabel->setToolTip(Qt::convertFromPlainText(messages.join(QLatin1Char('\n'))));
 }
 
 void MainWindow::tick()

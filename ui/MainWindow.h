@@ -76,6 +76,7 @@ private:
     void refreshTiles();
     void refreshCards();
     void refreshStatusBar();
+    void refreshSkippedLines();
     void tick();
     void followPaymentCurrency(int firstRow, int lastRow);
 
@@ -95,6 +96,8 @@ private:
     QLabel *m_receivedLabel = nullptr;
     QLabel *m_errorsLabel = nullptr;
     QLabel *m_lossLabel = nullptr;
+    QLabel *m_recordLabel = nullptr; // shown with --record: frames recorded, or why recording stopped
+    QLabel *m_skippedLabel = nullptr; // shown when a replay skipped lines: how many, and the first ones
     QActionGroup *m_themeActions = nullptr;
     QTimer *m_tick = nullptr;
 };

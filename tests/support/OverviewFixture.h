@@ -18,7 +18,8 @@ struct OverviewFixture
     QAbstractItemModelTester feedTester{models.feed(), QAbstractItemModelTester::FailureReportingMode::Fatal};
     QAbstractItemModelTester filteredTester{models.filteredFeed(),
                                             QAbstractItemModelTester::FailureReportingMode::Fatal};
-    QAbstractItemModelTester alertTester{models.alerts(), QAbstractItemModelTester::FailureReportingMode::Fatal};
+    QAbstractItemModelTester alertTester{models.alerts(),
+                                         QAbstractItemModelTester::FailureReportingMode::Fatal};
     MainWindow window{&models};
 
     explicit OverviewFixture(QSize size = QSize(1280, 800))
@@ -26,6 +27,14 @@ struct OverviewFixture
         window.resize(size);
         window.show();
         EXPECT_TRUE(QTest::qWaitForWindowExposed(&window));
+    }
+
+    // Applies a batch that carries only `stats`, as the pipeline hands them over.
+    void applyStats(const FeedStats &stats)
+    {
+        FeedBatch batch;
+        batch.stats = stats;
+        models.applyBatch(batch);
     }
 };
 

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "feed/TokenSource.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace vantage {
+
+// The bearer token kept in the OS keychain through QtKeychain: the Secret Service (GNOME
+// Keyring, KWallet) on Linux, the Keychain on macOS, the Credential Store on Windows. Entries
+// live under the service "Vantage". Nothing is ever stored in clear: without a keychain the
+// calls fail with an error saying so. Both wait on a local event loop for the keychain, which
+// may first ask the desktop to unlock it.
+
+// The token stored as `entry`; an error naming the entry (never the token) when there is
+// none, the keychain refuses, or no keychain is available.
+TokenResult readKeychainToken(const QString &entry);
+
+// Stores `token` as `entry`, replacing an older one. Empty on success, else the error.
+QString storeKeychainToken(const QString &entry, const QByteArray &token);
+
+} // namespace vantage

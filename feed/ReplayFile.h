@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QFile>
+#include <QString>
+
+#include <memory>
+
+namespace vantage {
+
+class GzipInputDevice;
+
+// A log file opened for replay: its content as a device, plain or decompressed from gzip (known
+// by its first two bytes, 1f 8b, whatever its name), read in chunks. Every message names the file.
+class ReplayFile final
+{
+public:
+    explicit ReplayFile(QString path);
+    ~ReplayFile();
+    ReplayFile(const ReplayFile &) = delete;
+    ReplayFile &operator=(const ReplayFile &) = delete;
+
+    // Opens the file; false with error() set when there is none, it is a directory, or it
+    // cannot be read.
+    bool open();
+    // The content, for ReplayLineReader.
+    QIODevice *content();
+    // Back to the first byte of the content; false with error() set when that fails.
+    bool rewind();
+    bool isGzip() const { return m_gzip != nullptr; }
+    // Why the content could not be read further (for gzip, with the compressed byte offset).
+    QString contentError() const;
+    const QString &error() const { return m_error; }
+
+private:
+    bool fail(const QString &message);
+
+    QString m_path;
+    QFile m_file;
+    std::unique_ptr<GzipInputDevice> m_gzip;
+    QString m_error;
+};
+
+} // namespace vantage

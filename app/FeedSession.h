@@ -31,6 +31,8 @@ public:
     void reconnectNow();
 
     const std::vector<ConnectionStatus> &history() const { return m_history; }
+    // Playback control of a replay and recording, carried out on the feed thread.
+    FeedWorker *worker() const { return m_worker.get(); }
 
 Q_SIGNALS:
     void sourceEnded(); // a finite source finished, or an error that retrying cannot fix

@@ -23,11 +23,16 @@ std::unique_ptr<FrameRecorder> makeRecorder(const AppOptions &options)
 {
     if (options.recordPath.isEmpty())
         return nullptr;
+    return std::make_unique<FrameRecorder>(options.recordPath, recordingHeader(recordedSource(options)));
+}
+
+RecordingHeader recordingHeader(const QUrl &source)
+{
     RecordingHeader header;
-    header.source = recordedSource(options);
+    header.source = source;
     header.app = QStringLiteral("vantage " VANTAGE_VERSION);
     header.startedMs = systemNowMs();
-    return std::make_unique<FrameRecorder>(options.recordPath, std::move(header));
+    return header;
 }
 
 } // namespace vantage

@@ -60,8 +60,8 @@ std::unique_ptr<FrameSource> makeLiveSource(const AppOptions &options, const QBy
 QString findDemoLog()
 {
     const QString relative = QStringLiteral("vantage/demo.ndjson");
-    const QString besideBinary = QDir(QCoreApplication::applicationDirPath())
-                                     .absoluteFilePath(QStringLiteral("../share/") + relative);
+    const QString besideBinary =
+        QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../share/") + relative);
     if (QFileInfo::exists(besideBinary))
         return QDir::cleanPath(besideBinary);
     return QStandardPaths::locate(QStandardPaths::GenericDataLocation, relative);
@@ -78,7 +78,8 @@ SourceChoice makeSource(const AppOptions &options)
             choice.error = token.error;
             return choice;
         }
-        choice.label = redactUrl(!options.url.isEmpty() ? options.url : options.sseUrl);
+        choice.origin = !options.url.isEmpty() ? options.url : options.sseUrl;
+        choice.label = redactUrl(choice.origin);
         choice.source = makeLiveSource(options, token.token);
         return choice;
     }
@@ -87,20 +88,30 @@ SourceChoice makeSource(const AppOptions &options)
     replay.loop = options.loop;
     if (!options.replayPath.isEmpty()) {
         replay.path = options.replayPath;
-    } else {
-        replay.path = findDemoLog();
-        if (replay.path.isEmpty()) {
-            choice.error = QStringLiteral("the bundled demo log (share/vantage/demo.ndjson) was not found; "
-                                          "build the project or pass --replay FILE");
-            return choice;
-        }
-        replay.loop = true;
-        replay.rebaseToNow = true;
-        replay.preRollMs = kDemoPreRollMs;
-        choice.demo = true;
+        return makeReplay(replay);
     }
-    choice.label = choice.demo ? QStringLiteral("Demo: wedding marketplace, one hour looped") : replay.path;
-    choice.source = std::make_unique<ReplaySource>(replay);
+    replay.path = findDemoLog();
+    if (replay.path.isEmpty()) {
+        choice.error = QStringLiteral("the bundled demo log (share/vantage/demo.ndjson) was not found; "
+                                      "build the project or pass --replay FILE");
+        return choice;
+    }
+    replay.loop = true;
+    replay.rebaseToNow = true;
+    replay.preRollMs = kDemoPreRollMs;
+    choice = makeReplay(replay);
+    choice.demo = true;
+    choice.label = QStringLiteral("Demo: wedding marketplace, one hour looped");
+    return choice;
+}
+
+SourceChoice makeReplay(const ReplayOptions &options)
+{
+    SourceChoice choice;
+    choice.label = options.path;
+    choice.origin = QUrl::fromLocalFile(options.path);
+    choice.replay = options;
+    choice.source = std::make_unique<ReplaySource>(options);
     return choice;
 }
 

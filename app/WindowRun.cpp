@@ -1,8 +1,8 @@
 #include "app/WindowRun.h"
 
-#include "app/FeedSession.h"
 #include "app/RecorderSetup.h"
 #include "app/SavedConnection.h"
+#include "app/SessionController.h"
 #include "app/SourceFactory.h"
 #include "models/DashboardModels.h"
 #include "ui/MainWindow.h"
@@ -30,29 +30,15 @@ int runWindow(const AppOptions &cliOptions)
 {
     QSettings settings;
     const AppOptions options = withSavedConnection(cliOptions, settings);
-    SourceChoice choice = makeSource(options);
 
     DashboardModels models(nullptr, systemNowMs, options.feedCapacity);
     MainWindow window(&models);
     window.setTheme(themeMode(options, settings));
-    window.setDemoMode(choice.demo);
-    window.setSourceLabel(choice.label);
     if (options.windowSize.isValid())
         window.resize(options.windowSize);
     else if (!window.restoreGeometry(settings.value(kGeometryKey).toByteArray()))
         window.resize(1440, 900);
-
-    std::unique_ptr<FeedSession> session;
-    if (choice.source) {
-        session = std::make_unique<FeedSession>(std::move(choice.source), &models, makeRecorder(options));
-        QObject::connect(&window, &MainWindow::reconnectRequested, session.get(), &FeedSession::reconnectNow);
-    } else {
-        ConnectionStatus status;
-        status.state = ConnectionState::Error;
-        status.reason = choice.error;
-        status.sinceMs = systemNowMs();
-        models.setConnectionStatus(status);
-    }
+    SessionController sessions(&models, &window);
 
     int exitCode = 0;
     if (!options.screenshotPath.isEmpty()) {
@@ -65,15 +51,13 @@ int runWindow(const AppOptions &cliOptions)
         });
     }
     window.show();
-    if (session)
-        session->start();
+    sessions.start(makeSource(options), makeRecorder(options));
     const int loopCode = QApplication::exec();
-    if (session)
-        session->finish();
+    sessions.finish();
     if (options.screenshotPath.isEmpty()) {
         settings.setValue(kGeometryKey, window.saveGeometry());
         settings.setValue(kThemeKey, window.themeMode() == Theme::Mode::Light ? QStringLiteral("light")
-                                                                          : QStringLiteral("dark"));
+                                                                              : QStringLiteral("dark"));
     }
     return exitCode != 0 ? exitCode : loopCode;
 }

@@ -38,14 +38,34 @@ void FeedPipeline::setRecorder(std::unique_ptr<FrameRecorder> recorder)
     m_recorder = std::move(recorder);
 }
 
+QString FeedPipeline::startRecording(std::unique_ptr<FrameRecorder> recorder)
+{
+    if (m_recorder)
+        endRecording();
+    m_recorder = std::move(recorder);
+    FeedStats &stats = m_pending.stats;
+    stats.recordPath = m_recorder->path();
+    stats.framesRecorded = 0;
+    stats.recordError.clear();
+    stats.recordStopped = false;
+    const bool opened = m_recorder->open();
+    const QString error = m_recorder->error();
+    if (!opened)
+        endRecording();
+    scheduleFlush(); // the GUI learns at once that the feed is recorded, or why it is not
+    return error;
+}
+
+void FeedPipeline::stopRecording()
+{
+    if (m_recorder)
+        endRecording();
+}
+
 void FeedPipeline::start()
 {
-    if (m_recorder) {
-        m_pending.stats.recordPath = m_recorder->path();
-        if (!m_recorder->open())
-            endRecording();
-        scheduleFlush(); // the GUI learns at once that the feed is recorded, or why it is not
-    }
+    if (m_recorder)
+        startRecording(std::move(m_recorder));
     m_source->start();
 }
 
@@ -91,7 +111,8 @@ void FeedPipeline::onFrame(const ReceivedFrame &frame)
         m_scratch.tsMs = receivedMs;
         ++stats.futureTimestampsClamped;
     }
-    if (const auto *snapshot = std::get_if<SnapshotInfo>(&m_scratch.body); snapshot && snapshot->skippedItems > 0)
+    if (const auto *snapshot = std::get_if<SnapshotInfo>(&m_scratch.body);
+        snapshot && snapshot->skippedItems > 0)
         stats.errorsByReason[QStringLiteral("bad_snapshot_item")] += quint64(snapshot->skippedItems);
     if (m_scratch.kind == MessageKind::Ping)
         m_source->sendText(QByteArrayLiteral("{\"v\":1,\"type\":\"pong\"}"));
@@ -110,11 +131,12 @@ void FeedPipeline::onFrameRejected(QLatin1String reason)
     scheduleFlush();
 }
 
-void FeedPipeline::onReplayProgress(const QString &file, quint64 linesRead)
+void FeedPipeline::onReplayProgress(const QString &file, quint64 linesRead, const ReplayPlayback &playback)
 {
     ReplayStats &replay = m_pending.stats.replay;
     replay.file = file;
     replay.linesRead = linesRead;
+    replay.playback = playback;
     scheduleFlush();
 }
 
@@ -154,6 +176,7 @@ void FeedPipeline::endRecording()
     m_recorder->close();
     m_pending.stats.framesRecorded = m_recorder->framesRecorded();
     m_pending.stats.recordError = m_recorder->error();
+    m_pending.stats.recordStopped = true;
     m_recorder.reset();
     m_recordFlushTimer.stop();
     scheduleFlush();

@@ -36,6 +36,11 @@ public:
     // Every frame received from start() on is recorded, before decoding. Call before start(), on
     // the pipeline's thread. A recorder error shows in the stats (recordError); the feed goes on.
     void setRecorder(std::unique_ptr<FrameRecorder> recorder);
+    // Records every frame received from now on, ending a recording in progress first. Returns why
+    // the file could not be opened ("" when it was); the feed goes on either way.
+    QString startRecording(std::unique_ptr<FrameRecorder> recorder);
+    // Ends the recording in progress, if any: what it holds goes to the file.
+    void stopRecording();
 
     void start();
     // Stops the source and hands over everything pending at once, so nothing received is lost.
@@ -48,7 +53,7 @@ public:
     void onFrame(const ReceivedFrame &frame) override;
     void onStreamRestart() override { m_sequencer.restart(); }
     void onFrameRejected(QLatin1String reason) override;
-    void onReplayProgress(const QString &file, quint64 linesRead) override;
+    void onReplayProgress(const QString &file, quint64 linesRead, const ReplayPlayback &playback) override;
     void onLineSkipped(qint64 line, QLatin1String reason, QLatin1String description) override;
 
 Q_SIGNALS:

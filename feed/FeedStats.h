@@ -23,11 +23,12 @@ struct FeedStats
     quint64 coveredBySnapshot = 0;          // seqs never received but covered by a later snapshot
     quint64 futureTimestampsClamped = 0;    // times more than 5 min ahead of receipt, set to the receive time
     quint64 reconnects = 0;                 // successful connections after the first
-    // Recording (--record): the file ("" when not recording), the frames written to it so far,
-    // and why it stopped early ("" while all is well).
+    // Recording (--record, File > Record...): the file ("" when not recording), the frames written
+    // to it so far, why it stopped early ("" while all is well), and whether it has ended.
     QString recordPath;
     quint64 framesRecorded = 0;
     QString recordError;
+    bool recordStopped = false;
     // Replay (--replay, the demo): the file, its lines, and the lines skipped and why. Skipped
     // lines are also counted in decodeErrors and errorsByReason, like any frame that gave nothing.
     ReplayStats replay;

@@ -1,6 +1,7 @@
 #include "feed/FeedWorker.h"
 
 #include "feed/FeedPipeline.h"
+#include "feed/ReplaySource.h"
 
 namespace vantage {
 
@@ -11,13 +12,13 @@ FeedWorker::FeedWorker(std::unique_ptr<FrameSource> source, std::unique_ptr<Fram
     qRegisterMetaType<vantage::FeedBatchPtr>();
     qRegisterMetaType<vantage::ConnectionStatus>();
     m_thread.setObjectName(QStringLiteral("vantage-feed"));
+    m_replay = qobject_cast<ReplaySource *>(source.get());
     m_pipeline = new FeedPipeline(std::move(source));
     m_pipeline->setRecorder(std::move(recorder));
     m_pipeline->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_pipeline, &QObject::deleteLater);
     connect(m_pipeline, &FeedPipeline::batchReady, this, &FeedWorker::batchReady, Qt::QueuedConnection);
-    connect(m_pipeline, &FeedPipeline::statusChanged, this, &FeedWorker::statusChanged,
-            Qt::QueuedConnection);
+    connect(m_pipeline, &FeedPipeline::statusChanged, this, &FeedWorker::statusChanged, Qt::QueuedConnection);
     m_thread.start();
 }
 
@@ -47,6 +48,51 @@ void FeedWorker::reconnectNow()
 void FeedWorker::batchConsumed()
 {
     m_pipeline->batchConsumed();
+}
+
+void FeedWorker::setReplayPaused(bool paused)
+{
+    if (m_replay)
+        QMetaObject::invokeMethod(
+            m_replay, [replay = m_replay, paused] { replay->setPaused(paused); }, Qt::QueuedConnection);
+}
+
+void FeedWorker::setReplaySpeed(double speed)
+{
+    if (m_replay)
+        QMetaObject::invokeMethod(
+            m_replay, [replay = m_replay, speed] { replay->setSpeed(speed); }, Qt::QueuedConnection);
+}
+
+void FeedWorker::stepReplay()
+{
+    if (m_replay)
+        QMetaObject::invokeMethod(m_replay, &ReplaySource::step, Qt::QueuedConnection);
+}
+
+void FeedWorker::setReplayLoop(bool loop)
+{
+    if (m_replay)
+        QMetaObject::invokeMethod(
+            m_replay, [replay = m_replay, loop] { replay->setLoop(loop); }, Qt::QueuedConnection);
+}
+
+QString FeedWorker::startRecording(const QString &path, const RecordingHeader &header)
+{
+    QString error;
+    // The recorder is made on the feed thread, which owns its file from then on.
+    QMetaObject::invokeMethod(
+        m_pipeline,
+        [pipeline = m_pipeline, &path, &header, &error] {
+            error = pipeline->startRecording(std::make_unique<FrameRecorder>(path, header));
+        },
+        Qt::BlockingQueuedConnection);
+    return error;
+}
+
+void FeedWorker::stopRecording()
+{
+    QMetaObject::invokeMethod(m_pipeline, &FeedPipeline::stopRecording, Qt::BlockingQueuedConnection);
 }
 
 } // namespace vantage

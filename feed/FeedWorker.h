@@ -3,6 +3,7 @@
 #include "feed/FeedBatch.h"
 #include "feed/FrameRecorder.h"
 #include "feed/FrameSource.h"
+#include "feed/RecordingHeader.h"
 
 #include <QObject>
 #include <QThread>
@@ -12,11 +13,13 @@
 namespace vantage {
 
 class FeedPipeline;
+class ReplaySource;
 
 // The GUI-thread owner of the data path: runs a FeedPipeline on its own QThread and
 // re-emits its batches and status on the thread that owns the worker. Whoever receives
 // batchReady must call batchConsumed() once the batch is applied. With a recorder, the
-// pipeline records every received frame on the feed thread.
+// pipeline records every received frame on the feed thread. Playback control and recording
+// are called on the GUI thread and carried out on the feed thread.
 class FeedWorker final : public QObject
 {
     Q_OBJECT
@@ -30,6 +33,21 @@ public:
     void reconnectNow();
     void batchConsumed();
 
+    // Whether the source is a replay; the playback calls below do nothing otherwise. They are
+    // queued to the source, which reports the result with the batches (ReplayStats::playback).
+    bool isReplay() const { return m_replay != nullptr; }
+    void setReplayPaused(bool paused);
+    void setReplaySpeed(double speed); // <= 0: as fast as possible
+    void stepReplay();
+    void setReplayLoop(bool loop);
+
+    // Records every frame received from now on into `path` (gzip for ".gz"), ending a recording
+    // in progress. Waits until the file is open on the feed thread; returns why it could not be
+    // opened, naming the file ("" when it was). The feed goes on either way.
+    QString startRecording(const QString &path, const RecordingHeader &header);
+    // Ends the recording in progress, if any; what it holds is in the file when this returns.
+    void stopRecording();
+
 Q_SIGNALS:
     void batchReady(const vantage::FeedBatchPtr &batch);
     void statusChanged(const vantage::ConnectionStatus &status);
@@ -37,6 +55,7 @@ Q_SIGNALS:
 private:
     QThread m_thread;
     FeedPipeline *m_pipeline = nullptr; // lives on m_thread, deleted when it finishes
+    ReplaySource *m_replay = nullptr;   // the pipeline's source when it is a replay
 };
 
 } // namespace vantage

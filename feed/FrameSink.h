@@ -1,6 +1,7 @@
 #pragma once
 
 #include "feed/ReceivedFrame.h"
+#include "feed/ReplayPlayback.h"
 
 #include <QString>
 
@@ -18,11 +19,13 @@ public:
     // The transport refused a frame before decoding (e.g. "oversized_frame", "invalid_utf8"):
     // counted under that reason so no loss goes unnoticed.
     virtual void onFrameRejected(QLatin1String reason) { Q_UNUSED(reason) }
-    // Replay only: the file being replayed, and the lines read from it so far (over all passes).
-    virtual void onReplayProgress(const QString &file, quint64 linesRead)
+    // Replay only: the file being replayed, the lines read from it so far (over all passes), and
+    // where the playback stands.
+    virtual void onReplayProgress(const QString &file, quint64 linesRead, const ReplayPlayback &playback)
     {
         Q_UNUSED(file)
         Q_UNUSED(linesRead)
+        Q_UNUSED(playback)
     }
     // Replay only: a line of the file gave no frame (corrupt, cut short). Counted under `reason`;
     // `description` says what is wrong, for a message that names the file and the line.

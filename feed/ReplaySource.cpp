@@ -46,6 +46,8 @@ void ReplaySource::start()
     m_framesDelivered = 0;
     m_linesRead = 0;
     m_passes = 0;
+    m_positionMs = 0;
+    m_positionLine = 0;
 
     m_file = std::make_unique<ReplayFile>(m_options.path);
     if (!m_file->open())
@@ -74,28 +76,102 @@ void ReplaySource::pump()
     reportProgress();
 }
 
+void ReplaySource::setPaused(bool paused)
+{
+    if (paused != m_paused) {
+        reanchor(m_options.now());
+        m_paused = paused;
+        if (paused)
+            m_timer->stop();
+        else if (m_running)
+            m_timer->start(0);
+    }
+    reportProgress();
+}
+
+void ReplaySource::setSpeed(double speed)
+{
+    reanchor(m_options.now());
+    m_options.speed = speed;
+    if (m_running && !m_paused)
+        m_timer->start(0); // the pending frame is due at another time now
+    reportProgress();
+}
+
+void ReplaySource::setLoop(bool loop)
+{
+    m_options.loop = loop;
+    reportProgress();
+}
+
+void ReplaySource::step()
+{
+    if (m_running && m_paused && (m_hasPending || readNextFrame()))
+        deliverPending(m_options.now());
+    reportProgress();
+}
+
+ReplayPlayback ReplaySource::playback() const
+{
+    return {m_positionMs, m_positionLine, m_paused, m_options.speed, m_options.loop};
+}
+
 void ReplaySource::deliverDueFrames()
 {
     int deliveredThisTurn = 0;
-    while (m_running) {
+    while (m_running && !m_paused) {
         if (!m_hasPending && !readNextFrame())
             return;
         const qint64 now = m_options.now();
-        if (m_pendingDueMs > now) {
-            m_timer->start(static_cast<int>(std::min(m_pendingDueMs - now, kMaxSleepMs)));
+        const qint64 dueMs = pendingDueMs();
+        if (dueMs > now) {
+            m_timer->start(static_cast<int>(std::min(dueMs - now, kMaxSleepMs)));
             return;
         }
-        m_hasPending = false;
-        ++m_framesThisPass;
-        ++m_framesDelivered;
-        if (FrameSink *target = sink())
-            target->onFrame({m_pending, now, QLatin1String("replay"), m_options.rebaseToNow ? m_shiftMs : 0,
-                             nullptr, m_pendingLine});
+        deliverPending(now);
         if (++deliveredThisTurn >= kFramesPerTurn) {
             m_timer->start(0);
             return;
         }
     }
+}
+
+void ReplaySource::deliverPending(qint64 now)
+{
+    m_hasPending = false;
+    ++m_framesThisPass;
+    ++m_framesDelivered;
+    m_positionLine = m_pendingLine;
+    if (m_pendingTimeMs) {
+        m_positionMs = *m_pendingTimeMs;
+        // Without a pace of its own (paused, as fast as possible) the position is the frame's.
+        if (m_paused || m_options.speed <= 0.0)
+            m_anchorLogMs = std::max(m_anchorLogMs, *m_pendingTimeMs - *m_firstTimeMs);
+    }
+    if (FrameSink *target = sink())
+        target->onFrame({m_pending, now, QLatin1String("replay"), m_options.rebaseToNow ? m_shiftMs : 0,
+                         nullptr, m_pendingLine});
+}
+
+qint64 ReplaySource::pendingDueMs() const
+{
+    if (!m_pendingTimeMs || m_options.speed <= 0.0)
+        return std::numeric_limits<qint64>::min();
+    const double logMs = double(*m_pendingTimeMs - *m_firstTimeMs - m_anchorLogMs);
+    return m_anchorMs + std::llround(logMs / m_options.speed);
+}
+
+qint64 ReplaySource::logPositionAt(qint64 now) const
+{
+    if (m_paused || m_options.speed <= 0.0)
+        return m_anchorLogMs;
+    return m_anchorLogMs + std::llround(double(now - m_anchorMs) * m_options.speed);
+}
+
+void ReplaySource::reanchor(qint64 now)
+{
+    m_anchorLogMs = logPositionAt(now);
+    m_anchorMs = now;
 }
 
 bool ReplaySource::readNextFrame()
@@ -157,16 +233,10 @@ bool ReplaySource::takeFrame(QByteArrayView line)
     }
     m_hasPending = true;
     m_pendingLine = m_lineNumber;
-    m_pendingDueMs = std::numeric_limits<qint64>::min();
-    if (timeMs) {
-        if (!m_firstTimeMs) {
-            m_firstTimeMs = *timeMs;
-            m_shiftMs = m_passStartMs - (*timeMs + m_passPreRollMs);
-        }
-        if (m_options.speed > 0.0) {
-            const double logMs = double(*timeMs - *m_firstTimeMs - m_passPreRollMs);
-            m_pendingDueMs = m_passStartMs + std::llround(logMs / m_options.speed);
-        }
+    m_pendingTimeMs = timeMs;
+    if (timeMs && !m_firstTimeMs) {
+        m_firstTimeMs = *timeMs;
+        m_shiftMs = m_passStartMs - (*timeMs + m_passPreRollMs);
     }
     return true;
 }
@@ -233,6 +303,8 @@ void ReplaySource::beginPass()
     m_passPreRollMs = m_passes == 1 ? std::max<qint64>(0, m_options.preRollMs) : 0;
     m_hasPending = false;
     m_passStartMs = m_options.now();
+    m_anchorMs = m_passStartMs;
+    m_anchorLogMs = m_passPreRollMs;
 }
 
 void ReplaySource::closeFile()
@@ -254,7 +326,7 @@ void ReplaySource::fail(QString reason)
 void ReplaySource::reportProgress()
 {
     if (FrameSink *target = sink())
-        target->onReplayProgress(m_options.path, m_linesRead);
+        target->onReplayProgress(m_options.path, m_linesRead, playback());
 }
 
 void ReplaySource::setStatus(ConnectionState state, const QString &reason)

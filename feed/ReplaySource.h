@@ -5,6 +5,7 @@
 #include "feed/ReplayJsonCheck.h"
 #include "feed/ReplayLineReader.h"
 #include "feed/ReplayOptions.h"
+#include "feed/ReplayPlayback.h"
 #include "feed/ReplayTimestampReader.h"
 
 #include <memory>
@@ -18,9 +19,12 @@ class ReplayFile;
 
 // Plays an NDJSON log as a frame source, on the worker thread: bare protocol frames, one per
 // line, or a recording (docs/recording.md, known by its header line), plain or gzip. The file is
-// read line by line; each frame is due at passStart + (time - firstTime) / speed, and one timer
-// sleeps until the next due frame. The time is a bare frame's "ts", or a recorded line's receive
-// time "t". Frames without a readable time go out as soon as they are reached.
+// read line by line. Playback is timed from an anchor, a moment paired with a position in the log:
+// each frame is due at anchorMoment + (time - anchorPosition) / speed, and one timer sleeps until
+// the next due frame. A pass anchors its start at its first time; pausing, resuming and changing
+// the speed anchor again at the current position, so playback never jumps or bursts. The time is
+// a bare frame's "ts", or a recorded line's receive time "t". Frames without a readable time go
+// out as soon as they are reached.
 // Bad input never stops the replay: a corrupt recorded line, or a last line cut short, is
 // reported to the sink as skipped, with its line number (a bare frame that does not decode is
 // skipped by the pipeline, which learns its line from the frame). A file that cannot be read at
@@ -36,6 +40,17 @@ public:
     void start() override;
     void stop() override;
 
+    // Playback control, on the source's thread (FeedWorker queues them from the GUI thread). Each
+    // is reported to the sink with the position. Pausing keeps the position; resuming plays on
+    // from it.
+    void setPaused(bool paused);
+    // <= 0: as fast as possible. Playback is re-timed from the current position.
+    void setSpeed(double speed);
+    void setLoop(bool loop);
+    // While paused: delivers the next frame at once, and only that one.
+    void step();
+    ReplayPlayback playback() const;
+
     quint64 framesDelivered() const { return m_framesDelivered; }
     // Passes started over the file: 1 during the first, 2 after the first loop, ...
     int passes() const { return m_passes; }
@@ -48,6 +63,13 @@ private:
 
     void pump();
     void deliverDueFrames();
+    void deliverPending(qint64 now);
+    // When the pending frame is due: at once for a frame without a time, or as fast as possible.
+    qint64 pendingDueMs() const;
+    // The position in the log at `now`, relative to the pass's first time.
+    qint64 logPositionAt(qint64 now) const;
+    // Pairs the current position with `now`, before a change of pace.
+    void reanchor(qint64 now);
     // Makes the next frame pending; false when the replay ended (finished, error).
     bool readNextFrame();
     // Reads the line as a frame; false when it gave none (a header, a skipped line).
@@ -74,15 +96,20 @@ private:
     LogFormat m_format = LogFormat::Undetected; // of the current pass
     ConnectionStatus m_status;
     bool m_running = false;
+    bool m_paused = false;
 
     // The frame read but not yet delivered (a view into the line or recording reader's buffer).
     bool m_hasPending = false;
     QByteArrayView m_pending;
     qint64 m_pendingLine = 0;
-    qint64 m_pendingDueMs = 0;
+    std::optional<qint64> m_pendingTimeMs;
 
     std::optional<qint64> m_firstTimeMs; // of the current pass
     qint64 m_passStartMs = 0;
+    qint64 m_anchorMs = 0;     // a moment on the clock ...
+    qint64 m_anchorLogMs = 0;  // ... and the log position (after the pass's first time) it plays
+    qint64 m_positionMs = 0;   // log time of the last frame delivered
+    qint64 m_positionLine = 0; // and its line
     qint64 m_shiftMs = 0;
     qint64 m_passPreRollMs = 0;    // log time delivered at once at the start of this pass
     qint64 m_lineNumber = 0;       // in the current pass

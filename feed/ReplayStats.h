@@ -1,5 +1,6 @@
 #pragma once
 
+#include "feed/ReplayPlayback.h"
 #include "feed/ReplaySkippedLine.h"
 
 #include <QHash>
@@ -21,6 +22,7 @@ struct ReplayStats
     quint64 skippedLines = 0;
     QHash<QString, quint64> skippedByReason;
     QList<ReplaySkippedLine> skippedExamples; // the first kMaxExamples, in file order
+    ReplayPlayback playback;                  // the position and the playback settings, as last reported
 
     // Counts a skipped line under `reason`. True when it was kept among the examples, with a
     // message naming the file and the line.

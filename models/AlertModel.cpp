@@ -13,8 +13,7 @@ namespace vantage {
 namespace {
 
 // Open alerts: critical first, then the oldest first.
-template<typename Row>
-bool sortsBefore(const Row &a, const Row &b)
+template <typename Row> bool sortsBefore(const Row &a, const Row &b)
 {
     if (a.info.severity != b.info.severity)
         return a.info.severity > b.info.severity;
@@ -22,8 +21,7 @@ bool sortsBefore(const Row &a, const Row &b)
 }
 
 // The alert to drop first when too many are open: the least severe, then the oldest.
-template<typename Row>
-bool dropsBefore(const Row &a, const Row &b)
+template <typename Row> bool dropsBefore(const Row &a, const Row &b)
 {
     if (a.info.severity != b.info.severity)
         return a.info.severity < b.info.severity;
@@ -39,8 +37,7 @@ QString timeText(qint64 ms)
 
 AlertModel::AlertModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{}
 
 int AlertModel::rowCount(const QModelIndex &parent) const
 {
@@ -128,6 +125,15 @@ void AlertModel::replaceOpen(qint64 tsMs, const std::vector<AlertInfo> &open)
     applyAlerts(tsMs, open);
 }
 
+void AlertModel::clear()
+{
+    beginResetModel();
+    m_open.clear();
+    m_resolved.clear();
+    m_droppedOpen = 0;
+    endResetModel();
+}
+
 int AlertModel::openCount() const
 {
     return static_cast<int>(m_open.size());
@@ -152,8 +158,8 @@ const AlertModel::Row &AlertModel::rowAt(int row) const
 
 int AlertModel::findOpen(const QString &id) const
 {
-    const auto it = std::find_if(m_open.cbegin(), m_open.cend(),
-                                 [&id](const Row &row) { return row.info.id == id; });
+    const auto it =
+        std::find_if(m_open.cbegin(), m_open.cend(), [&id](const Row &row) { return row.info.id == id; });
     return it == m_open.cend() ? -1 : static_cast<int>(it - m_open.cbegin());
 }
 

@@ -22,8 +22,8 @@ public:
         SeverityNameRole, // "critical", ...
         MessageRole,
         AffectedUsersRole,
-        RaisedAtRole,     // qint64 ms
-        ResolvedAtRole,   // qint64 ms, 0 if open
+        RaisedAtRole,   // qint64 ms
+        ResolvedAtRole, // qint64 ms, 0 if open
         IsOpenRole,
         ResolveReasonRole,
         AutoResolveRole,
@@ -45,6 +45,8 @@ public:
     void applyResolved(qint64 tsMs, const std::vector<AlertResolvedInfo> &resolved);
     // The snapshot's open set: open alerts missing from it are resolved at tsMs.
     void replaceOpen(qint64 tsMs, const std::vector<AlertInfo> &open);
+    // Forgets every alert, open and resolved (another log is opened).
+    void clear();
 
     int openCount() const;
     int openCount(Severity s) const;

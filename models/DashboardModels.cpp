@@ -90,6 +90,20 @@ void DashboardModels::setConnectionStatus(const ConnectionStatus &status)
     Q_EMIT connectionStatusChanged(m_status);
 }
 
+void DashboardModels::clear()
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    m_feed->clear();
+    m_alerts->clear();
+    m_counters->clear();
+    m_series->clear();
+    m_stats = FeedStats();
+    m_lastFrameMs = 0;
+    m_rate.clear();
+    Q_EMIT cleared();
+    setConnectionStatus(ConnectionStatus());
+}
+
 ActivityFeedModel *DashboardModels::feed() const
 {
     return m_feed;

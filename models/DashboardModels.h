@@ -28,6 +28,9 @@ public:
     // alerts replace the open set, events prefill the feed) in arrival order.
     void applyBatch(const FeedBatch &batch);
     void setConnectionStatus(const ConnectionStatus &status);
+    // Empties every model and forgets the stats and the status, so the next session (another log)
+    // is shown on its own.
+    void clear();
 
     ActivityFeedModel *feed() const;
     FeedFilterProxy *filteredFeed() const;
@@ -47,6 +50,7 @@ public:
 
 Q_SIGNALS:
     void batchApplied();
+    void cleared(); // by clear(): every model is empty
     void connectionStatusChanged(const vantage::ConnectionStatus &status);
 
 private:

@@ -7,8 +7,7 @@ namespace vantage {
 MetricSeriesStore::MetricSeriesStore(QObject *parent, qsizetype windowSamples)
     : QObject(parent)
     , m_windowSamples(qMax<qsizetype>(1, windowSamples))
-{
-}
+{}
 
 void MetricSeriesStore::applyMetrics(qint64 tsMs, const MetricsSample &m)
 {
@@ -57,6 +56,15 @@ qsizetype MetricSeriesStore::windowSamples() const
 quint64 MetricSeriesStore::droppedGauges() const
 {
     return m_droppedGauges;
+}
+
+void MetricSeriesStore::clear()
+{
+    m_byName.clear();
+    m_names.clear();
+    m_storage.clear();
+    m_droppedGauges = 0;
+    m_batcher.markChanged();
 }
 
 void MetricSeriesStore::beginUpdate()

@@ -14,7 +14,7 @@
 namespace vantage {
 
 // One MetricSeries per gauge name, created on first sight; names keep their first-seen order.
-// A series, once created, lives as long as the store, so its pointer stays valid. At most
+// A series, once created, lives until the store is cleared, so its pointer stays valid. At most
 // maxSeries names are kept, so a server inventing names cannot grow the store without bound:
 // samples of further names are dropped and counted.
 class MetricSeriesStore final : public QObject
@@ -28,10 +28,12 @@ public:
     void applyMetrics(qint64 tsMs, const MetricsSample &m);
     QStringList names() const;
     const MetricSeries *series(const QString &name) const; // nullptr if unknown
-    double latest(const QString &name) const;               // NaN if unknown or empty
+    double latest(const QString &name) const;              // NaN if unknown or empty
     qsizetype windowSamples() const;
     // Gauge samples not stored because their name arrived after maxSeries others.
     quint64 droppedGauges() const;
+    // Drops every series (their pointers die with them), as if newly made.
+    void clear();
 
     // Coalesces changed() over a batch, as in TodayCounters.
     void beginUpdate();

@@ -26,8 +26,7 @@ int index(Counter c)
 TodayCounters::TodayCounters(QObject *parent, const QTimeZone &zone)
     : QObject(parent)
     , m_zone(zone.isValid() ? zone : QTimeZone::systemTimeZone())
-{
-}
+{}
 
 void TodayCounters::applyEvent(qint64 tsMs, const LiveEvent &e)
 {
@@ -177,6 +176,18 @@ bool TodayCounters::advance(qint64 tsMs)
     return true;
 }
 
+void TodayCounters::clear()
+{
+    m_day = QDate();
+    m_dayStartMs = 0;
+    m_dayEndMs = 0;
+    m_nowMinute = noMinute;
+    m_totals.fill(0.0);
+    m_slots.fill(MinuteSlot());
+    m_levelMinute = noMinute;
+    m_batcher.markChanged();
+}
+
 void TodayCounters::startDay(QDate day)
 {
     m_day = day;
@@ -196,7 +207,8 @@ TodayCounters::MinuteSlot *TodayCounters::slotFor(qint64 minute)
 {
     if (minute <= m_nowMinute - windowMinutes)
         return nullptr; // older than the window
-    MinuteSlot &slot = m_slots[static_cast<size_t>(((minute % windowMinutes) + windowMinutes) % windowMinutes)];
+    MinuteSlot &slot =
+        m_slots[static_cast<size_t>(((minute % windowMinutes) + windowMinutes) % windowMinutes)];
     if (slot.minute != minute) {
         slot.minute = minute;
         slot.values.fill(0.0);
@@ -207,7 +219,8 @@ TodayCounters::MinuteSlot *TodayCounters::slotFor(qint64 minute)
 
 const TodayCounters::MinuteSlot *TodayCounters::findSlot(qint64 minute) const
 {
-    const MinuteSlot &slot = m_slots[static_cast<size_t>(((minute % windowMinutes) + windowMinutes) % windowMinutes)];
+    const MinuteSlot &slot =
+        m_slots[static_cast<size_t>(((minute % windowMinutes) + windowMinutes) % windowMinutes)];
     return slot.minute == minute ? &slot : nullptr;
 }
 

@@ -22,8 +22,7 @@ class TodayCounters final : public QObject
 {
     Q_OBJECT
 public:
-    explicit TodayCounters(QObject *parent = nullptr,
-                           const QTimeZone &zone = QTimeZone::systemTimeZone());
+    explicit TodayCounters(QObject *parent = nullptr, const QTimeZone &zone = QTimeZone::systemTimeZone());
 
     // signup / payment / form_submission / invitation; other types do not count.
     void applyEvent(qint64 tsMs, const LiveEvent &e);
@@ -42,6 +41,8 @@ public:
     QDate day() const;
     // Rolls the day over when nowMs is on a later local date, even if no event arrived.
     void advanceTo(qint64 nowMs);
+    // Forgets every total, bucket and time seen, as if newly made (another log is opened).
+    void clear();
 
     // Coalesces changed(): between the outermost beginUpdate and endUpdate it is emitted at
     // most once, at endUpdate, so a batch of events costs one repaint.

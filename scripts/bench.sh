@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
-# Builds the release preset and runs the benchmarks, printing each against the peer
+# Builds the release preset and runs the benchmarks, printing each against the peer or floor
 # measured in the same run. Medians over repeated runs: the machine is shared and noisy.
+#   BENCH_BUILD_DIR   build directory (default build-release), configured with the release preset
+#   BENCH_REPETITIONS decoder repetitions (default 7)
+#   E2E_REPETITIONS   end-to-end floor/pipeline pairs (default 5)
+#   E2E_DURATION      seconds each end-to-end client is measured (default 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
-if [ ! -f build-release/build.ninja ]; then
-  cmake --preset release
+build="${BENCH_BUILD_DIR:-build-release}"
+if [ ! -f "$build/build.ninja" ]; then
+  cmake --preset release -B "$build"
 fi
-cmake --build --preset release -j "$(nproc)" --target decoder_bench
+cmake --build "$build" -j "$(nproc)" --target decoder_bench ingest_e2e
 
 repetitions="${BENCH_REPETITIONS:-7}"
 out="$(mktemp)"
-trap 'rm -f "$out"' EXIT
-build-release/bin/decoder_bench --benchmark_repetitions="$repetitions" \
+e2e="$(mktemp)"
+trap 'rm -f "$out" "$e2e"' EXIT
+"$build/bin/decoder_bench" --benchmark_repetitions="$repetitions" \
   --benchmark_report_aggregates_only=true | tee "$out"
 
 # items_per_second of the median rows, e.g. "items_per_second=576.033k/s".
@@ -26,6 +32,13 @@ rate() {
 }
 ours="$(rate BM_SimdjsonDecoder)"
 peer="$(rate BM_QJsonDocumentParseOnly)"
-awk -v a="$ours" -v b="$peer" 'BEGIN {
-  printf "\ndecoder: %.0f frames/s (%.2f us/frame); QJsonDocument parse only: %.0f frames/s; ratio %.2fx\n",
-         a, 1e6 / a, b, a / b }'
+decoder="$(awk -v a="$ours" -v b="$peer" 'BEGIN {
+  printf "decoder: %.0f frames/s (%.2f us/frame); QJsonDocument parse only: %.0f frames/s; ratio %.2fx",
+         a, 1e6 / a, b, a / b }')"
+printf '\n%s\n\n' "$decoder"
+
+# End to end: vantage-relay -> bare QWebSocket floor (a) and vantage --headless (b), alternated.
+"$build/bin/ingest_e2e" --repetitions "${E2E_REPETITIONS:-5}" --duration "${E2E_DURATION:-5}" | tee "$e2e"
+
+printf '\nratios\n%s\n' "$decoder"
+grep -E '^ingest_e2e: (floor|pipeline|relay) ' "$e2e"

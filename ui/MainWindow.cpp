@@ -8,6 +8,9 @@
 #include "models/TodayCounters.h"
 #include "ui/AlertPanel.h"
 #include "ui/FeedPanel.h"
+#include "ui/LogFiles.h"
+#include "ui/PlainLabel.h"
+#include "ui/PlaybackBar.h"
 #include "widgets/ConnectionBadge.h"
 #include "widgets/ConnectionBadgeText.h"
 #include "widgets/CounterTile.h"
@@ -19,10 +22,13 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QDateTime>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QStatusBar>
 #include <QTextDocument> // Qt::convertFromPlainText
 #include <QTimer>
@@ -84,18 +90,12 @@ Counter counterForKey(const QString &key)
     return Counter::Signups;
 }
 
-QLabel *plainLabel(QWidget *parent, const QString &objectName)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    return label;
-}
-
 } // namespace
 
 MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
-    : QMainWindow(parent), m_models(models), m_tick(new QTimer(this))
+    : QMainWindow(parent)
+    , m_models(models)
+    , m_tick(new QTimer(this))
 {
     setWindowTitle(tr("Vantage"));
     setMinimumSize(1024, 680);
@@ -116,12 +116,17 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     bottom->addWidget(m_feedPanel, 3);
     bottom->addWidget(m_alertPanel, 2);
     layout->addLayout(bottom, 1);
+    m_playbackBar = new PlaybackBar(central);
+    m_playbackBar->hide();
+    layout->addWidget(m_playbackBar);
     setCentralWidget(central);
+    setAcceptDrops(true);
 
     buildMenus();
     buildStatusBar();
 
     connect(models, &DashboardModels::batchApplied, this, &MainWindow::refresh);
+    connect(models, &DashboardModels::cleared, this, &MainWindow::refresh);
     connect(models->feed(), &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { followPaymentCurrency(first, last); });
     connect(models, &DashboardModels::connectionStatusChanged, this, &MainWindow::tick);
@@ -199,7 +204,8 @@ QWidget *MainWindow::buildCards()
     layout->setSpacing(rowSpacing);
     for (const CardSpec &spec : cardSpecs) {
         const QString gauge = QLatin1String(spec.gauge);
-        auto *card = new MetricCard(tr(spec.title), QLatin1String(spec.unit), HealthThresholds::forMetric(gauge), row);
+        auto *card =
+            new MetricCard(tr(spec.title), QLatin1String(spec.unit), HealthThresholds::forMetric(gauge), row);
         card->setObjectName(QStringLiteral("card.") + gauge);
         card->setDecimals(spec.decimals);
         card->setVisible(!spec.optional);
@@ -211,10 +217,7 @@ QWidget *MainWindow::buildCards()
 
 void MainWindow::buildMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"));
-    quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
+    buildFileMenu();
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_themeActions = new QActionGroup(this);
@@ -248,6 +251,62 @@ void MainWindow::buildMenus()
     reconnect->setObjectName(QStringLiteral("action.reconnect"));
     reconnect->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(reconnect, &QAction::triggered, this, &MainWindow::reconnectRequested);
+
+    buildPlaybackMenu();
+}
+
+void MainWindow::buildFileMenu()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open log\u2026"));
+    open->setObjectName(QStringLiteral("action.openLog"));
+    open->setShortcut(QKeySequence::Open);
+    connect(open, &QAction::triggered, this, [this] {
+        if (const QString path = chooseLogToOpen(this); !path.isEmpty())
+            Q_EMIT openLogRequested(path);
+    });
+    file->addSeparator();
+    m_recordAction = file->addAction(tr("&Record\u2026"));
+    m_recordAction->setObjectName(QStringLiteral("action.record"));
+    connect(m_recordAction, &QAction::triggered, this, [this] {
+        if (const QString path = chooseRecordingPath(this); !path.isEmpty())
+            Q_EMIT recordRequested(path);
+    });
+    m_stopRecordAction = file->addAction(tr("&Stop recording"));
+    m_stopRecordAction->setObjectName(QStringLiteral("action.stopRecording"));
+    connect(m_stopRecordAction, &QAction::triggered, this, &MainWindow::stopRecordingRequested);
+    setRecordingActive(false);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::buildPlaybackMenu()
+{
+    m_playbackMenu = menuBar()->addMenu(tr("&Playback"));
+    struct Key
+    {
+        const char *name;
+        const char *text;
+        QKeySequence key;
+        void (PlaybackBar::*run)();
+    };
+    const Key keys[] = {
+        {"action.playPause", QT_TR_NOOP("&Play / pause"), QKeySequence(Qt::Key_Space),
+         &PlaybackBar::togglePause},
+        {"action.step", QT_TR_NOOP("&Step"), QKeySequence(Qt::Key_Right), &PlaybackBar::step},
+        {"action.faster", QT_TR_NOOP("&Faster"), QKeySequence(Qt::Key_Plus), &PlaybackBar::faster},
+        {"action.slower", QT_TR_NOOP("S&lower"), QKeySequence(Qt::Key_Minus), &PlaybackBar::slower},
+    };
+    for (const Key &key : keys) {
+        QAction *action = m_playbackMenu->addAction(tr(key.text));
+        action->setObjectName(QLatin1String(key.name));
+        action->setShortcut(key.key);
+        connect(action, &QAction::triggered, m_playbackBar, key.run);
+        addAction(action); // the keys work in full screen too, with the menu bar out of sight
+    }
+    setPlaybackVisible(false);
 }
 
 void MainWindow::buildStatusBar()
@@ -279,6 +338,7 @@ void MainWindow::setTheme(Theme::Mode mode)
     m_demoPill->setColor(m_theme.warning);
     m_feedPanel->setTheme(m_theme);
     m_alertPanel->setTheme(m_theme);
+    m_playbackBar->setTheme(m_theme);
     for (QAction *action : m_themeActions->actions()) {
         const bool isLight = action->objectName() == QLatin1String("action.themeLight");
         action->setChecked(isLight == (mode == Theme::Mode::Light));
@@ -290,35 +350,80 @@ void MainWindow::applyStyleSheet()
     const Theme &t = m_theme;
     const auto c = [](const QColor &color) { return color.name(); };
     // Only chrome is styled here; untrusted text is painted by the delegates as plain text.
-    setStyleSheet(QStringLiteral(
-        "QMainWindow, QWidget#overview { background: %1; }"
-        "QLabel { color: %3; }"
-        "QLabel[muted=\"true\"] { color: %4; }"
-        "QLabel#productName { font-size: 20px; font-weight: 700; }"
-        "QLabel#productSubtitle { font-size: 13px; padding-top: 4px; }"
-        "QLabel#clock { font-size: 16px; font-weight: 600; }"
-        "QLabel#panelTitle, QLabel[panelTitle=\"true\"] { font-size: 14px; font-weight: 700; }"
-        "QFrame[panel=\"true\"] { background: %2; border: 1px solid %5; border-radius: 8px; }"
-        "QListView { background: transparent; border: none; }"
-        "QLineEdit, QComboBox { background: %1; color: %3; border: 1px solid %5; border-radius: 6px;"
-        "  padding: 4px 8px; min-height: 18px; }"
-        "QLineEdit:focus, QComboBox:focus { border-color: %6; }"
-        "QComboBox QAbstractItemView { background: %2; color: %3; border: 1px solid %5;"
-        "  selection-background-color: %7; }"
-        "QStatusBar { background: %2; border-top: 1px solid %5; }"
-        "QStatusBar QLabel { color: %4; padding: 2px 10px; }"
-        "QStatusBar::item { border: none; }"
-        "QMenuBar { background: %1; color: %3; }"
-        "QMenuBar::item:selected { background: %7; }"
-        "QMenu { background: %2; color: %3; border: 1px solid %5; }"
-        "QMenu::item:selected { background: %7; }"
-        "QScrollBar:vertical { background: transparent; width: 10px; margin: 2px; }"
-        "QScrollBar::handle:vertical { background: %5; border-radius: 3px; min-height: 24px; }"
-        "QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }"
-        "QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }"
-        "QToolTip { background: %2; color: %3; border: 1px solid %5; }")
-                      .arg(c(t.window), c(t.surface), c(t.text), c(t.textMuted), c(t.border), c(t.accent),
-                           c(t.surfaceAlt)));
+    setStyleSheet(
+        QStringLiteral(
+            "QMainWindow, QWidget#overview { background: %1; }"
+            "QLabel { color: %3; }"
+            "QLabel[muted=\"true\"] { color: %4; }"
+            "QLabel#productName { font-size: 20px; font-weight: 700; }"
+            "QLabel#productSubtitle { font-size: 13px; padding-top: 4px; }"
+            "QLabel#clock { font-size: 16px; font-weight: 600; }"
+            "QLabel#panelTitle, QLabel[panelTitle=\"true\"] { font-size: 14px; font-weight: 700; }"
+            "QFrame[panel=\"true\"] { background: %2; border: 1px solid %5; border-radius: 8px; }"
+            "QListView { background: transparent; border: none; }"
+            "QLineEdit, QComboBox { background: %1; color: %3; border: 1px solid %5; border-radius: 6px;"
+            "  padding: 4px 8px; min-height: 18px; }"
+            "QLineEdit:focus, QComboBox:focus { border-color: %6; }"
+            "QToolButton { background: %1; color: %3; border: 1px solid %5; border-radius: 6px;"
+            "  padding: 4px 10px; min-height: 18px; }"
+            "QToolButton:hover, QToolButton:focus { border-color: %6; }"
+            "QToolButton:checked { background: %7; border-color: %6; color: %6; font-weight: 600; }"
+            "QToolButton:disabled { color: %4; }"
+            "QComboBox QAbstractItemView { background: %2; color: %3; border: 1px solid %5;"
+            "  selection-background-color: %7; }"
+            "QStatusBar { background: %2; border-top: 1px solid %5; }"
+            "QStatusBar QLabel { color: %4; padding: 2px 10px; }"
+            "QStatusBar::item { border: none; }"
+            "QMenuBar { background: %1; color: %3; }"
+            "QMenuBar::item:selected { background: %7; }"
+            "QMenu { background: %2; color: %3; border: 1px solid %5; }"
+            "QMenu::item:selected { background: %7; }"
+            "QScrollBar:vertical { background: transparent; width: 10px; margin: 2px; }"
+            "QScrollBar::handle:vertical { background: %5; border-radius: 3px; min-height: 24px; }"
+            "QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }"
+            "QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }"
+            "QToolTip { background: %2; color: %3; border: 1px solid %5; }")
+            .arg(c(t.window), c(t.surface), c(t.text), c(t.textMuted), c(t.border), c(t.accent),
+                 c(t.surfaceAlt)));
+}
+
+void MainWindow::setPlaybackVisible(bool visible)
+{
+    m_playbackBar->setVisible(visible);
+    m_playbackMenu->menuAction()->setVisible(visible);
+    // Without a replay the keys are off, so Space and the arrows stay with the widgets.
+    for (QAction *action : m_playbackMenu->actions())
+        action->setEnabled(visible);
+}
+
+void MainWindow::setRecordingActive(bool active)
+{
+    m_recordAction->setEnabled(!active);
+    m_stopRecordAction->setEnabled(active);
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("errorBox"));
+    box->setTextFormat(Qt::PlainText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppedLogFile(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = droppedLogFile(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    Q_EMIT openLogRequested(path);
 }
 
 void MainWindow::setDemoMode(bool demo)
@@ -349,14 +454,15 @@ void MainWindow::setRevenueCurrency(const QString &currencyCode)
 
 CounterTile *MainWindow::tile(const QString &key) const
 {
-    const auto it = std::find_if(m_tiles.begin(), m_tiles.end(), [&](const TileBinding &b) { return b.key == key; });
+    const auto it =
+        std::find_if(m_tiles.begin(), m_tiles.end(), [&](const TileBinding &b) { return b.key == key; });
     return it == m_tiles.end() ? nullptr : it->tile;
 }
 
 MetricCard *MainWindow::card(const QString &gaugeName) const
 {
-    const auto it =
-        std::find_if(m_cards.begin(), m_cards.end(), [&](const CardBinding &b) { return b.gauge == gaugeName; });
+    const auto it = std::find_if(m_cards.begin(), m_cards.end(),
+                                 [&](const CardBinding &b) { return b.gauge == gaugeName; });
     return it == m_cards.end() ? nullptr : it->card;
 }
 
@@ -452,13 +558,24 @@ void MainWindow::refreshStatusBar()
                              .arg(ValueFormat::count(double(stats.duplicatesDropped)),
                                   ValueFormat::count(double(stats.gapsDetected)),
                                   ValueFormat::count(double(stats.messagesMissed))));
+    refreshRecordLabel();
+    refreshSkippedLines();
+    const ReplayPlayback &playback = stats.replay.playback;
+    m_playbackBar->setPosition(playback.logTimeMs, playback.line);
+}
+
+void MainWindow::refreshRecordLabel()
+{
+    const FeedStats &stats = m_models->stats();
     m_recordLabel->setVisible(!stats.recordPath.isEmpty());
     const QString recorded = ValueFormat::count(double(stats.framesRecorded));
-    m_recordLabel->setText(stats.recordError.isEmpty() ? tr("Recording: %1 frames").arg(recorded)
-                                                       : stats.recordError);
+    if (!stats.recordError.isEmpty())
+        m_recordLabel->setText(stats.recordError);
+    else
+        m_recordLabel->setText(stats.recordStopped ? tr("Recorded: %1 frames").arg(recorded)
+                                                   : tr("Recording: %1 frames").arg(recorded));
     m_recordLabel->setToolTip(stats.recordPath.isEmpty() ? QString()
                                                          : Qt::convertFromPlainText(stats.recordPath));
-    refreshSkippedLines();
 }
 
 void MainWindow::refreshSkippedLines()

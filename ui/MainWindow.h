@@ -6,8 +6,10 @@
 
 #include <vector>
 
+class QAction;
 class QActionGroup;
 class QLabel;
+class QMenu;
 class QTimer;
 
 namespace vantage {
@@ -19,9 +21,12 @@ class DashboardModels;
 class FeedPanel;
 class MetricCard;
 class Pill;
+class PlaybackBar;
 
-// The operator's window: the overview page with counters, health cards, feed and alerts.
-// It repaints once per applied batch and once a second (clock, ages), never per event.
+// The operator's window: the overview page with counters, health cards, feed and alerts, and for
+// a replay the playback bar. It repaints once per applied batch and once a second (clock, ages),
+// never per event. What it is asked to do with sources (open a log, record, play) it signals;
+// the app carries it out.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -39,6 +44,12 @@ public:
     // The currency of the revenue tile (ISO code, e.g. "GBP"). Until it is set, the tile
     // follows the currency of the newest payment in the feed.
     void setRevenueCurrency(const QString &currencyCode);
+    // Shows the playback bar and enables its keys (Space, Right, +, -) for a replay.
+    void setPlaybackVisible(bool visible);
+    // Whether File > Stop recording (rather than Record...) applies.
+    void setRecordingActive(bool active);
+    // Tells the operator what went wrong, as plain text, without blocking the window.
+    void showError(const QString &title, const QString &message);
 
     // For tests and kiosk shells: children are also findable by objectName
     // ("tile.revenue", "card.avg_response_ms", "feed.view", "alerts.view", ...).
@@ -47,10 +58,20 @@ public:
     FeedPanel *feedPanel() const { return m_feedPanel; }
     AlertPanel *alertPanel() const { return m_alertPanel; }
     ConnectionBadge *connectionBadge() const { return m_badge; }
+    PlaybackBar *playbackBar() const { return m_playbackBar; }
     QString statusText() const;
 
 Q_SIGNALS:
     void reconnectRequested();
+    // File > Open log... or a file dropped onto the window.
+    void openLogRequested(const QString &path);
+    // File > Record... and File > Stop recording.
+    void recordRequested(const QString &path);
+    void stopRecordingRequested();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     struct TileBinding
@@ -69,6 +90,8 @@ private:
     QWidget *buildTiles();
     QWidget *buildCards();
     void buildMenus();
+    void buildFileMenu();
+    void buildPlaybackMenu();
     void buildStatusBar();
     void applyStyleSheet();
 
@@ -77,6 +100,7 @@ private:
     void refreshCards();
     void refreshStatusBar();
     void refreshSkippedLines();
+    void refreshRecordLabel();
     void tick();
     void followPaymentCurrency(int firstRow, int lastRow);
 
@@ -96,8 +120,12 @@ private:
     QLabel *m_receivedLabel = nullptr;
     QLabel *m_errorsLabel = nullptr;
     QLabel *m_lossLabel = nullptr;
-    QLabel *m_recordLabel = nullptr; // shown with --record: frames recorded, or why recording stopped
+    QLabel *m_recordLabel = nullptr;  // shown with --record: frames recorded, or why recording stopped
     QLabel *m_skippedLabel = nullptr; // shown when a replay skipped lines: how many, and the first ones
+    PlaybackBar *m_playbackBar = nullptr;
+    QMenu *m_playbackMenu = nullptr;
+    QAction *m_recordAction = nullptr;
+    QAction *m_stopRecordAction = nullptr;
     QActionGroup *m_themeActions = nullptr;
     QTimer *m_tick = nullptr;
 };

@@ -10,7 +10,7 @@
 
 // A frame sink for tests on the source's own thread: keeps every frame, its times, its
 // transport, the SSE event it came from, its line in a replayed file, every rejection reason,
-// every skipped line and the last replay progress.
+// every skipped line and the last replay progress (with the playback position).
 class CollectingSink final : public vantage::FrameSink
 {
 public:
@@ -25,10 +25,12 @@ public:
             sseEvents.push_back(*frame.sseEvent);
     }
     void onFrameRejected(QLatin1String reason) override { rejected.push_back(QString(reason)); }
-    void onReplayProgress(const QString &file, quint64 linesRead) override
+    void onReplayProgress(const QString &file, quint64 linesRead,
+                          const vantage::ReplayPlayback &playback) override
     {
         replayFile = file;
         replayLinesRead = linesRead;
+        replayPlayback = playback;
     }
     void onLineSkipped(qint64 line, QLatin1String reason, QLatin1String description) override
     {
@@ -52,4 +54,5 @@ public:
     std::vector<Skipped> skipped;
     QString replayFile;
     quint64 replayLinesRead = 0;
+    vantage::ReplayPlayback replayPlayback;
 };

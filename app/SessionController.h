@@ -1,0 +1,53 @@
+#pragma once
+
+#include "app/SourceFactory.h"
+#include "feed/FrameRecorder.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace vantage {
+
+class DashboardModels;
+class FeedSession;
+class MainWindow;
+
+// The window's one data path at a time: starts a FeedSession for a source, replaces it with a
+// replay when the operator opens or drops a log, and carries out the window's playback and
+// recording requests on it. A request that cannot be met is shown in the window as plain text,
+// and the current session goes on.
+class SessionController final : public QObject
+{
+    Q_OBJECT
+public:
+    SessionController(DashboardModels *models, MainWindow *window, QObject *parent = nullptr);
+    ~SessionController() override;
+
+    // Ends the current session and starts `choice`, recording it with `recorder` when given.
+    // A choice without a source leaves no session; its error shows on the connection badge.
+    void start(SourceChoice choice, std::unique_ptr<FrameRecorder> recorder = {});
+    // Replays `path` in place of the current session, on emptied models, at the playback bar's
+    // speed and loop setting. False when the file cannot be opened: the window says why and the
+    // current session goes on.
+    bool openLog(const QString &path);
+    // Records the current session into `path` from now on. False, with the reason shown, when
+    // there is no session or the file cannot be created.
+    bool startRecording(const QString &path);
+    void stopRecording();
+    // Stops the current session and applies everything it received. Idempotent.
+    void finish();
+
+    FeedSession *session() const { return m_session.get(); }
+
+private:
+    void connectWindow();
+
+    DashboardModels *m_models;
+    MainWindow *m_window;
+    std::unique_ptr<FeedSession> m_session;
+    QUrl m_origin; // what a recording of the current session names
+};
+
+} // namespace vantage

@@ -1,0 +1,159 @@
+#include "IngestReport.h"
+
+#include <QFile>
+#include <QHash>
+#include <QLocale>
+
+#include <algorithm>
+#include <functional>
+
+namespace vantage {
+
+namespace {
+
+const QLatin1String kFloor("floor (bare QWebSocket)");
+const QLatin1String kPipeline("vantage --headless");
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const size_t middle = values.size() / 2;
+    return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+}
+
+// Over the usable runs; a negative value means "not measured" and is left out (-1 if all are).
+double medianOf(const std::vector<IngestRun> &runs, const std::function<double(const IngestRun &)> &field)
+{
+    std::vector<double> values;
+    for (const IngestRun &run : runs) {
+        if (run.usable() && field(run) >= 0)
+            values.push_back(field(run));
+    }
+    return values.empty() ? -1 : median(values);
+}
+
+// The thread found busiest most often.
+QString usualBusiestThread(const std::vector<IngestRun> &runs)
+{
+    QHash<QString, int> counts;
+    QString usual;
+    for (const IngestRun &run : runs) {
+        if (run.usable() && ++counts[run.clientBusyThread] > counts.value(usual))
+            usual = run.clientBusyThread;
+    }
+    return usual;
+}
+
+IngestRun medianRun(const std::vector<IngestRun> &runs)
+{
+    IngestRun result;
+    result.eventsPerS = medianOf(runs, [](const IngestRun &run) { return run.eventsPerS; });
+    result.relaySentPerS = medianOf(runs, [](const IngestRun &run) { return run.relaySentPerS; });
+    result.relayCpuShare = medianOf(runs, [](const IngestRun &run) { return run.relayCpuShare; });
+    result.relayUsPerEvent = medianOf(runs, [](const IngestRun &run) { return run.relayUsPerEvent; });
+    result.relayBusy = medianOf(runs, [](const IngestRun &run) { return run.relayBusy; });
+    result.cpuUsPerEvent = medianOf(runs, [](const IngestRun &run) { return run.cpuUsPerEvent; });
+    result.clientBusy = medianOf(runs, [](const IngestRun &run) { return run.clientBusy; });
+    result.clientBusyThread = usualBusiestThread(runs);
+    result.peakRssMb = medianOf(runs, [](const IngestRun &run) { return run.peakRssMb; });
+    return result;
+}
+
+QString loadAverage()
+{
+    QFile file(QStringLiteral("/proc/loadavg"));
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("unknown");
+    return QString::fromLatin1(file.readAll().split(' ').mid(0, 3).join(' '));
+}
+
+QString thousands(double value)
+{
+    return QLocale(QLocale::English).toString(qRound64(value));
+}
+
+// Negative and, for RSS, zero values were not measured.
+QString fixed(double value, int decimals)
+{
+    return value < 0 ? QStringLiteral("-") : QString::number(value, 'f', decimals);
+}
+
+QString row(const QStringList &cells)
+{
+    static const int widths[] = {-27, 10, 13, 10, 6, 9, 14, 6, 10, 6};
+    QString line;
+    for (qsizetype i = 0; i < cells.size(); ++i)
+        line += widths[i] < 0 ? cells[i].leftJustified(-widths[i]) : cells[i].rightJustified(widths[i]);
+    return line;
+}
+
+QString runRow(const QString &client, const IngestRun &run)
+{
+    return row({client, thousands(run.eventsPerS), thousands(run.relaySentPerS), fixed(run.relayCpuShare, 2),
+                fixed(run.relayBusy, 2), fixed(run.relayUsPerEvent, 2), run.clientBusyThread,
+                fixed(run.clientBusy, 2), fixed(run.cpuUsPerEvent, 2),
+                run.peakRssMb > 0 ? fixed(run.peakRssMb, 0) : QStringLiteral("-")});
+}
+
+} // namespace
+
+void printIngestHeader(QTextStream &out, const IngestOptions &options)
+{
+    out << "ingest_e2e: a fresh `vantage-relay " << ingestRelayArguments().join(QLatin1Char(' '))
+        << "` per run, " << options.warmupS << " s ahead of the client; each client measured "
+        << options.durationS << " s; " << options.repetitions << " repetitions; load average "
+        << loadAverage() << '\n'
+        << "CPU: cores used. busy: the busiest thread's share of the wall time on a core or waiting for one "
+           "(near 1: it limits).\nus: CPU microseconds per event. RSS: peak, MB.\n"
+        << row({QStringLiteral("run"), QStringLiteral("events/s"), QStringLiteral("relay sent/s"),
+                QStringLiteral("relay CPU"), QStringLiteral("busy"), QStringLiteral("relay us"),
+                QStringLiteral("client thread"), QStringLiteral("busy"), QStringLiteral("client us"),
+                QStringLiteral("RSS")})
+        << Qt::endl;
+}
+
+void printIngestRun(QTextStream &out, int repetition, IngestClient client, const IngestRun &run)
+{
+    const QString name =
+        QStringLiteral("%1 %2").arg(repetition).arg(client == IngestClient::Floor ? kFloor : kPipeline);
+    if (run.usable())
+        out << runRow(name, run) << Qt::endl;
+    else
+        out << name << ": not measured: " << run.problem << Qt::endl;
+}
+
+bool printIngestSummary(QTextStream &out, const std::vector<IngestRun> &floor,
+                        const std::vector<IngestRun> &pipeline)
+{
+    std::vector<double> ratios;
+    for (size_t i = 0; i < floor.size() && i < pipeline.size(); ++i) {
+        if (floor[i].usable() && pipeline[i].usable())
+            ratios.push_back(pipeline[i].eventsPerS / floor[i].eventsPerS);
+    }
+    if (ratios.empty()) {
+        out << "ingest_e2e: no repetition measured both the floor and the pipeline" << Qt::endl;
+        return false;
+    }
+    const auto usable = [](const std::vector<IngestRun> &runs) {
+        return std::count_if(runs.cbegin(), runs.cend(), [](const IngestRun &run) { return run.usable(); });
+    };
+    const IngestRun a = medianRun(floor);
+    const IngestRun b = medianRun(pipeline);
+    out << "\nmedians (floor over " << usable(floor) << " runs, pipeline over " << usable(pipeline)
+        << "); load average now " << loadAverage() << '\n'
+        << runRow(QStringLiteral("(a) ") + kFloor, a) << '\n'
+        << runRow(QStringLiteral("(b) ") + kPipeline, b) << '\n'
+        << "ingest_e2e: floor " << thousands(a.eventsPerS) << " events/s; pipeline "
+        << thousands(b.eventsPerS) << " events/s; ratio b/a " << fixed(median(ratios), 2) << " (median of "
+        << ratios.size() << " pairs)\n"
+        << "ingest_e2e: pipeline " << fixed(b.cpuUsPerEvent, 2) << " us CPU/event (floor "
+        << fixed(a.cpuUsPerEvent, 2) << "), peak RSS " << fixed(b.peakRssMb, 0) << " MB\n"
+        << "ingest_e2e: relay " << fixed(a.relayUsPerEvent, 2)
+        << " us CPU/event. Feeding the floor: relay busy " << fixed(a.relayBusy, 2) << " on "
+        << fixed(a.relayCpuShare, 2) << " cores, floor " << a.clientBusyThread << " thread busy "
+        << fixed(a.clientBusy, 2) << ". Feeding the pipeline: relay on " << fixed(b.relayCpuShare, 2)
+        << " cores, pipeline " << b.clientBusyThread << " thread busy " << fixed(b.clientBusy, 2) << Qt::endl;
+    return true;
+}
+
+} // namespace vantage

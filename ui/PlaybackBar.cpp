@@ -1,0 +1,190 @@
+#include "ui/PlaybackBar.h"
+
+#include "ui/PlainLabel.h"
+#include "ui/PlaybackIcons.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QTextDocument> // Qt::convertFromPlainText
+#include <QToolButton>
+
+#include <limits>
+
+namespace vantage {
+
+namespace {
+
+// The speeds offered, slowest first; 0 is "as fast as possible".
+constexpr double kSpeeds[] = {0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 0};
+
+// As fast as possible sorts after every factor.
+double pace(double speed)
+{
+    return speed > 0.0 ? speed : std::numeric_limits<double>::infinity();
+}
+
+QString speedText(double speed)
+{
+    return speed > 0.0 ? QString::number(speed) + QStringLiteral("\u00d7") : PlaybackBar::tr("Max");
+}
+
+QToolButton *toolButton(QWidget *parent, const QString &objectName, const QString &toolTip)
+{
+    auto *button = new QToolButton(parent);
+    button->setObjectName(objectName);
+    button->setToolTip(toolTip);
+    button->setAutoRaise(false);
+    button->setFocusPolicy(Qt::TabFocus);
+    return button;
+}
+
+} // namespace
+
+PlaybackBar::PlaybackBar(QWidget *parent)
+    : QFrame(parent)
+    , m_play(toolButton(this, QStringLiteral("playback.play"), tr("Pause (Space)")))
+    , m_step(toolButton(this, QStringLiteral("playback.step"), tr("Step to the next frame (Right)")))
+    , m_speed(new QComboBox(this))
+    , m_loop(toolButton(this, QStringLiteral("playback.loop"), tr("Start again at the end of the log")))
+    , m_logTime(plainLabel(this, QStringLiteral("playback.logTime")))
+    , m_line(plainLabel(this, QStringLiteral("playback.line")))
+{
+    setObjectName(QStringLiteral("playbackBar"));
+    setProperty("panel", true);
+
+    auto *title = plainLabel(this, QStringLiteral("playback.title"));
+    title->setText(tr("Replay"));
+    title->setProperty("panelTitle", true);
+
+    m_speed->setObjectName(QStringLiteral("playback.speed"));
+    m_speed->setToolTip(tr("Replay speed (+ and \u2212)"));
+    m_speed->setFocusPolicy(Qt::TabFocus);
+    for (const double speed : kSpeeds)
+        m_speed->addItem(speedText(speed), speed);
+    m_loop->setText(tr("Loop"));
+    m_loop->setCheckable(true);
+    m_line->setProperty("muted", true);
+    auto *speedLabel = plainLabel(this, QStringLiteral("playback.speedLabel"));
+    speedLabel->setText(tr("Speed"));
+    speedLabel->setProperty("muted", true);
+    auto *positionLabel = plainLabel(this, QStringLiteral("playback.positionLabel"));
+    positionLabel->setText(tr("Log time"));
+    positionLabel->setProperty("muted", true);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(14, 6, 14, 6);
+    layout->setSpacing(8);
+    layout->addWidget(title);
+    layout->addSpacing(6);
+    layout->addWidget(m_play);
+    layout->addWidget(m_step);
+    layout->addSpacing(10);
+    layout->addWidget(speedLabel);
+    layout->addWidget(m_speed);
+    layout->addWidget(m_loop);
+    layout->addStretch(1);
+    layout->addWidget(positionLabel);
+    layout->addWidget(m_logTime);
+    layout->addSpacing(6);
+    layout->addWidget(m_line);
+
+    connect(m_play, &QToolButton::clicked, this, &PlaybackBar::togglePause);
+    connect(m_step, &QToolButton::clicked, this, &PlaybackBar::step);
+    connect(m_speed, &QComboBox::currentIndexChanged, this,
+            [this] { Q_EMIT speedChanged(m_speed->currentData().toDouble()); });
+    connect(m_loop, &QToolButton::toggled, this, &PlaybackBar::loopChanged);
+
+    reset(1.0, false);
+}
+
+void PlaybackBar::reset(double speed, bool loop)
+{
+    const QSignalBlocker blockSpeed(m_speed);
+    const QSignalBlocker blockLoop(m_loop);
+    m_paused = false;
+    selectSpeed(speed);
+    m_loop->setChecked(loop);
+    setPosition(0, 0);
+    showPaused();
+}
+
+void PlaybackBar::setTheme(const Theme &theme)
+{
+    m_theme = theme;
+    showPaused();
+    m_step->setIcon(playbackIcon(PlaybackGlyph::Step, theme.text, theme.textMuted));
+}
+
+void PlaybackBar::setPosition(qint64 logTimeMs, qint64 line)
+{
+    m_logTime->setText(logTimeMs > 0 ? QDateTime::fromMSecsSinceEpoch(logTimeMs).toString(
+                                           QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                     : QStringLiteral("\u2014"));
+    m_logTime->setToolTip(
+        logTimeMs > 0 ? Qt::convertFromPlainText(
+                            QDateTime::fromMSecsSinceEpoch(logTimeMs, Qt::UTC).toString(Qt::ISODateWithMs))
+                      : QString());
+    m_line->setText(line > 0 ? tr("line %1").arg(QLocale().toString(line)) : QString());
+}
+
+double PlaybackBar::speed() const
+{
+    return m_speed->currentData().toDouble();
+}
+
+bool PlaybackBar::loops() const
+{
+    return m_loop->isChecked();
+}
+
+QString PlaybackBar::positionText() const
+{
+    return m_line->text().isEmpty() ? m_logTime->text()
+                                    : m_logTime->text() + QLatin1Char(' ') + m_line->text();
+}
+
+void PlaybackBar::togglePause()
+{
+    m_paused = !m_paused;
+    showPaused();
+    Q_EMIT pausedChanged(m_paused);
+}
+
+void PlaybackBar::step()
+{
+    if (m_paused)
+        Q_EMIT stepRequested();
+}
+
+void PlaybackBar::faster()
+{
+    m_speed->setCurrentIndex(std::min(m_speed->currentIndex() + 1, m_speed->count() - 1));
+}
+
+void PlaybackBar::slower()
+{
+    m_speed->setCurrentIndex(std::max(m_speed->currentIndex() - 1, 0));
+}
+
+void PlaybackBar::selectSpeed(double speed)
+{
+    int index = 0;
+    while (index < m_speed->count() && pace(m_speed->itemData(index).toDouble()) < pace(speed))
+        ++index;
+    if (index == m_speed->count() || pace(m_speed->itemData(index).toDouble()) != pace(speed))
+        m_speed->insertItem(index, speedText(speed), speed);
+    m_speed->setCurrentIndex(index);
+}
+
+void PlaybackBar::showPaused()
+{
+    m_play->setIcon(
+        playbackIcon(m_paused ? PlaybackGlyph::Play : PlaybackGlyph::Pause, m_theme.text, m_theme.textMuted));
+    m_play->setToolTip(m_paused ? tr("Play (Space)") : tr("Pause (Space)"));
+    m_step->setEnabled(m_paused);
+}
+
+} // namespace vantage

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "widgets/Theme.h"
+
+#include <QFrame>
+
+class QComboBox;
+class QLabel;
+class QToolButton;
+
+namespace vantage {
+
+// The controls of a replay: play/pause, step, speed, loop, and where the replay is in its log
+// (the log time and line of the last frame played). It holds the operator's choices and says
+// when they change; whoever owns the replay carries them out.
+class PlaybackBar final : public QFrame
+{
+    Q_OBJECT
+public:
+    explicit PlaybackBar(QWidget *parent = nullptr);
+
+    // Playing, at `speed` (<= 0: as fast as possible), looping or not, with no position yet.
+    // Nothing is signalled: a new replay starts with these.
+    void reset(double speed, bool loop);
+    void setTheme(const Theme &theme);
+    // The log time (ms since the epoch; 0: none) and line of the last frame played.
+    void setPosition(qint64 logTimeMs, qint64 line);
+
+    bool isPaused() const { return m_paused; }
+    double speed() const; // <= 0: as fast as possible
+    bool loops() const;
+    QString positionText() const;
+
+    // What the buttons and the window's keys do.
+    void togglePause();
+    void step(); // paused only
+    void faster();
+    void slower();
+
+    QToolButton *playButton() const { return m_play; }
+    QToolButton *stepButton() const { return m_step; }
+    QComboBox *speedCombo() const { return m_speed; }
+    QToolButton *loopButton() const { return m_loop; }
+
+Q_SIGNALS:
+    void pausedChanged(bool paused);
+    void stepRequested();
+    void speedChanged(double speed);
+    void loopChanged(bool loop);
+
+private:
+    // Selects `speed`, adding it between the listed ones if it is not among them (--speed 3).
+    void selectSpeed(double speed);
+    void showPaused();
+
+    Theme m_theme = Theme::dark();
+    bool m_paused = false;
+    QToolButton *m_play;
+    QToolButton *m_step;
+    QComboBox *m_speed;
+    QToolButton *m_loop;
+    QLabel *m_logTime;
+    QLabel *m_line;
+};
+
+} // namespace vantage

@@ -31,6 +31,8 @@ struct ConnectionStatus
     // The server (or a proxy in between) answered but refused this transport, e.g. an HTTP
     // status instead of a WebSocket upgrade: a fallback transport should be tried at once.
     bool transportRefused = false;
+    // A replay the operator paused: Live, but nothing flows until it resumes.
+    bool paused = false;
 };
 
 } // namespace vantage

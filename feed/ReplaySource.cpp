@@ -85,6 +85,9 @@ void ReplaySource::setPaused(bool paused)
             m_timer->stop();
         else if (m_running)
             m_timer->start(0);
+        m_status.paused = paused;
+        if (m_status.state == ConnectionState::Live)
+            setStatus(ConnectionState::Live, m_status.reason);
     }
     reportProgress();
 }

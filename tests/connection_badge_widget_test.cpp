@@ -60,6 +60,15 @@ TEST(ConnectionBadgeText, Live)
     EXPECT_EQ(ConnectionBadgeText::text(status(ConnectionState::Live), now, 200), QStringLiteral("Live \u00b7 WebSocket"));
 }
 
+TEST(ConnectionBadgeText, PausedReplay)
+{
+    ConnectionStatus s = status(ConnectionState::Live);
+    s.transport = QStringLiteral("replay");
+    EXPECT_EQ(ConnectionBadgeText::text(s, now, 200), QStringLiteral("Live"));
+    s.paused = true;
+    EXPECT_EQ(ConnectionBadgeText::text(s, now, 200), QStringLiteral("Paused"));
+}
+
 TEST(ConnectionBadgeText, Connecting)
 {
     EXPECT_EQ(ConnectionBadgeText::text(status(ConnectionState::Connecting), now, -1),

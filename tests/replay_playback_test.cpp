@@ -107,6 +107,26 @@ TEST(ReplayPlayback, PauseStopsDeliveryAndResumeContinuesFromTheSameFrame)
     EXPECT_TRUE(player.nextFrameIn(100));
 }
 
+TEST(ReplayPlayback, PausingAndResumingSaySoInTheStatus)
+{
+    const PlaybackLog log({0, 100});
+    test::TestClock clock;
+    Player player(log, clock, 1.0);
+    std::vector<ConnectionStatus> statuses;
+    QObject::connect(&player.source, &FrameSource::statusChanged,
+                     [&statuses](const ConnectionStatus &status) { statuses.push_back(status); });
+    player.source.start();
+    ASSERT_FALSE(statuses.empty());
+    EXPECT_FALSE(statuses.back().paused);
+
+    player.source.setPaused(true);
+    ASSERT_EQ(statuses.back().state, ConnectionState::Live);
+    EXPECT_TRUE(statuses.back().paused);
+    player.source.setPaused(false);
+    EXPECT_FALSE(statuses.back().paused);
+    EXPECT_EQ(statuses.back().state, ConnectionState::Live);
+}
+
 TEST(ReplayPlayback, SpeedChangeRetimesFromTheCurrentPosition)
 {
     const PlaybackLog log({0, 100, 200, 400, 500});

@@ -48,7 +48,7 @@ QString ConnectionBadgeText::stateText(const ConnectionStatus &status, qint64 no
     case ConnectionState::Connecting:
         return withTransport(status.breaker == BreakerState::HalfOpen ? tr("Probing\u2026") : tr("Connecting\u2026"),
                              status);
-    case ConnectionState::Live: return withTransport(tr("Live"), status);
+    case ConnectionState::Live: return status.paused ? tr("Paused") : withTransport(tr("Live"), status);
     case ConnectionState::Reconnecting:
         return tr("Reconnecting in %1 s (attempt %2)").arg(secondsUntil(status.retryAtMs, nowMs)).arg(status.attempt);
     case ConnectionState::Offline:

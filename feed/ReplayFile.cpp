@@ -61,4 +61,12 @@ bool ReplayFile::fail(const QString &message)
     return false;
 }
 
+QString ReplayFile::noContentMessage(const QString &path, qint64 linesRead, bool gzip)
+{
+    const QString what = linesRead > 0 ? QStringLiteral("holds only blank lines")
+                         : gzip        ? QStringLiteral("is empty once decompressed (gzip)")
+                                       : QStringLiteral("is empty");
+    return QStringLiteral("Replay file %1 %2").arg(path, what);
+}
+
 } // namespace vantage

@@ -31,6 +31,10 @@ public:
     QString contentError() const;
     const QString &error() const { return m_error; }
 
+    // The message for a log that gave no frame at all: empty, empty once decompressed, or
+    // only blank lines (linesRead > 0).
+    static QString noContentMessage(const QString &path, qint64 linesRead, bool gzip);
+
 private:
     bool fail(const QString &message);
 

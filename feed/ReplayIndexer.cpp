@@ -193,10 +193,7 @@ bool ReplayIndexer::checkHasContent()
 {
     if (m_hasContent)
         return true;
-    const QString what = m_index.lines > 0 ? QStringLiteral("holds only blank lines")
-                         : m_index.gzip    ? QStringLiteral("is empty once decompressed (gzip)")
-                                           : QStringLiteral("is empty");
-    fail(QStringLiteral("Replay file %1 %2").arg(m_path, what));
+    fail(ReplayFile::noContentMessage(m_path, m_index.lines, m_index.gzip));
     return false;
 }
 

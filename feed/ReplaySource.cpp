@@ -247,10 +247,7 @@ bool ReplaySource::takeFrame(QByteArrayView line)
 bool ReplaySource::endPass()
 {
     if (m_passes == 1 && !m_passHasContent) {
-        const QString what = m_lineNumber > 0   ? QStringLiteral("holds only blank lines")
-                             : m_file->isGzip() ? QStringLiteral("is empty once decompressed (gzip)")
-                                                : QStringLiteral("is empty");
-        fail(QStringLiteral("Replay file %1 %2").arg(m_options.path, what));
+        fail(ReplayFile::noContentMessage(m_options.path, m_lineNumber, m_file->isGzip()));
         return false;
     }
     // A pass that delivered nothing would loop forever without ever producing a frame.

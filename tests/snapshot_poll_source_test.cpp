@@ -3,6 +3,7 @@
 #include "feed/HttpRequestSetup.h"
 #include "feed/SnapshotPollSource.h"
 #include "support/CollectingSink.h"
+#include "support/RetryingSourceFixture.h"
 #include "support/ScriptedHttpServer.h"
 
 #include <QTemporaryDir>
@@ -54,66 +55,25 @@ ScriptedHttpServer::Response json(const QByteArray &body)
     return ScriptedHttpServer::withBody(200, QByteArrayLiteral("application/json"), body);
 }
 
-class SnapshotPollSourceTest : public ::testing::Test
+class SnapshotPollSourceTest : public test::RetryingSourceFixture<SnapshotPollSource, PollOptions>
 {
 protected:
-    PollOptions options(const QUrl &url) const
-    {
-        PollOptions o;
-        o.url = url;
-        o.bearerToken = kToken;
-        o.intervalMs = 10;
-        o.reconnect.baseMs = 10;
-        o.reconnect.capMs = 20;
-        return o;
-    }
-
-    // The breaker opens after `maxAttempts` failures in a row; then a probe waits a minute.
-    PollOptions breakerOptions(const QUrl &url, int maxAttempts) const
-    {
-        PollOptions o = options(url);
-        o.reconnect.maxAttempts = maxAttempts;
-        o.reconnect.offlineProbeMs = 60'000;
-        return o;
-    }
+    SnapshotPollSourceTest()
+        : RetryingSourceFixture(QStringLiteral("polling"), kToken)
+    {}
 
     void makeSource(const PollOptions &o)
     {
-        m_source = std::make_unique<SnapshotPollSource>(o);
-        m_source->setSink(&m_sink);
+        attach(std::make_unique<SnapshotPollSource>(o));
         m_source->setNowFn([] { return kNowMs; });
-        QObject::connect(m_source.get(), &FrameSource::statusChanged, m_source.get(),
-                         [this](const ConnectionStatus &s) { m_statuses.push_back(s); });
     }
 
-    bool waitForState(ConnectionState state, int fromIndex = 0)
+    PollOptions options(const QUrl &url) const override
     {
-        return QTest::qWaitFor([&] { return indexOf(state, fromIndex) >= 0; }, kWaitMs);
+        PollOptions o = RetryingSourceFixture::options(url);
+        o.intervalMs = 10;
+        return o;
     }
-
-    int indexOf(ConnectionState state, int fromIndex = 0) const
-    {
-        for (size_t i = size_t(std::max(0, fromIndex)); i < m_statuses.size(); ++i) {
-            if (m_statuses[i].state == state)
-                return int(i);
-        }
-        return -1;
-    }
-
-    const ConnectionStatus &statusAt(int index) const { return m_statuses.at(size_t(index)); }
-
-    void TearDown() override
-    {
-        for (const auto &s : m_statuses) {
-            EXPECT_FALSE(s.reason.contains(QString::fromLatin1(kToken))) << s.reason.toStdString();
-            EXPECT_EQ(s.transport, QLatin1String("polling"));
-        }
-        m_source.reset();
-    }
-
-    CollectingSink m_sink;
-    std::unique_ptr<SnapshotPollSource> m_source;
-    std::vector<ConnectionStatus> m_statuses;
 };
 
 // The value of a named entry, NaN when absent.

@@ -3,6 +3,7 @@
 #include "feed/HttpRequestSetup.h"
 #include "feed/SseSource.h"
 #include "support/CollectingSink.h"
+#include "support/RetryingSourceFixture.h"
 #include "support/LockedSink.h"
 #include "support/ScriptedHttpServer.h"
 #include "support/TestClock.h"
@@ -27,83 +28,22 @@ namespace {
 constexpr int kWaitMs = 5000;
 const QByteArray kToken = QByteArrayLiteral("s3cr3t-T0ken-5e11");
 
-class SseSourceTest : public ::testing::Test
+class SseSourceTest : public test::RetryingSourceFixture<SseSource, SseOptions>
 {
 protected:
-    SseOptions options(const QUrl &url) const
-    {
-        SseOptions o;
-        o.url = url;
-        o.bearerToken = kToken;
-        o.reconnect.baseMs = 10;
-        o.reconnect.capMs = 20;
-        return o;
-    }
-
-    // The breaker opens after `maxAttempts` failures in a row; then a probe waits a minute.
-    SseOptions breakerOptions(const QUrl &url, int maxAttempts) const
-    {
-        SseOptions o = options(url);
-        o.reconnect.maxAttempts = maxAttempts;
-        o.reconnect.offlineProbeMs = 60'000;
-        return o;
-    }
+    SseSourceTest()
+        : RetryingSourceFixture(QStringLiteral("sse"), kToken)
+    {}
 
     void makeSource(const SseOptions &o)
     {
-        m_source = std::make_unique<SseSource>(o);
-        m_source->setSink(&m_sink);
-        QObject::connect(m_source.get(), &FrameSource::statusChanged, m_source.get(),
-                         [this](const ConnectionStatus &s) { m_statuses.push_back(s); });
+        attach(std::make_unique<SseSource>(o));
     }
-
-    bool waitForState(ConnectionState state, int fromIndex = 0, int timeoutMs = kWaitMs)
-    {
-        return QTest::qWaitFor([&] { return indexOf(state, fromIndex) >= 0; }, timeoutMs);
-    }
-
-    int indexOf(ConnectionState state, int fromIndex = 0) const
-    {
-        for (size_t i = size_t(std::max(0, fromIndex)); i < m_statuses.size(); ++i) {
-            if (m_statuses[i].state == state)
-                return int(i);
-        }
-        return -1;
-    }
-
-    int countOf(ConnectionState state) const
-    {
-        int n = 0;
-        for (const auto &s : m_statuses)
-            n += s.state == state ? 1 : 0;
-        return n;
-    }
-
-    const ConnectionStatus &statusAt(int index) const { return m_statuses.at(size_t(index)); }
 
     bool waitForRequests(const ScriptedHttpServer &server, int count)
     {
         return QTest::qWaitFor([&] { return server.requestCount() >= count; }, kWaitMs);
     }
-
-    bool waitForFrames(size_t count)
-    {
-        return QTest::qWaitFor([&] { return m_sink.frames.size() >= count; }, kWaitMs);
-    }
-
-    void TearDown() override
-    {
-        // Whatever a test did, no status may ever have carried the credential.
-        for (const auto &s : m_statuses) {
-            EXPECT_FALSE(s.reason.contains(QString::fromLatin1(kToken))) << s.reason.toStdString();
-            EXPECT_EQ(s.transport, QLatin1String("sse"));
-        }
-        m_source.reset();
-    }
-
-    CollectingSink m_sink;
-    std::unique_ptr<SseSource> m_source;
-    std::vector<ConnectionStatus> m_statuses;
 };
 
 } // namespace

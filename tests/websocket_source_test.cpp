@@ -3,6 +3,7 @@
 #include "feed/UrlRedaction.h"
 #include "feed/WebSocketSource.h"
 #include "support/CollectingSink.h"
+#include "support/RetryingSourceFixture.h"
 #include "support/LockedSink.h"
 #include "support/TestClock.h"
 
@@ -145,71 +146,17 @@ QUrl refusedUrl()
     return QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(closed.serverPort()));
 }
 
-class WebSocketSourceTest : public ::testing::Test
+class WebSocketSourceTest : public test::RetryingSourceFixture<WebSocketSource, WebSocketOptions>
 {
 protected:
-    WebSocketOptions options(const QUrl &url) const
-    {
-        WebSocketOptions o;
-        o.url = url;
-        o.bearerToken = kToken;
-        o.reconnect.baseMs = 10;
-        o.reconnect.capMs = 20;
-        return o;
-    }
-
-    // The breaker opens after `maxAttempts` failures in a row; then a probe waits a minute.
-    WebSocketOptions breakerOptions(const QUrl &url, int maxAttempts) const
-    {
-        WebSocketOptions o = options(url);
-        o.reconnect.maxAttempts = maxAttempts;
-        o.reconnect.offlineProbeMs = 60'000;
-        return o;
-    }
+    WebSocketSourceTest()
+        : RetryingSourceFixture(QStringLiteral("websocket"), kToken)
+    {}
 
     void makeSource(const WebSocketOptions &o)
     {
-        m_source = std::make_unique<WebSocketSource>(o);
-        m_source->setSink(&m_sink);
-        QObject::connect(m_source.get(), &FrameSource::statusChanged, m_source.get(),
-                         [this](const ConnectionStatus &s) { m_statuses.push_back(s); });
+        attach(std::make_unique<WebSocketSource>(o));
     }
-
-    bool waitForState(ConnectionState state, size_t fromIndex = 0)
-    {
-        return QTest::qWaitFor([&] { return indexOf(state, fromIndex) >= 0; }, kWaitMs);
-    }
-
-    int indexOf(ConnectionState state, size_t fromIndex = 0) const
-    {
-        for (size_t i = fromIndex; i < m_statuses.size(); ++i) {
-            if (m_statuses[i].state == state)
-                return int(i);
-        }
-        return -1;
-    }
-
-    int countOf(ConnectionState state) const
-    {
-        int n = 0;
-        for (const auto &s : m_statuses)
-            n += s.state == state ? 1 : 0;
-        return n;
-    }
-
-    void TearDown() override
-    {
-        // Whatever a test did, no status may ever have carried the credential.
-        for (const auto &s : m_statuses) {
-            EXPECT_FALSE(s.reason.contains(QString::fromLatin1(kToken))) << s.reason.toStdString();
-            EXPECT_EQ(s.transport, QLatin1String("websocket"));
-        }
-        m_source.reset();
-    }
-
-    CollectingSink m_sink;
-    std::unique_ptr<WebSocketSource> m_source;
-    std::vector<ConnectionStatus> m_statuses;
 };
 
 } // namespace

@@ -18,6 +18,8 @@ FeedSession::FeedSession(std::unique_ptr<FrameSource> source, DashboardModels *m
     , m_worker(std::make_unique<FeedWorker>(std::move(source), std::move(recorder)))
 {
     connect(m_worker.get(), &FeedWorker::batchReady, this, [this](const FeedBatchPtr &batch) {
+        if (batch->seekToken != 0)
+            Q_EMIT replaySeekReached(batch->seekToken);
         m_models->applyBatch(*batch);
         m_worker->batchConsumed();
     });

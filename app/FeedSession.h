@@ -36,6 +36,9 @@ public:
 
 Q_SIGNALS:
     void sourceEnded(); // a finite source finished, or an error that retrying cannot fix
+    // A batch carries a replay seek's token (FeedBatch::seekToken): emitted just before it is
+    // applied, so the state saved for the seek is restored first.
+    void replaySeekReached(quint64 token);
 
 private:
     void onStatus(const ConnectionStatus &status);

@@ -4,9 +4,14 @@
 #include "app/RecorderSetup.h"
 #include "feed/FeedWorker.h"
 #include "feed/ReplayFile.h"
+#include "feed/ReplayIndexJob.h"
+#include "models/ActivityFeedModel.h"
 #include "models/DashboardModels.h"
+#include "models/ReplaySeekStateBuilder.h"
+#include "ui/IndexProgress.h"
 #include "ui/MainWindow.h"
 #include "ui/PlaybackBar.h"
+#include "widgets/ReplayTimeline.h"
 
 namespace vantage {
 
@@ -14,18 +19,21 @@ SessionController::SessionController(DashboardModels *models, MainWindow *window
     : QObject(parent)
     , m_models(models)
     , m_window(window)
+    , m_seeker(models)
 {
     connectWindow();
 }
 
 SessionController::~SessionController()
 {
+    stopIndex();
     finish();
 }
 
 void SessionController::start(SourceChoice choice, std::unique_ptr<FrameRecorder> recorder)
 {
     finish();
+    stopIndex();
     m_origin = choice.origin;
     m_window->setDemoMode(choice.demo);
     m_window->setSourceLabel(choice.label);
@@ -44,7 +52,73 @@ void SessionController::start(SourceChoice choice, std::unique_ptr<FrameRecorder
         return;
     }
     m_session = std::make_unique<FeedSession>(std::move(choice.source), m_models, std::move(recorder));
+    connect(m_session.get(), &FeedSession::replaySeekReached, this,
+            [this](quint64 token) { m_seeker.restoreFor(token); });
     m_session->start();
+    if (playback)
+        startIndex(choice.replay->path);
+}
+
+bool SessionController::seek(qint64 logTimeMs)
+{
+    if (!m_session || !m_session->worker()->isReplay())
+        return false;
+    const std::optional<ReplaySeek> seek = m_seeker.prepare(logTimeMs);
+    if (!seek)
+        return false;
+    m_session->worker()->seekReplay(*seek);
+    return true;
+}
+
+void SessionController::startIndex(const QString &path)
+{
+    const quint64 generation = ++m_indexGeneration;
+    ReplaySeekStateBuilder::Options options;
+    options.feedCapacity = m_models->feed()->capacity();
+    auto publish = [this, generation](ReplaySeekPointsPtr points) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, points = std::move(points)] {
+                if (generation == m_indexGeneration)
+                    m_seeker.setPoints(points);
+            },
+            Qt::QueuedConnection);
+    };
+    m_indexJob = std::make_unique<ReplayIndexJob>(path, ReplayIndexOptions{}, nullptr, [options, publish] {
+        return std::make_unique<ReplaySeekStateBuilder>(options, publish);
+    });
+    IndexProgress *progress = m_window->playbackBar()->indexProgress();
+    progress->setProgress(0);
+    connect(m_indexJob.get(), &ReplayIndexJob::progress, progress, &IndexProgress::setProgress);
+    connect(m_indexJob.get(), &ReplayIndexJob::partialIndex, this, &SessionController::onIndex);
+    connect(m_indexJob.get(), &ReplayIndexJob::finished, this,
+            [this, progress](const std::shared_ptr<const ReplayIndex> &index) {
+        onIndex(index);
+        progress->showEnded(index->readError.isEmpty()
+                                ? QString()
+                                : tr("Timeline ends early: %1").arg(index->readError));
+    });
+    connect(m_indexJob.get(), &ReplayIndexJob::failed, progress,
+            [progress](const QString &reason) { progress->showEnded(tr("No timeline: %1").arg(reason)); });
+    connect(m_indexJob.get(), &ReplayIndexJob::cancelled, progress, [progress] {
+        progress->showEnded(tr("Indexing cancelled: the timeline shows what was read"));
+    });
+    m_indexJob->start();
+}
+
+void SessionController::stopIndex()
+{
+    // Joins the job's thread: nothing of it arrives after this but posts already queued, which
+    // the generation drops.
+    m_indexJob.reset();
+    ++m_indexGeneration;
+    m_seeker.reset();
+}
+
+void SessionController::onIndex(const std::shared_ptr<const ReplayIndex> &index)
+{
+    m_seeker.setIndex(index);
+    m_window->playbackBar()->timeline()->setIndex(index);
 }
 
 bool SessionController::openLog(const QString &path)
@@ -111,6 +185,11 @@ void SessionController::connectWindow()
     connect(m_window, &MainWindow::reconnectRequested, this, [this] {
         if (m_session)
             m_session->reconnectNow();
+    });
+    connect(bar->timeline(), &ReplayTimeline::seekRequested, this, &SessionController::seek);
+    connect(bar->indexProgress(), &IndexProgress::cancelRequested, this, [this] {
+        if (m_indexJob)
+            m_indexJob->cancel();
     });
     connect(m_window, &MainWindow::openLogRequested, this, &SessionController::openLog);
     connect(m_window, &MainWindow::recordRequested, this, &SessionController::startRecording);

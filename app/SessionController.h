@@ -2,6 +2,8 @@
 
 #include "app/SourceFactory.h"
 #include "feed/FrameRecorder.h"
+#include "feed/ReplayIndex.h"
+#include "models/ReplaySeeker.h"
 
 #include <QObject>
 #include <QUrl>
@@ -13,10 +15,12 @@ namespace vantage {
 class DashboardModels;
 class FeedSession;
 class MainWindow;
+class ReplayIndexJob;
 
 // The window's one data path at a time: starts a FeedSession for a source, replaces it with a
 // replay when the operator opens or drops a log, and carries out the window's playback and
-// recording requests on it. A request that cannot be met is shown in the window as plain text,
+// recording requests on it. A replay's log is indexed in the background for the timeline and its
+// seeks (docs/replay-index.md) while it already plays. A request that cannot be met is shown in the window as plain text,
 // and the current session goes on.
 class SessionController final : public QObject
 {
@@ -40,14 +44,27 @@ public:
     void finish();
 
     FeedSession *session() const { return m_session.get(); }
+    // The replay's index job while it runs; nullptr otherwise.
+    ReplayIndexJob *indexJob() const { return m_indexJob.get(); }
+
+    // Jumps the replay to `logTimeMs` (the timeline's seek). False when there is no replay or
+    // nothing of its log is indexed yet.
+    bool seek(qint64 logTimeMs);
 
 private:
     void connectWindow();
+    void startIndex(const QString &path);
+    void stopIndex();
+    void onIndex(const std::shared_ptr<const ReplayIndex> &index);
 
     DashboardModels *m_models;
     MainWindow *m_window;
     std::unique_ptr<FeedSession> m_session;
     QUrl m_origin; // what a recording of the current session names
+    ReplaySeeker m_seeker;
+    // Seek points are posted from the index job's thread; those of an earlier log are dropped.
+    quint64 m_indexGeneration = 0;
+    std::unique_ptr<ReplayIndexJob> m_indexJob;
 };
 
 } // namespace vantage

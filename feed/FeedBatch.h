@@ -17,6 +17,9 @@ struct FeedBatch
     FeedStats stats;               // totals after these messages
     qint64 lastFrameMs = 0;        // receive time of the newest frame so far (0: none yet)
     qint64 flushedAtMs = 0;
+    // Non-zero after a replay seek (ReplaySeek::token): the dashboard state saved for that token
+    // replaces the current one, on an emptied feed, before these messages are applied.
+    quint64 seekToken = 0;
 };
 
 using FeedBatchPtr = std::shared_ptr<const FeedBatch>;

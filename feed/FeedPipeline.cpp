@@ -3,10 +3,11 @@
 #include "feed/FeedLogging.h"
 #include "feed/FrameRecorder.h"
 
+#include <utility>
+
 namespace vantage {
 
 namespace {
-constexpr qint64 kMaxFutureSkewMs = 5 * 60 * 1000;
 // Wire types are chosen by the server: past this many distinct ones, the rest share a bucket.
 constexpr qsizetype kMaxDistinctTypes = 256;
 } // namespace
@@ -21,7 +22,8 @@ FeedPipeline::FeedPipeline(std::unique_ptr<FrameSource> source, QObject *parent,
 {
     m_source->setParent(this);
     m_source->setSink(this);
-    m_source->setResumeFn([this] { return ResumePoint{m_sequencer.epoch(), m_sequencer.lastSeq()}; });
+    m_source->setResumeFn(
+        [this] { return ResumePoint{m_intake.sequencer().epoch(), m_intake.sequencer().lastSeq()}; });
     connect(m_source, &FrameSource::statusChanged, this, &FeedPipeline::onSourceStatus);
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(flushIntervalMs);
@@ -89,34 +91,24 @@ void FeedPipeline::onFrame(const ReceivedFrame &frame)
     ++stats.framesReceived;
     stats.bytesReceived += quint64(frame.bytes.size());
     m_pending.lastFrameMs = frame.receivedMs;
-    const qint64 receivedMs = frame.receivedMs;
     if (m_recorder)
         record(frame);
 
-    const DecodeError error = m_decoder.decode(frame.bytes, receivedMs, frame.tsShiftMs, m_scratch);
-    if (error != DecodeError::None) {
-        ++stats.decodeErrors;
-        ++stats.errorsByReason[decodeErrorName(error)];
+    const FrameIntake::Outcome outcome = m_intake.take(frame, stats, m_scratch);
+    if (outcome == FrameIntake::Outcome::Rejected) {
         if (frame.line > 0)
-            countSkippedLine(frame.line, decodeErrorName(error), decodeErrorDescription(error));
+            countSkippedLine(frame.line, decodeErrorName(m_intake.error()),
+                             decodeErrorDescription(m_intake.error()));
+        m_scratch = Message();
         scheduleFlush();
         return;
     }
     if (frame.line > 0)
         ++stats.replay.eventsReplayed;
-    ++stats.messagesDecoded;
     countType(m_scratch.wireType);
-    if (m_scratch.tsMs > receivedMs + kMaxFutureSkewMs) {
-        // A clock far ahead would roll today's counters into a day that has not begun.
-        m_scratch.tsMs = receivedMs;
-        ++stats.futureTimestampsClamped;
-    }
-    if (const auto *snapshot = std::get_if<SnapshotInfo>(&m_scratch.body);
-        snapshot && snapshot->skippedItems > 0)
-        stats.errorsByReason[QStringLiteral("bad_snapshot_item")] += quint64(snapshot->skippedItems);
     if (m_scratch.kind == MessageKind::Ping)
         m_source->sendText(QByteArrayLiteral("{\"v\":1,\"type\":\"pong\"}"));
-    if (m_sequencer.accept(m_scratch, stats))
+    if (outcome == FrameIntake::Outcome::Accepted)
         m_pending.messages.push_back(std::move(m_scratch));
     m_scratch = Message();
     scheduleFlush();
@@ -144,6 +136,16 @@ void FeedPipeline::onLineSkipped(qint64 line, QLatin1String reason, QLatin1Strin
 {
     onFrameRejected(reason);
     countSkippedLine(line, reason, description);
+}
+
+void FeedPipeline::onReplaySeek(quint64 token, const QString &epoch, qint64 lastSeq)
+{
+    // Messages not yet handed over belong to the moment left behind: the state replacing them
+    // is restored by the receiver, from the token.
+    m_pending.messages.clear();
+    m_pending.seekToken = token;
+    m_intake.restoreSequence(epoch, lastSeq);
+    scheduleFlush();
 }
 
 void FeedPipeline::countSkippedLine(qint64 line, QLatin1String reason, QLatin1String description)
@@ -218,6 +220,7 @@ void FeedPipeline::emitBatch()
     batch->stats = m_pending.stats;
     batch->lastFrameMs = m_pending.lastFrameMs;
     batch->flushedAtMs = m_now();
+    batch->seekToken = std::exchange(m_pending.seekToken, 0);
     m_inFlight.store(true, std::memory_order_release);
     Q_EMIT batchReady(batch);
 }

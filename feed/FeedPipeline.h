@@ -1,11 +1,10 @@
 #pragma once
 
 #include "feed/Clock.h"
-#include "feed/Decoder.h"
 #include "feed/FeedBatch.h"
 #include "feed/FrameSink.h"
+#include "feed/FrameIntake.h"
 #include "feed/FrameSource.h"
-#include "feed/Sequencer.h"
 
 #include <QObject>
 #include <QTimer>
@@ -51,10 +50,11 @@ public:
     void batchConsumed() { m_inFlight.store(false, std::memory_order_release); }
 
     void onFrame(const ReceivedFrame &frame) override;
-    void onStreamRestart() override { m_sequencer.restart(); }
+    void onStreamRestart() override { m_intake.restart(); }
     void onFrameRejected(QLatin1String reason) override;
     void onReplayProgress(const QString &file, quint64 linesRead, const ReplayPlayback &playback) override;
     void onLineSkipped(qint64 line, QLatin1String reason, QLatin1String description) override;
+    void onReplaySeek(quint64 token, const QString &epoch, qint64 lastSeq) override;
 
 Q_SIGNALS:
     void batchReady(const vantage::FeedBatchPtr &batch);
@@ -76,8 +76,7 @@ private:
     FrameSource *m_source; // child: moves to the worker thread with the pipeline
     std::unique_ptr<FrameRecorder> m_recorder;
     QTimer m_recordFlushTimer;
-    Decoder m_decoder;
-    Sequencer m_sequencer;
+    FrameIntake m_intake;
     FeedBatch m_pending;
     Message m_scratch;
     QTimer m_flushTimer;

@@ -77,6 +77,13 @@ void FeedWorker::setReplayLoop(bool loop)
             m_replay, [replay = m_replay, loop] { replay->setLoop(loop); }, Qt::QueuedConnection);
 }
 
+void FeedWorker::seekReplay(const ReplaySeek &seek)
+{
+    if (m_replay)
+        QMetaObject::invokeMethod(
+            m_replay, [replay = m_replay, seek] { replay->seek(seek); }, Qt::QueuedConnection);
+}
+
 QString FeedWorker::startRecording(const QString &path, const RecordingHeader &header)
 {
     QString error;

@@ -4,6 +4,7 @@
 #include "feed/FrameRecorder.h"
 #include "feed/FrameSource.h"
 #include "feed/RecordingHeader.h"
+#include "feed/ReplaySeek.h"
 
 #include <QObject>
 #include <QThread>
@@ -40,6 +41,8 @@ public:
     void setReplaySpeed(double speed); // <= 0: as fast as possible
     void stepReplay();
     void setReplayLoop(bool loop);
+    // The batch that follows carries seek.token (FeedBatch::seekToken).
+    void seekReplay(const ReplaySeek &seek);
 
     // Records every frame received from now on into `path` (gzip for ".gz"), ending a recording
     // in progress. Waits until the file is open on the feed thread; returns why it could not be

@@ -27,6 +27,15 @@ public:
         Q_UNUSED(linesRead)
         Q_UNUSED(playback)
     }
+    // Replay only: the replay jumped to a checkpoint (ReplaySeek). Frames delivered before this
+    // call and not yet handed over belong to the moment left behind; the numbering is as it
+    // stood at the checkpoint; the next batch carries `token`.
+    virtual void onReplaySeek(quint64 token, const QString &epoch, qint64 lastSeq)
+    {
+        Q_UNUSED(token)
+        Q_UNUSED(epoch)
+        Q_UNUSED(lastSeq)
+    }
     // Replay only: a line of the file gave no frame (corrupt, cut short). Counted under `reason`;
     // `description` says what is wrong, for a message that names the file and the line.
     virtual void onLineSkipped(qint64 line, QLatin1String reason, QLatin1String description)

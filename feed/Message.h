@@ -32,6 +32,13 @@ enum class Severity : quint8 { Info, Warning, Error, Critical };
 
 QLatin1String severityName(Severity severity);
 
+// Equality of a number that is NaN when absent: two absent numbers are equal, so a value
+// compares equal to its copy.
+inline bool sameNumber(double a, double b)
+{
+    return a == b || (qIsNaN(a) && qIsNaN(b));
+}
+
 struct GeoLocation
 {
     double lat = qQNaN();
@@ -41,6 +48,13 @@ struct GeoLocation
 
     bool hasCoordinates() const { return !qIsNaN(lat) && !qIsNaN(lon); }
     bool isEmpty() const { return !hasCoordinates() && country.isEmpty() && city.isEmpty(); }
+
+    // Not defaulted: coordinates are NaN when absent.
+    friend bool operator==(const GeoLocation &a, const GeoLocation &b)
+    {
+        return sameNumber(a.lat, b.lat) && sameNumber(a.lon, b.lon) && a.country == b.country
+            && a.city == b.city;
+    }
 };
 
 // A named number: a gauge ("requests_per_second"), a counter ("revenue") or a per-role count ("supplier").
@@ -48,6 +62,11 @@ struct NamedValue
 {
     QString name;
     double value = 0.0;
+
+    friend bool operator==(const NamedValue &a, const NamedValue &b)
+    {
+        return a.name == b.name && sameNumber(a.value, b.value);
+    }
 };
 
 // A feed event. Canonical types: "signup", "payment", "form_submission", "invitation";
@@ -64,6 +83,14 @@ struct LiveEvent
     QString currency;
     GeoLocation location;
     QString metadataJson; // the raw JSON text of "metadata", kept for display and later re-decoding
+
+    // Not defaulted: value is NaN when absent. Every member is compared.
+    friend bool operator==(const LiveEvent &a, const LiveEvent &b)
+    {
+        return a.id == b.id && a.type == b.type && a.userId == b.userId && a.userName == b.userName
+            && a.role == b.role && a.description == b.description && sameNumber(a.value, b.value)
+            && a.currency == b.currency && a.location == b.location && a.metadataJson == b.metadataJson;
+    }
 };
 
 // A system-load sample. Canonical gauge names: requests_per_second, avg_response_ms,
@@ -72,6 +99,8 @@ struct LiveEvent
 struct MetricsSample
 {
     std::vector<NamedValue> gauges;
+
+    friend bool operator==(const MetricsSample &, const MetricsSample &) = default;
 };
 
 struct ActiveUsersUpdate
@@ -89,12 +118,16 @@ struct AlertInfo
     QString message;
     int affectedUsers = 0;
     bool autoResolve = false;
+
+    friend bool operator==(const AlertInfo &, const AlertInfo &) = default;
 };
 
 struct AlertResolvedInfo
 {
     QString id;
     QString reason;
+
+    friend bool operator==(const AlertResolvedInfo &, const AlertResolvedInfo &) = default;
 };
 
 struct ProgressInfo

@@ -4,6 +4,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace vantage {
 
 namespace {
@@ -48,6 +50,27 @@ bool ReplayFile::rewind()
         return true;
     return fail(QStringLiteral("Cannot read replay file %1 again from the start: %2")
                     .arg(m_path, m_file.errorString()));
+}
+
+bool ReplayFile::seekContent(qint64 offset)
+{
+    if (!m_gzip) {
+        if (m_file.seek(offset))
+            return true;
+        return fail(QStringLiteral("Cannot seek in replay file %1 to byte %2: %3")
+                        .arg(m_path, QString::number(offset), m_file.errorString()));
+    }
+    if (!rewind())
+        return false;
+    QByteArray discard(64 * 1024, Qt::Uninitialized);
+    for (qint64 left = offset; left > 0;) {
+        const qint64 got = m_gzip->read(discard.data(), std::min<qint64>(left, discard.size()));
+        if (got <= 0)
+            return fail(QStringLiteral("Cannot read replay file %1 up to byte %2 of its content: %3")
+                            .arg(m_path, QString::number(offset), contentError()));
+        left -= got;
+    }
+    return true;
 }
 
 QString ReplayFile::contentError() const

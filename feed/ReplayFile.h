@@ -26,6 +26,10 @@ public:
     QIODevice *content();
     // Back to the first byte of the content; false with error() set when that fails.
     bool rewind();
+    // To byte `offset` of the content (a checkpoint's); false with error() set when that fails.
+    // Plain files seek; gzip has no random access, so the content is decompressed again from the
+    // start up to the offset.
+    bool seekContent(qint64 offset);
     bool isGzip() const { return m_gzip != nullptr; }
     // Why the content could not be read further (for gzip, with the compressed byte offset).
     QString contentError() const;

@@ -6,10 +6,12 @@
 
 namespace vantage {
 
-ReplayIndexJob::ReplayIndexJob(QString path, ReplayIndexOptions options, QObject *parent)
+ReplayIndexJob::ReplayIndexJob(QString path, ReplayIndexOptions options, QObject *parent,
+                               ObserverFactory makeObserver)
     : QObject(parent)
     , m_path(std::move(path))
     , m_options(options)
+    , m_makeObserver(std::move(makeObserver))
 {}
 
 ReplayIndexJob::~ReplayIndexJob()
@@ -30,6 +32,8 @@ void ReplayIndexJob::start()
     // and dropped with it; none is emitted once cancel() has been called.
     m_thread.reset(QThread::create([this] {
         ReplayIndexer indexer(m_path, m_options);
+        const std::unique_ptr<ReplayIndexObserver> observer = m_makeObserver ? m_makeObserver() : nullptr;
+        indexer.setObserver(observer.get());
         ReplayIndexer::Callbacks callbacks;
         callbacks.progress = [this](int permille) {
             QMetaObject::invokeMethod(

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "feed/ReplayIndex.h"
+#include "feed/ReplayIndexObserver.h"
 #include "feed/ReplayIndexOptions.h"
 
 #include <QObject>
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QThread;
@@ -21,7 +23,12 @@ class ReplayIndexJob final : public QObject
 {
     Q_OBJECT
 public:
-    explicit ReplayIndexJob(QString path, ReplayIndexOptions options = {}, QObject *parent = nullptr);
+    // Makes, on the job's thread, an observer that follows the build there and is destroyed there
+    // when it ends (models/ReplaySeekStateBuilder publishes seek points this way).
+    using ObserverFactory = std::function<std::unique_ptr<ReplayIndexObserver>()>;
+
+    explicit ReplayIndexJob(QString path, ReplayIndexOptions options = {}, QObject *parent = nullptr,
+                            ObserverFactory makeObserver = {});
     // Cancels a running build and waits for its thread: no signal follows.
     ~ReplayIndexJob() override;
 
@@ -48,6 +55,7 @@ private:
 
     QString m_path;
     ReplayIndexOptions m_options;
+    ObserverFactory m_makeObserver;
     std::atomic<bool> m_cancel{false};
     std::unique_ptr<QThread> m_thread;
     bool m_started = false;

@@ -83,6 +83,8 @@ ReplayIndexer::Outcome ReplayIndexer::run(const std::atomic<bool> &cancel, const
             (permille >= partialShown + kPartialStep || sincePartial.hasExpired(kPartialEveryMs))) {
             partialShown = permille;
             sincePartial.restart();
+            if (m_observer)
+                m_observer->onPublish(m_index);
             callbacks.partial(m_index);
         }
     }
@@ -91,6 +93,8 @@ ReplayIndexer::Outcome ReplayIndexer::run(const std::atomic<bool> &cancel, const
     if (!checkHasContent())
         return Outcome::Failed;
     m_index.complete = true;
+    if (m_observer)
+        m_observer->onPublish(m_index);
     if (callbacks.progress)
         callbacks.progress(1000);
     return Outcome::Finished;
@@ -123,15 +127,20 @@ bool ReplayIndexer::indexLine(QByteArrayView line, bool lineEnded, qint64 offset
             return true; // the header line
         }
     }
-    if (m_format == LogFormat::Bare)
+    if (m_format == LogFormat::Bare) {
         indexFrame(line, std::nullopt, offset);
-    else {
-        RecordingReader::Frame recorded;
-        if (m_recording.read(line, recorded) != RecordingReader::LineError::None)
-            ++m_index.badLines;
-        else
-            indexFrame(recorded.bytes, recorded.receivedMs, offset);
+        if (m_observer)
+            m_observer->onFrame(line, m_index.lines);
+        return true;
     }
+    RecordingReader::Frame recorded;
+    if (m_recording.read(line, recorded) != RecordingReader::LineError::None) {
+        ++m_index.badLines;
+        return true;
+    }
+    indexFrame(recorded.bytes, recorded.receivedMs, offset);
+    if (m_observer)
+        m_observer->onFrame(recorded.bytes, m_index.lines);
     return true;
 }
 
@@ -159,6 +168,8 @@ void ReplayIndexer::addFrame(std::optional<qint64> timeMs, const ReplayIndexFram
 
     if (m_index.lines >= m_nextCheckpointLine) {
         m_index.checkpoints.push_back({m_index.lines, offset, m_index.frames, m_clockMs});
+        if (m_observer)
+            m_observer->onCheckpoint(m_index.checkpoints.back());
         m_nextCheckpointLine = m_index.lines + m_options.checkpointEveryLines;
     }
     if (summary.alert) {

@@ -3,6 +3,7 @@
 #include "feed/RecordingReader.h"
 #include "feed/ReplayIndex.h"
 #include "feed/ReplayIndexFrameReader.h"
+#include "feed/ReplayIndexObserver.h"
 #include "feed/ReplayIndexOptions.h"
 #include "feed/ReplayJsonCheck.h"
 
@@ -34,6 +35,10 @@ public:
     };
 
     explicit ReplayIndexer(QString path, ReplayIndexOptions options = {});
+
+    // Follows the build, on the calling thread; call before run(). The observer sees onPublish
+    // before each partial callback and once more when the file is read.
+    void setObserver(ReplayIndexObserver *observer) { m_observer = observer; }
 
     // Reads the whole file; call once. The cancel flag is checked every 64 KiB of content: once it is set,
     // run() returns Cancelled. Failed, with error() set, when the file cannot be read at all
@@ -72,6 +77,7 @@ private:
     ReplayJsonCheck m_jsonCheck;
     RecordingReader m_recording;
     ReplayIndexFrameReader m_frames;
+    ReplayIndexObserver *m_observer = nullptr;
 };
 
 } // namespace vantage

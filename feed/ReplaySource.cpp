@@ -30,7 +30,8 @@ ReplaySource::ReplaySource(ReplayOptions options, QObject *parent)
 {
     if (!m_options.now)
         m_options.now = systemNowMs;
-    m_status.transport = QStringLiteral("replay");
+    // The demo stands in for a live stream, its times moved to now; a log plays as itself.
+    m_status.transport = m_options.rebaseToNow ? QStringLiteral("demo") : QStringLiteral("replay");
     m_timer->setSingleShot(true);
     m_timer->setTimerType(Qt::PreciseTimer);
     connect(m_timer, &QTimer::timeout, this, &ReplaySource::pump);
@@ -49,15 +50,23 @@ void ReplaySource::start()
     m_positionMs = 0;
     m_positionLine = 0;
 
-    m_file = std::make_unique<ReplayFile>(m_options.path);
-    if (!m_file->open())
-        return fail(m_file->error());
-    m_reader = std::make_unique<ReplayLineReader>(m_file->content());
-
+    if (!openFile())
+        return;
     m_running = true;
     beginPass();
     setStatus(ConnectionState::Live);
     m_timer->start(0);
+}
+
+bool ReplaySource::openFile()
+{
+    m_file = std::make_unique<ReplayFile>(m_options.path);
+    if (!m_file->open()) {
+        fail(m_file->error());
+        return false;
+    }
+    m_reader = std::make_unique<ReplayLineReader>(m_file->content());
+    return true;
 }
 
 void ReplaySource::stop()
@@ -109,9 +118,47 @@ void ReplaySource::setLoop(bool loop)
 
 void ReplaySource::step()
 {
-    if (m_running && m_paused && (m_hasPending || readNextFrame()))
+    if (m_running && m_paused && !m_seekTargetMs && (m_hasPending || readNextFrame()))
         deliverPending(m_options.now());
     reportProgress();
+}
+
+void ReplaySource::seek(const ReplaySeek &seek)
+{
+    m_timer->stop();
+    if (!m_file && !openFile())
+        return;
+    if (!m_file->seekContent(seek.from.offset))
+        return fail(m_file->error());
+    m_reader->reset();
+    m_format = seek.format == ReplayIndex::Format::Recording ? LogFormat::Recording : LogFormat::Bare;
+    m_passHasContent = true;
+    m_lineNumber = seek.from.line - 1;
+    m_framesThisPass = quint64(seek.from.frame);
+    m_hasPending = false;
+    if (seek.firstTimeMs)
+        m_firstTimeMs = seek.firstTimeMs;
+    m_anchorLogMs = m_firstTimeMs ? seek.from.timeMs - *m_firstTimeMs : 0;
+    m_anchorMs = m_options.now();
+    m_positionMs = seek.from.timeMs;
+    m_positionLine = seek.from.line - 1;
+    m_seekTargetMs = seek.targetMs;
+    if (FrameSink *target = sink())
+        target->onReplaySeek(seek.token, seek.epoch, seek.lastSeq);
+    if (!m_running) {
+        m_running = true;
+        setStatus(ConnectionState::Live);
+    }
+    m_timer->start(0);
+}
+
+void ReplaySource::endSeek(qint64 now)
+{
+    m_positionMs = *m_seekTargetMs;
+    if (m_firstTimeMs)
+        m_anchorLogMs = *m_seekTargetMs - *m_firstTimeMs;
+    m_anchorMs = now;
+    m_seekTargetMs.reset();
 }
 
 ReplayPlayback ReplaySource::playback() const
@@ -122,10 +169,14 @@ ReplayPlayback ReplaySource::playback() const
 void ReplaySource::deliverDueFrames()
 {
     int deliveredThisTurn = 0;
-    while (m_running && !m_paused) {
+    while (m_running && (!m_paused || m_seekTargetMs)) {
         if (!m_hasPending && !readNextFrame())
             return;
         const qint64 now = m_options.now();
+        if (m_seekTargetMs && m_pendingTimeMs && *m_pendingTimeMs > *m_seekTargetMs) {
+            endSeek(now);
+            continue;
+        }
         const qint64 dueMs = pendingDueMs();
         if (dueMs > now) {
             m_timer->start(static_cast<int>(std::min(dueMs - now, kMaxSleepMs)));
@@ -158,7 +209,7 @@ void ReplaySource::deliverPending(qint64 now)
 
 qint64 ReplaySource::pendingDueMs() const
 {
-    if (!m_pendingTimeMs || m_options.speed <= 0.0)
+    if (m_seekTargetMs || !m_pendingTimeMs || m_options.speed <= 0.0)
         return std::numeric_limits<qint64>::min();
     const double logMs = double(*m_pendingTimeMs - *m_firstTimeMs - m_anchorLogMs);
     return m_anchorMs + std::llround(logMs / m_options.speed);
@@ -246,6 +297,7 @@ bool ReplaySource::takeFrame(QByteArrayView line)
 
 bool ReplaySource::endPass()
 {
+    m_seekTargetMs.reset(); // a target past the last frame: the seek ends with the content
     if (m_passes == 1 && !m_passHasContent) {
         fail(ReplayFile::noContentMessage(m_options.path, m_lineNumber, m_file->isGzip()));
         return false;

@@ -6,6 +6,7 @@
 #include "feed/ReplayLineReader.h"
 #include "feed/ReplayOptions.h"
 #include "feed/ReplayPlayback.h"
+#include "feed/ReplaySeek.h"
 #include "feed/ReplayTimestampReader.h"
 
 #include <memory>
@@ -49,6 +50,10 @@ public:
     void setLoop(bool loop);
     // While paused: delivers the next frame at once, and only that one.
     void step();
+    // Jumps to seek.targetMs (ReplaySeek): reading resumes at the checkpoint, its frames up to the
+    // target go out at once, paused or not, then playback goes on from the target at its pace.
+    // A replay that has finished opens its file again.
+    void seek(const ReplaySeek &seek);
     ReplayPlayback playback() const;
 
     quint64 framesDelivered() const { return m_framesDelivered; }
@@ -81,6 +86,10 @@ private:
     bool detectFormat(QByteArrayView firstLine);
     void skipLine(QLatin1String reason, QLatin1String description);
     void beginPass();
+    // Opens the file and its line reader; false (and the replay failed) when it cannot be.
+    bool openFile();
+    // The frame pending lies past the seek's target: playback goes on from the target.
+    void endSeek(qint64 now);
     void closeFile();
     void fail(QString reason); // by value: the reason may belong to the file it closes
     void reportProgress();
@@ -105,6 +114,7 @@ private:
     std::optional<qint64> m_pendingTimeMs;
 
     std::optional<qint64> m_firstTimeMs; // of the current pass
+    std::optional<qint64> m_seekTargetMs; // while frames up to it go out at once
     qint64 m_passStartMs = 0;
     qint64 m_anchorMs = 0;     // a moment on the clock ...
     qint64 m_anchorLogMs = 0;  // ... and the log position (after the pass's first time) it plays

@@ -8,6 +8,12 @@ void Sequencer::restart()
     m_lastSeq = -1;
 }
 
+void Sequencer::restore(QString epoch, qint64 lastSeq)
+{
+    m_epoch = std::move(epoch);
+    m_lastSeq = lastSeq;
+}
+
 bool Sequencer::accept(const Message &message, FeedStats &stats)
 {
     if (message.kind == MessageKind::Hello) {

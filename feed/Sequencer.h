@@ -14,6 +14,8 @@ public:
     bool accept(const Message &message, FeedStats &stats);
     // The source started the stream over (a replay pass): numbering starts afresh.
     void restart();
+    // Numbering as it stood at an earlier point of the stream (a replay seeks back to it).
+    void restore(QString epoch, qint64 lastSeq);
 
     QString epoch() const { return m_epoch; }
     qint64 lastSeq() const { return m_lastSeq; }

@@ -150,6 +150,20 @@ int AlertModel::droppedOpen() const
     return m_droppedOpen;
 }
 
+AlertModel::State AlertModel::state() const
+{
+    return State{m_open, m_resolved, m_droppedOpen};
+}
+
+void AlertModel::restoreState(const State &state)
+{
+    beginResetModel();
+    m_open = state.open;
+    m_resolved = state.resolved;
+    m_droppedOpen = state.droppedOpen;
+    endResetModel();
+}
+
 const AlertModel::Row &AlertModel::rowAt(int row) const
 {
     const auto r = static_cast<size_t>(row);

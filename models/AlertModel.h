@@ -1,6 +1,7 @@
 #pragma once
 
 #include "feed/Message.h"
+#include "models/AlertRow.h"
 
 #include <QAbstractListModel>
 
@@ -33,6 +34,16 @@ public:
     static constexpr int maxResolved = 200;
     static constexpr int maxOpen = 1000;
 
+    // Everything the model shows, as a value: captured on one model, restored into another.
+    struct State
+    {
+        std::vector<AlertRow> open;     // sorted as the model sorts them
+        std::vector<AlertRow> resolved; // newest resolution first
+        int droppedOpen = 0;
+
+        friend bool operator==(const State &, const State &) = default;
+    };
+
     explicit AlertModel(QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -53,14 +64,12 @@ public:
     // Open alerts dropped to stay within maxOpen.
     int droppedOpen() const;
 
+    State state() const;
+    // Replaces every alert with the state's, in one model reset.
+    void restoreState(const State &state);
+
 private:
-    struct Row
-    {
-        AlertInfo info;
-        qint64 raisedAtMs = 0;
-        qint64 resolvedAtMs = 0;
-        QString reason;
-    };
+    using Row = AlertRow;
 
     const Row &rowAt(int row) const;
     int findOpen(const QString &id) const;

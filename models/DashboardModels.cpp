@@ -9,8 +9,6 @@ namespace {
 
 // Batches arrive at frame cadence (about 60 Hz), so twice that over the window is ample.
 constexpr qsizetype rateSamples = 600;
-// A snapshot's events are the newest few; checking this many feed rows finds those already shown.
-constexpr int snapshotDedupRows = 1000;
 
 } // namespace
 
@@ -58,7 +56,7 @@ void DashboardModels::applyBatch(const FeedBatch &batch)
 
             // After a reconnect the snapshot repeats events the feed already shows.
             QSet<QString> shown;
-            const int rows = qMin(m_feed->rowCount(), snapshotDedupRows);
+            const int rows = qMin(m_feed->rowCount(), kSnapshotDedupRows);
             for (int row = 0; row < rows; ++row)
                 shown.insert(m_feed->itemAt(row).event.id);
             for (const FeedItem &item : feedItems)
@@ -104,9 +102,42 @@ void DashboardModels::clear()
     setConnectionStatus(ConnectionStatus());
 }
 
+DashboardAggregates DashboardModels::aggregates() const
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    return DashboardAggregates{m_alerts->state(), m_counters->state(), m_series->state()};
+}
+
+void DashboardModels::restoreAggregates(const DashboardAggregates &aggregates)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    m_counters->beginUpdate();
+    m_series->beginUpdate();
+    m_feed->clear();
+    m_alerts->restoreState(aggregates.alerts);
+    m_counters->restoreState(aggregates.counters);
+    m_series->restoreState(aggregates.series);
+    m_series->endUpdate();
+    m_counters->endUpdate();
+    Q_EMIT restored();
+}
+
 ActivityFeedModel *DashboardModels::feed() const
 {
     return m_feed;
+}
+
+qint64 DashboardModels::shownNowMs() const
+{
+    const qint64 logTimeMs = m_stats.replay.playback.logTimeMs;
+    if (m_status.transport == QLatin1String("replay") && logTimeMs > 0)
+        return logTimeMs;
+    return nowMs();
+}
+
+quint64 DashboardModels::seekFeedWindow() const
+{
+    return quint64(m_feed->capacity()) + quint64(kSnapshotDedupRows);
 }
 
 FeedFilterProxy *DashboardModels::filteredFeed() const

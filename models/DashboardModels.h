@@ -6,6 +6,7 @@
 #include "feed/FeedStats.h"
 #include "models/ActivityFeedModel.h"
 #include "models/AlertModel.h"
+#include "models/DashboardAggregates.h"
 #include "models/EventRing.h"
 #include "models/FeedFilterProxy.h"
 #include "models/MetricSeriesStore.h"
@@ -32,6 +33,12 @@ public:
     // is shown on its own.
     void clear();
 
+    // Alerts, counters and series, for a later restoreAggregates (on this or another instance).
+    DashboardAggregates aggregates() const;
+    // Replaces alerts, counters and series and empties the feed, which the caller refills by
+    // replaying frames; stats, status and lastFrameMs are kept. Emits restored().
+    void restoreAggregates(const DashboardAggregates &aggregates);
+
     ActivityFeedModel *feed() const;
     FeedFilterProxy *filteredFeed() const;
     AlertModel *alerts() const;
@@ -42,15 +49,27 @@ public:
     const ConnectionStatus &connectionStatus() const;
 
     qint64 nowMs() const;           // the injected clock, for everything that shows an age
+    // The moment the dashboard shows: for a log playing back (transport "replay"), the log time it
+    // has reached, so an alert raised a minute before reads "1 min ago" whatever the date today;
+    // otherwise nowMs().
+    qint64 shownNowMs() const;
     qint64 lastFrameMs() const;     // from the batches; 0 = nothing yet
     qint64 dataAgeMs() const;       // now - lastFrameMs; -1 when nothing has arrived
     double eventsPerSecond() const; // messages/s over the last 5 s of batches
 
     static constexpr qint64 rateWindowMs = 5'000;
+    // A snapshot's events are the newest few: those among this many newest feed rows are not
+    // added again.
+    static constexpr int kSnapshotDedupRows = 1000;
+    // Feed events a replay seek must read again before its target for the feed to come out as
+    // playing straight through would leave it: the capacity, plus the rows a snapshot in them
+    // de-duplicates against (docs/replay-index.md, "Seeking").
+    quint64 seekFeedWindow() const;
 
 Q_SIGNALS:
     void batchApplied();
-    void cleared(); // by clear(): every model is empty
+    void cleared();  // by clear(): every model is empty
+    void restored(); // by restoreAggregates(): aggregates replaced, feed emptied
     void connectionStatusChanged(const vantage::ConnectionStatus &status);
 
 private:

@@ -10,6 +10,8 @@ struct FeedItem
     qint64 tsMs = 0;
     qint64 seq = -1; // -1 for events without one (seed shapes, snapshot prefill)
     LiveEvent event;
+
+    friend bool operator==(const FeedItem &, const FeedItem &) = default;
 };
 
 } // namespace vantage

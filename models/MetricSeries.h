@@ -1,5 +1,6 @@
 #pragma once
 
+#include "feed/Message.h"
 #include "models/EventRing.h"
 
 #include <QtGlobal>
@@ -10,6 +11,11 @@ struct MetricPoint
 {
     qint64 tsMs = 0;
     double value = 0.0;
+
+    friend bool operator==(const MetricPoint &a, const MetricPoint &b)
+    {
+        return a.tsMs == b.tsMs && sameNumber(a.value, b.value);
+    }
 };
 
 // A fixed window of the newest samples of one gauge.

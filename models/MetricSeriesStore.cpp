@@ -67,6 +67,37 @@ void MetricSeriesStore::clear()
     m_batcher.markChanged();
 }
 
+MetricSeriesStore::State MetricSeriesStore::state() const
+{
+    State state;
+    state.series.reserve(m_storage.size());
+    for (qsizetype i = 0; i < m_names.size(); ++i) {
+        const MetricSeries &s = *m_storage[static_cast<size_t>(i)];
+        NamedPoints &named = state.series.emplace_back(NamedPoints{m_names.at(i), {}});
+        named.points.reserve(static_cast<size_t>(s.size()));
+        for (qsizetype p = 0; p < s.size(); ++p)
+            named.points.push_back(s.at(p));
+    }
+    state.droppedGauges = m_droppedGauges;
+    return state;
+}
+
+void MetricSeriesStore::restoreState(const State &state)
+{
+    m_byName.clear();
+    m_names.clear();
+    m_storage.clear();
+    for (const NamedPoints &named : state.series) {
+        MetricSeries *s = m_storage.emplace_back(std::make_unique<MetricSeries>(m_windowSamples)).get();
+        for (const MetricPoint &point : named.points)
+            s->append(point.tsMs, point.value);
+        m_byName.insert(named.name, s);
+        m_names.append(named.name);
+    }
+    m_droppedGauges = state.droppedGauges;
+    m_batcher.markChanged();
+}
+
 void MetricSeriesStore::beginUpdate()
 {
     m_batcher.begin();

@@ -14,14 +14,30 @@
 namespace vantage {
 
 // One MetricSeries per gauge name, created on first sight; names keep their first-seen order.
-// A series, once created, lives until the store is cleared, so its pointer stays valid. At most
-// maxSeries names are kept, so a server inventing names cannot grow the store without bound:
-// samples of further names are dropped and counted.
+// A series, once created, lives until the store is cleared or restored, so its pointer stays
+// valid until then. At most maxSeries names are kept, so a server inventing names cannot grow
+// the store without bound: samples of further names are dropped and counted.
 class MetricSeriesStore final : public QObject
 {
     Q_OBJECT
 public:
     static constexpr qsizetype maxSeries = 256;
+
+    // The store's value: each series' points, oldest first, in name order.
+    struct NamedPoints
+    {
+        QString name;
+        std::vector<MetricPoint> points;
+
+        friend bool operator==(const NamedPoints &, const NamedPoints &) = default;
+    };
+    struct State
+    {
+        std::vector<NamedPoints> series;
+        quint64 droppedGauges = 0;
+
+        friend bool operator==(const State &, const State &) = default;
+    };
 
     explicit MetricSeriesStore(QObject *parent = nullptr, qsizetype windowSamples = 900);
 
@@ -34,6 +50,11 @@ public:
     quint64 droppedGauges() const;
     // Drops every series (their pointers die with them), as if newly made.
     void clear();
+
+    State state() const;
+    // Replaces every series by new ones (the old pointers die, as with clear()) holding the
+    // state's points; a series keeps at most windowSamples() of them, the newest.
+    void restoreState(const State &state);
 
     // Coalesces changed() over a batch, as in TodayCounters.
     void beginUpdate();

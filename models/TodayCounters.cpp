@@ -188,6 +188,23 @@ void TodayCounters::clear()
     m_batcher.markChanged();
 }
 
+TodayCounters::State TodayCounters::state() const
+{
+    return State{m_day, m_dayStartMs, m_dayEndMs, m_nowMinute, m_totals, m_slots, m_levelMinute};
+}
+
+void TodayCounters::restoreState(const State &state)
+{
+    m_day = state.day;
+    m_dayStartMs = state.dayStartMs;
+    m_dayEndMs = state.dayEndMs;
+    m_nowMinute = state.nowMinute;
+    m_totals = state.totals;
+    m_slots = state.minuteSlots;
+    m_levelMinute = state.levelMinute;
+    m_batcher.markChanged();
+}
+
 void TodayCounters::startDay(QDate day)
 {
     m_day = day;

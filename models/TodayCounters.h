@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <array>
 #include <limits>
 #include <vector>
@@ -22,6 +23,36 @@ class TodayCounters final : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr int windowMinutes = 120;
+    static constexpr qint64 noMinute = std::numeric_limits<qint64>::min();
+
+    struct MinuteSlot
+    {
+        qint64 minute = noMinute;
+        std::array<double, counterCount> values{}; // NaN for ActiveUsers where no level was seen
+
+        friend bool operator==(const MinuteSlot &a, const MinuteSlot &b)
+        {
+            return a.minute == b.minute
+                && std::equal(a.values.cbegin(), a.values.cend(), b.values.cbegin(), sameNumber);
+        }
+    };
+
+    // The counters' whole value, without the zone: the day bounds are taken as they are, so a
+    // state is restored into counters of the zone it was captured in.
+    struct State
+    {
+        QDate day;
+        qint64 dayStartMs = 0;
+        qint64 dayEndMs = 0;
+        qint64 nowMinute = noMinute;
+        std::array<double, counterCount> totals{};
+        std::array<MinuteSlot, windowMinutes> minuteSlots;
+        qint64 levelMinute = noMinute;
+
+        friend bool operator==(const State &, const State &) = default;
+    };
+
     explicit TodayCounters(QObject *parent = nullptr, const QTimeZone &zone = QTimeZone::systemTimeZone());
 
     // signup / payment / form_submission / invitation; other types do not count.
@@ -44,6 +75,11 @@ public:
     // Forgets every total, bucket and time seen, as if newly made (another log is opened).
     void clear();
 
+    State state() const;
+    // Emits changed() (coalesced inside beginUpdate/endUpdate), never dayRolledOver: the day
+    // is replaced, not reached.
+    void restoreState(const State &state);
+
     // Coalesces changed(): between the outermost beginUpdate and endUpdate it is emitted at
     // most once, at endUpdate, so a batch of events costs one repaint.
     void beginUpdate();
@@ -54,15 +90,6 @@ Q_SIGNALS:
     void dayRolledOver(QDate newDay);
 
 private:
-    static constexpr int windowMinutes = 120;
-    static constexpr qint64 noMinute = std::numeric_limits<qint64>::min();
-
-    struct MinuteSlot
-    {
-        qint64 minute = noMinute;
-        std::array<double, counterCount> values{};
-    };
-
     // Moves "now" forward and rolls the day over if needed; false when tsMs is on an earlier day.
     bool advance(qint64 tsMs);
     void startDay(QDate day);

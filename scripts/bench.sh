@@ -5,6 +5,8 @@
 #   BENCH_REPETITIONS decoder repetitions (default 7)
 #   E2E_REPETITIONS   end-to-end floor/pipeline pairs (default 5)
 #   E2E_DURATION      seconds each end-to-end client is measured (default 5)
+#   REPLAY_REPETITIONS replay line count/index/replay triples (default 5)
+#   REPLAY_LINES      lines of the generated replay log (default 1000000, about 400 MB in /tmp)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,12 +15,13 @@ build="${BENCH_BUILD_DIR:-build-release}"
 if [ ! -f "$build/build.ninja" ]; then
   cmake --preset release -B "$build"
 fi
-cmake --build "$build" -j "$(nproc)" --target decoder_bench ingest_e2e
+cmake --build "$build" -j "$(nproc)" --target decoder_bench ingest_e2e replay_e2e
 
 repetitions="${BENCH_REPETITIONS:-7}"
 out="$(mktemp)"
 e2e="$(mktemp)"
-trap 'rm -f "$out" "$e2e"' EXIT
+replay="$(mktemp)"
+trap 'rm -f "$out" "$e2e" "$replay"' EXIT
 "$build/bin/decoder_bench" --benchmark_repetitions="$repetitions" \
   --benchmark_report_aggregates_only=true | tee "$out"
 
@@ -40,5 +43,11 @@ printf '\n%s\n\n' "$decoder"
 # End to end: vantage-relay -> bare QWebSocket floor (a) and vantage --headless (b), alternated.
 "$build/bin/ingest_e2e" --repetitions "${E2E_REPETITIONS:-5}" --duration "${E2E_DURATION:-5}" | tee "$e2e"
 
+# Replay: a generated log (deleted afterwards); a line count (a), the replay index (b) and
+# vantage --headless --replay --speed max (c), alternated.
+"$build/bin/replay_e2e" --repetitions "${REPLAY_REPETITIONS:-5}" --lines "${REPLAY_LINES:-1000000}" \
+  | tee "$replay"
+
 printf '\nratios\n%s\n' "$decoder"
 grep -E '^ingest_e2e: (floor|pipeline|relay) ' "$e2e"
+grep -E '^replay_e2e: (index|line count|peak RSS) ' "$replay"

@@ -64,7 +64,7 @@ TEST(ConnectionBadgeText, PausedReplay)
 {
     ConnectionStatus s = status(ConnectionState::Live);
     s.transport = QStringLiteral("replay");
-    EXPECT_EQ(ConnectionBadgeText::text(s, now, 200), QStringLiteral("Live"));
+    EXPECT_EQ(ConnectionBadgeText::text(s, now, 200), QStringLiteral("Playing"));
     s.paused = true;
     EXPECT_EQ(ConnectionBadgeText::text(s, now, 200), QStringLiteral("Paused"));
 }

@@ -137,6 +137,24 @@ TEST(DashboardModels, LastFrameAndDataAge)
     EXPECT_EQ(f.models.lastFrameMs(), t0 + 9'000);
 }
 
+TEST(DashboardModels, APlayingLogShowsItsOwnTimeAsNow)
+{
+    Fixture f;
+    const qint64 logTime = t0 - 162LL * 24 * 3600 * 1000;
+    FeedBatch batch;
+    batch.stats.replay.playback.logTimeMs = logTime;
+    f.models.applyBatch(batch);
+    ConnectionStatus status;
+    status.state = ConnectionState::Live;
+    status.transport = QStringLiteral("demo");
+    f.models.setConnectionStatus(status);
+    EXPECT_EQ(f.models.shownNowMs(), f.models.nowMs());
+
+    status.transport = QStringLiteral("replay");
+    f.models.setConnectionStatus(status);
+    EXPECT_EQ(f.models.shownNowMs(), logTime);
+}
+
 TEST(DashboardModels, EventsPerSecondOverTheLastFiveSeconds)
 {
     Fixture f;

@@ -169,7 +169,7 @@ TEST_F(KeychainToken, MissingEntryIsNamedWithHowToStoreIt)
 
 TEST_F(KeychainToken, StoringATokenWithControlCharactersIsRefused)
 {
-    const VantageRun run = store(QStringLiteral("prod"), QByteArrayLiteral("abc\x01def"));
+    const VantageRun run = store(QStringLiteral("prod"), QByteArrayLiteral("abc\x01" "def"));
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_TRUE(run.err.contains("invalid characters")) << run.err.toStdString();
     EXPECT_TRUE(run.err.contains("nothing was stored"));

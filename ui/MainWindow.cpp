@@ -110,7 +110,7 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     layout->addWidget(buildCards());
 
     m_feedPanel = new FeedPanel(models->feed(), models->filteredFeed(), central);
-    m_alertPanel = new AlertPanel(models->alerts(), central, [models] { return models->nowMs(); });
+    m_alertPanel = new AlertPanel(models->alerts(), central, [models] { return models->shownNowMs(); });
     auto *bottom = new QHBoxLayout;
     bottom->setSpacing(rowSpacing);
     bottom->addWidget(m_feedPanel, 3);
@@ -127,6 +127,7 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
 
     connect(models, &DashboardModels::batchApplied, this, &MainWindow::refresh);
     connect(models, &DashboardModels::cleared, this, &MainWindow::refresh);
+    connect(models, &DashboardModels::restored, this, &MainWindow::refresh);
     connect(models->feed(), &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { followPaymentCurrency(first, last); });
     connect(models, &DashboardModels::connectionStatusChanged, this, &MainWindow::tick);

@@ -1,11 +1,14 @@
 #include "ui/PlaybackBar.h"
 
+#include "ui/IndexProgress.h"
 #include "ui/PlainLabel.h"
 #include "ui/PlaybackIcons.h"
+#include "widgets/ReplayTimeline.h"
 
 #include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
+#include <QVBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QTextDocument> // Qt::convertFromPlainText
@@ -51,6 +54,8 @@ PlaybackBar::PlaybackBar(QWidget *parent)
     , m_loop(toolButton(this, QStringLiteral("playback.loop"), tr("Start again at the end of the log")))
     , m_logTime(plainLabel(this, QStringLiteral("playback.logTime")))
     , m_line(plainLabel(this, QStringLiteral("playback.line")))
+    , m_indexProgress(new IndexProgress(this))
+    , m_timeline(new ReplayTimeline(this))
 {
     setObjectName(QStringLiteral("playbackBar"));
     setProperty("panel", true);
@@ -74,9 +79,15 @@ PlaybackBar::PlaybackBar(QWidget *parent)
     positionLabel->setText(tr("Log time"));
     positionLabel->setProperty("muted", true);
 
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(14, 6, 14, 6);
+    m_timeline->setObjectName(QStringLiteral("playback.timeline"));
+
+    auto *column = new QVBoxLayout(this);
+    column->setContentsMargins(14, 6, 14, 8);
+    column->setSpacing(4);
+    auto *layout = new QHBoxLayout;
     layout->setSpacing(8);
+    column->addLayout(layout);
+    column->addWidget(m_timeline);
     layout->addWidget(title);
     layout->addSpacing(6);
     layout->addWidget(m_play);
@@ -86,6 +97,8 @@ PlaybackBar::PlaybackBar(QWidget *parent)
     layout->addWidget(m_speed);
     layout->addWidget(m_loop);
     layout->addStretch(1);
+    layout->addWidget(m_indexProgress);
+    layout->addSpacing(10);
     layout->addWidget(positionLabel);
     layout->addWidget(m_logTime);
     layout->addSpacing(6);
@@ -109,6 +122,8 @@ void PlaybackBar::reset(double speed, bool loop)
     m_loop->setChecked(loop);
     setPosition(0, 0);
     showPaused();
+    m_timeline->setIndex(nullptr);
+    m_indexProgress->showEnded(QString());
 }
 
 void PlaybackBar::setTheme(const Theme &theme)
@@ -116,6 +131,7 @@ void PlaybackBar::setTheme(const Theme &theme)
     m_theme = theme;
     showPaused();
     m_step->setIcon(playbackIcon(PlaybackGlyph::Step, theme.text, theme.textMuted));
+    m_timeline->setTheme(theme);
 }
 
 void PlaybackBar::setPosition(qint64 logTimeMs, qint64 line)
@@ -128,6 +144,7 @@ void PlaybackBar::setPosition(qint64 logTimeMs, qint64 line)
                             QDateTime::fromMSecsSinceEpoch(logTimeMs, Qt::UTC).toString(Qt::ISODateWithMs))
                       : QString());
     m_line->setText(line > 0 ? tr("line %1").arg(QLocale().toString(line)) : QString());
+    m_timeline->setPosition(logTimeMs);
 }
 
 double PlaybackBar::speed() const

@@ -10,8 +10,12 @@ class QToolButton;
 
 namespace vantage {
 
-// The controls of a replay: play/pause, step, speed, loop, and where the replay is in its log
-// (the log time and line of the last frame played). It holds the operator's choices and says
+class IndexProgress;
+class ReplayTimeline;
+
+// The controls of a replay: play/pause, step, speed, loop, where the replay is in its log
+// (the log time and line of the last frame played), the timeline to seek on, and the progress
+// of the log's index that the timeline is drawn from. It holds the operator's choices and says
 // when they change; whoever owns the replay carries them out.
 class PlaybackBar final : public QFrame
 {
@@ -41,6 +45,8 @@ public:
     QToolButton *stepButton() const { return m_step; }
     QComboBox *speedCombo() const { return m_speed; }
     QToolButton *loopButton() const { return m_loop; }
+    ReplayTimeline *timeline() const { return m_timeline; }
+    IndexProgress *indexProgress() const { return m_indexProgress; }
 
 Q_SIGNALS:
     void pausedChanged(bool paused);
@@ -61,6 +67,8 @@ private:
     QToolButton *m_loop;
     QLabel *m_logTime;
     QLabel *m_line;
+    IndexProgress *m_indexProgress;
+    ReplayTimeline *m_timeline;
 };
 
 } // namespace vantage

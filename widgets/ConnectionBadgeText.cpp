@@ -48,7 +48,11 @@ QString ConnectionBadgeText::stateText(const ConnectionStatus &status, qint64 no
     case ConnectionState::Connecting:
         return withTransport(status.breaker == BreakerState::HalfOpen ? tr("Probing\u2026") : tr("Connecting\u2026"),
                              status);
-    case ConnectionState::Live: return status.paused ? tr("Paused") : withTransport(tr("Live"), status);
+    case ConnectionState::Live:
+        if (status.paused)
+            return tr("Paused");
+        // A log playing back is not live: the badge must not say so.
+        return status.transport == QLatin1String("replay") ? tr("Playing") : withTransport(tr("Live"), status);
     case ConnectionState::Reconnecting:
         return tr("Reconnecting in %1 s (attempt %2)").arg(secondsUntil(status.retryAtMs, nowMs)).arg(status.attempt);
     case ConnectionState::Offline:

@@ -43,33 +43,24 @@ IngestCommandLine parseIngestCommandLine(const QStringList &arguments, const QSt
         QStringLiteral("PATH"), QDir(binaryDir).filePath(QStringLiteral("vantage")));
     parser.addOptions({duration, warmup, repetitions, relay, vantage});
 
-    IngestCommandLine result;
-    auto fail = [&result](const QString &message) {
-        result.message = message;
-        result.exitCode = 2;
-        return result;
-    };
-    if (!parser.parse(arguments))
-        return fail(parser.errorText());
-    if (parser.isSet(help)) {
-        result.message = parser.helpText();
-        return result;
-    }
+    if (auto stop = parseOrStop<IngestOptions>(parser, arguments, help))
+        return *stop;
     IngestOptions options;
     const auto durationS = parseSeconds(parser.value(duration), 0.5, 3600);
     const auto warmupS = parseSeconds(parser.value(warmup), 0, 600);
     bool ok = false;
     options.repetitions = parser.value(repetitions).toInt(&ok);
     if (!durationS)
-        return fail(QStringLiteral("--duration must be between 0.5 and 3600 seconds"));
+        return IngestCommandLine::failure(QStringLiteral("--duration must be between 0.5 and 3600 seconds"));
     if (!warmupS)
-        return fail(QStringLiteral("--warmup must be between 0 and 600 seconds"));
+        return IngestCommandLine::failure(QStringLiteral("--warmup must be between 0 and 600 seconds"));
     if (!ok || options.repetitions < 1 || options.repetitions > 1000)
-        return fail(QStringLiteral("--repetitions must be between 1 and 1000"));
+        return IngestCommandLine::failure(QStringLiteral("--repetitions must be between 1 and 1000"));
     options.durationS = *durationS;
     options.warmupS = *warmupS;
     options.relayProgram = parser.value(relay);
     options.vantageProgram = parser.value(vantage);
+    IngestCommandLine result;
     result.options = options;
     return result;
 }

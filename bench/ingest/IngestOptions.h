@@ -1,9 +1,9 @@
 #pragma once
 
+#include "bench/common/BenchCommandLine.h"
+
 #include <QString>
 #include <QStringList>
-
-#include <optional>
 
 namespace vantage {
 
@@ -16,12 +16,7 @@ struct IngestOptions
     int repetitions = 5;    // floor and pipeline alternate, one pair per repetition
 };
 
-struct IngestCommandLine
-{
-    std::optional<IngestOptions> options; // empty: print message, exit with exitCode
-    QString message;
-    int exitCode = 0;
-};
+using IngestCommandLine = BenchCommandLine<IngestOptions>;
 
 // Defaults for the programs: next to this driver, as the build puts them.
 IngestCommandLine parseIngestCommandLine(const QStringList &arguments, const QString &binaryDir);

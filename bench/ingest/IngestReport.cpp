@@ -1,8 +1,9 @@
 #include "IngestReport.h"
 
-#include <QFile>
+#include "bench/common/BenchFormat.h"
+#include "bench/common/BenchStats.h"
+
 #include <QHash>
-#include <QLocale>
 
 #include <algorithm>
 #include <functional>
@@ -14,13 +15,6 @@ namespace {
 const QLatin1String kFloor("floor (bare QWebSocket)");
 const QLatin1String kPipeline("vantage --headless");
 
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const size_t middle = values.size() / 2;
-    return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-}
-
 // Over the usable runs; a negative value means "not measured" and is left out (-1 if all are).
 double medianOf(const std::vector<IngestRun> &runs, const std::function<double(const IngestRun &)> &field)
 {
@@ -29,7 +23,7 @@ double medianOf(const std::vector<IngestRun> &runs, const std::function<double(c
         if (run.usable() && field(run) >= 0)
             values.push_back(field(run));
     }
-    return values.empty() ? -1 : median(values);
+    return median(values);
 }
 
 // The thread found busiest most often.
@@ -59,34 +53,13 @@ IngestRun medianRun(const std::vector<IngestRun> &runs)
     return result;
 }
 
-QString loadAverage()
-{
-    QFile file(QStringLiteral("/proc/loadavg"));
-    if (!file.open(QIODevice::ReadOnly))
-        return QStringLiteral("unknown");
-    return QString::fromLatin1(file.readAll().split(' ').mid(0, 3).join(' '));
-}
-
-QString thousands(double value)
-{
-    return QLocale(QLocale::English).toString(qRound64(value));
-}
-
-// Negative and, for RSS, zero values were not measured.
-QString fixed(double value, int decimals)
-{
-    return value < 0 ? QStringLiteral("-") : QString::number(value, 'f', decimals);
-}
-
 QString row(const QStringList &cells)
 {
     static const int widths[] = {-27, 10, 13, 10, 6, 9, 14, 6, 10, 6};
-    QString line;
-    for (qsizetype i = 0; i < cells.size(); ++i)
-        line += widths[i] < 0 ? cells[i].leftJustified(-widths[i]) : cells[i].rightJustified(widths[i]);
-    return line;
+    return tableRow(cells, widths);
 }
 
+// Negative and, for RSS, zero values were not measured.
 QString runRow(const QString &client, const IngestRun &run)
 {
     return row({client, thousands(run.eventsPerS), thousands(run.relaySentPerS), fixed(run.relayCpuShare, 2),

@@ -16,10 +16,8 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const IngestCommandLine parsed =
         parseIngestCommandLine(QCoreApplication::arguments(), QCoreApplication::applicationDirPath());
-    if (!parsed.options) {
-        QTextStream(parsed.exitCode == 0 ? stdout : stderr) << parsed.message << Qt::endl;
-        return parsed.exitCode;
-    }
+    if (!parsed.options)
+        return printCommandLineMessage(parsed.message, parsed.exitCode);
     const IngestOptions &options = *parsed.options;
     QTemporaryDir workDir;
     if (!workDir.isValid()) {

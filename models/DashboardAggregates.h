@@ -1,0 +1,24 @@
+#pragma once
+
+#include "models/AlertModel.h"
+#include "models/MetricSeriesStore.h"
+#include "models/TodayCounters.h"
+
+namespace vantage {
+
+// Everything DashboardModels shows except the activity feed, as a value: replay seeking captures
+// it at checkpoints and restores it, then refills the feed by replaying frames.
+struct DashboardAggregates
+{
+    AlertModel::State alerts;
+    TodayCounters::State counters;
+    MetricSeriesStore::State series;
+
+    // Roughly the memory this value holds (inline and heap), to keep many of them within a
+    // budget; it grows with the alerts and the points held.
+    qint64 approxBytes() const;
+
+    bool operator==(const DashboardAggregates &) const = default;
+};
+
+} // namespace vantage

@@ -1,0 +1,82 @@
+#include "support/SessionFixture.h"
+#include "ui/IndexProgress.h"
+#include "ui/PlaybackBar.h"
+#include "widgets/ReplayTimeline.h"
+
+#include <QComboBox>
+#include <QSignalSpy>
+#include <QToolButton>
+
+#include <gtest/gtest.h>
+
+// Opening a log in the window indexes it in the background for the timeline, with progress and
+// cancel, while it already plays; a click on the timeline seeks the replay there.
+
+using namespace vantage;
+
+namespace {
+
+QString demoLog()
+{
+    return QStringLiteral(VANTAGE_BIN_DIR) + QStringLiteral("/../share/vantage/demo.ndjson");
+}
+
+void chooseMaxSpeed(PlaybackBar *bar)
+{
+    bar->speedCombo()->setCurrentIndex(bar->speedCombo()->count() - 1);
+    ASSERT_LE(bar->speed(), 0.0);
+}
+
+} // namespace
+
+TEST(ReplayTimelineGui, AClickOnTheTimelineSeeksThereOnceTheLogIsIndexed)
+{
+    test::SessionFixture f;
+    PlaybackBar *bar = f.window.playbackBar();
+    ASSERT_TRUE(f.controller.openLog(demoLog()));
+    EXPECT_FALSE(bar->indexProgress()->isHidden());
+    EXPECT_FALSE(f.controller.seek(1)) << "nothing is indexed yet";
+    bar->togglePause();
+    QTRY_VERIFY_WITH_TIMEOUT(bar->indexProgress()->isHidden(), 20'000);
+
+    ReplayTimeline *timeline = bar->timeline();
+    QSignalSpy seeks(timeline, &ReplayTimeline::seekRequested);
+    QTest::mouseClick(timeline, Qt::LeftButton, {}, QPoint(timeline->width() * 6 / 10, timeline->height() / 2));
+    ASSERT_EQ(seeks.count(), 1);
+    const qint64 target = seeks.first().first().toLongLong();
+
+    QTRY_VERIFY_WITH_TIMEOUT(f.models.stats().replay.playback.logTimeMs == target, 20'000);
+    ASSERT_GT(f.models.feed()->rowCount(), 0);
+    const qint64 newest = f.models.feed()->itemAt(0).tsMs;
+    EXPECT_LE(newest, target);
+    EXPECT_GT(newest, target - 60'000);
+    EXPECT_EQ(timeline->position(), target);
+    EXPECT_TRUE(bar->isPaused());
+}
+
+TEST(ReplayTimelineGui, CancellingTheIndexSaysSoAndPlaybackGoesOn)
+{
+    test::SessionFixture f;
+    PlaybackBar *bar = f.window.playbackBar();
+    chooseMaxSpeed(bar);
+    ASSERT_TRUE(f.controller.openLog(demoLog()));
+    ASSERT_TRUE(bar->indexProgress()->cancelButton()->isVisibleTo(bar));
+    QTest::mouseClick(bar->indexProgress()->cancelButton(), Qt::LeftButton);
+
+    QTRY_VERIFY_WITH_TIMEOUT(bar->indexProgress()->text().contains(QStringLiteral("cancelled")), 20'000);
+    EXPECT_FALSE(bar->indexProgress()->cancelButton()->isVisibleTo(bar));
+    QTRY_VERIFY_WITH_TIMEOUT(f.models.feed()->rowCount() > 1000, 20'000);
+}
+
+TEST(ReplayTimelineGui, ALogThatCannotBeIndexedSaysWhyInPlaceOfTheTimeline)
+{
+    test::SessionFixture f;
+    PlaybackBar *bar = f.window.playbackBar();
+    chooseMaxSpeed(bar);
+    // A recording of another format version: the replay and the index both refuse it.
+    const QString path = f.writeLog(QStringLiteral("future.ndjson"), {R"({"vantage_recording":99})"});
+    ASSERT_TRUE(f.controller.openLog(path));
+
+    QTRY_VERIFY_WITH_TIMEOUT(bar->indexProgress()->text().startsWith(QStringLiteral("No timeline: ")), 20'000);
+    EXPECT_TRUE(bar->indexProgress()->text().contains(QStringLiteral("format version 99")));
+}

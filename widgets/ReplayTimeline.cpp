@@ -1,0 +1,401 @@
+#include "widgets/ReplayTimeline.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+namespace vantage {
+
+namespace {
+
+// Room either side of the track for half the playhead's head at the very start or end.
+constexpr double sideMargin = 6.0;
+// Room above the track for the playhead's head.
+constexpr double topMargin = 5.0;
+constexpr double labelGap = 3.0;
+constexpr double trackRadius = 5.0;
+// The strip along the top of the track that alert ticks use; the density stays below it.
+constexpr double tickZone = 10.0;
+constexpr double raisedTickHeight = 7.0;
+constexpr double resolvedTickHeight = 4.0;
+constexpr double headRadius = 4.5;
+
+QFont labelFont(const QFont &base)
+{
+    QFont font = base;
+    font.setPixelSize(11);
+    return font;
+}
+
+QColor withAlpha(QColor color, double alpha)
+{
+    color.setAlphaF(float(alpha));
+    return color;
+}
+
+} // namespace
+
+ReplayTimeline::ReplayTimeline(QWidget *parent)
+    : QWidget(parent)
+{
+    setAccessibleName(tr("Replay timeline"));
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+}
+
+void ReplayTimeline::setTheme(const Theme &theme)
+{
+    m_theme = theme;
+    update();
+}
+
+void ReplayTimeline::setIndex(std::shared_ptr<const ReplayIndex> index)
+{
+    m_index = std::move(index);
+    if (!m_index || !m_index->firstTimeMs)
+        m_dragTimeMs.reset();
+    if (m_hoverX)
+        hoverAt(QPointF(*m_hoverX, trackRect().center().y()));
+    update();
+}
+
+void ReplayTimeline::setPosition(qint64 logTimeMs)
+{
+    if (logTimeMs == m_position)
+        return;
+    m_position = logTimeMs;
+    update();
+}
+
+QSize ReplayTimeline::sizeHint() const
+{
+    return {480, 56};
+}
+
+QSize ReplayTimeline::minimumSizeHint() const
+{
+    return {160, 40};
+}
+
+QRectF ReplayTimeline::labelRect() const
+{
+    const double height = QFontMetricsF(labelFont(font())).height();
+    return {sideMargin, double(this->height()) - height, double(width()) - 2 * sideMargin, height};
+}
+
+QRectF ReplayTimeline::trackRect() const
+{
+    const double bottom = labelRect().top() - labelGap;
+    return {sideMargin, topMargin, double(width()) - 2 * sideMargin, std::max(bottom - topMargin, 1.0)};
+}
+
+std::optional<ReplayTimelineScale> ReplayTimeline::scale() const
+{
+    if (!m_index)
+        return std::nullopt;
+    return ReplayTimelineScale::forIndex(*m_index, trackRect());
+}
+
+void ReplayTimeline::requestSeek(qint64 logTimeMs)
+{
+    // The playhead goes there at once, as a slider's would, so that a second key press steps on
+    // from it; the replay's next setPosition confirms it.
+    m_position = logTimeMs;
+    update();
+    Q_EMIT seekRequested(logTimeMs);
+}
+
+void ReplayTimeline::hoverAt(const QPointF &pos)
+{
+    m_hoverX = pos.x();
+    const std::optional<ReplayTimelineScale> s = scale();
+    const QString text = s ? s->timeText(s->timeForX(pos.x())) : QString();
+    setToolTip(text);
+    // A tooltip already showing follows the cursor rather than keeping the time it opened with.
+    if (QToolTip::isVisible() && !text.isEmpty())
+        QToolTip::showText(mapToGlobal(pos.toPoint()), text, this);
+    update();
+}
+
+void ReplayTimeline::mousePressEvent(QMouseEvent *event)
+{
+    const std::optional<ReplayTimelineScale> s = scale();
+    if (event->button() != Qt::LeftButton || !s) {
+        QWidget::mousePressEvent(event);
+        return;
+    }
+    m_dragTimeMs = s->timeForX(event->position().x());
+    hoverAt(event->position());
+}
+
+void ReplayTimeline::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_dragTimeMs) {
+        if (const std::optional<ReplayTimelineScale> s = scale())
+            m_dragTimeMs = s->timeForX(event->position().x());
+    }
+    hoverAt(event->position());
+}
+
+void ReplayTimeline::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || !m_dragTimeMs) {
+        QWidget::mouseReleaseEvent(event);
+        return;
+    }
+    m_dragTimeMs.reset();
+    if (const std::optional<ReplayTimelineScale> s = scale())
+        requestSeek(s->timeForX(event->position().x()));
+}
+
+void ReplayTimeline::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape && m_dragTimeMs) {
+        m_dragTimeMs.reset(); // a drag let go of with Escape seeks nowhere
+        update();
+        return;
+    }
+    const std::optional<ReplayTimelineScale> s = scale();
+    if (!s || (event->modifiers() & ~Qt::KeypadModifier) != Qt::NoModifier) {
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    const qint64 page = std::max<qint64>(s->spanMs() / 10, 1);
+    const qint64 from = std::clamp(m_position > 0 ? m_position : s->startMs, s->startMs, s->endMs);
+    // PageUp goes back towards Home and PageDown on towards End, as in a document.
+    switch (event->key()) {
+    case Qt::Key_Home: requestSeek(s->startMs); break;
+    case Qt::Key_End: requestSeek(s->endMs); break;
+    case Qt::Key_PageUp: requestSeek(std::max(from - page, s->startMs)); break;
+    case Qt::Key_PageDown: requestSeek(std::min(from + page, s->endMs)); break;
+    default: QWidget::keyPressEvent(event); return;
+    }
+}
+
+void ReplayTimeline::leaveEvent(QEvent *event)
+{
+    m_hoverX.reset();
+    setToolTip(QString());
+    update();
+    QWidget::leaveEvent(event);
+}
+
+void ReplayTimeline::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setRenderHint(QPainter::TextAntialiasing, true);
+
+    const QRectF track = trackRect();
+    QPainterPath trackPath;
+    trackPath.addRoundedRect(track.adjusted(0.5, 0.5, -0.5, -0.5), trackRadius, trackRadius);
+    painter.fillPath(trackPath, m_theme.surfaceAlt);
+
+    const std::optional<ReplayTimelineScale> s = scale();
+    const std::optional<qint64> playhead = playheadTime();
+    if (!s) {
+        paintEmpty(painter, track);
+    } else {
+        const double playheadX = playhead ? s->xForTime(*playhead) : track.left();
+        painter.save();
+        painter.setClipPath(trackPath);
+        // The part already played is tinted so where the replay is reads at a glance.
+        painter.fillRect(QRectF(track.topLeft(), QPointF(playheadX, track.bottom())),
+                         withAlpha(m_theme.accent, 0.10));
+        paintDensity(painter, *s, playheadX);
+        paintAlerts(painter, *s);
+        if (m_hoverX && !m_dragTimeMs) {
+            const double x = std::clamp(*m_hoverX, track.left(), track.right() - 1.0);
+            painter.fillRect(QRectF(std::floor(x), track.top(), 1.0, track.height()),
+                             withAlpha(m_theme.textMuted, 0.7));
+        }
+        painter.restore();
+    }
+
+    painter.setPen(QPen(hasFocus() ? m_theme.accent : m_theme.border, 1.0));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawPath(trackPath);
+
+    if (s) {
+        if (playhead)
+            paintPlayhead(painter, s->xForTime(*playhead));
+        paintLabels(painter, *s);
+    }
+}
+
+void ReplayTimeline::paintEmpty(QPainter &painter, const QRectF &track) const
+{
+    const bool indexing = m_index && !m_index->complete;
+    painter.setFont(labelFont(font()));
+    painter.setPen(m_theme.textMuted);
+    painter.drawText(track, Qt::AlignCenter | Qt::TextSingleLine,
+                     indexing ? tr("Indexing\u2026") : tr("No timeline"));
+}
+
+void ReplayTimeline::paintDensity(QPainter &painter, const ReplayTimelineScale &scale, double playheadX) const
+{
+    const std::vector<double> density = scale.columnDensity(m_index->density);
+    if (density.empty())
+        return;
+    const QRectF &rect = scale.rect;
+    const double baseline = rect.bottom() - 1.0;
+    const double maxHeight = std::max(rect.height() - tickZone - 1.0, 2.0);
+    const double step = scale.columnWidth();
+
+    // The outline of the bars, one step per column. The square root lifts quiet stretches off
+    // the floor next to a burst, so a log with one spike still shows its steady traffic.
+    QPolygonF outline;
+    outline.reserve(qsizetype(density.size()) * 2 + 2);
+    outline << QPointF(rect.left(), baseline);
+    for (std::size_t c = 0; c < density.size(); ++c) {
+        const double v = density[c];
+        const double height = v > 0.0 ? std::max(std::sqrt(v) * maxHeight, 1.5) : 0.0;
+        const double x = rect.left() + double(c) * step;
+        outline << QPointF(x, baseline - height) << QPointF(x + step, baseline - height);
+    }
+    outline << QPointF(rect.right(), baseline);
+
+    QPainterPath area;
+    area.addPolygon(outline);
+    area.closeSubpath();
+
+    // Played bars in the accent, those still ahead softened, so the played part reads as done.
+    const bool dark = m_theme.mode == Theme::Mode::Dark;
+    const double split = std::clamp(playheadX, rect.left(), rect.right());
+    const struct
+    {
+        QRectF clip;
+        double alpha;
+    } parts[] = {
+        {QRectF(QPointF(rect.left(), rect.top()), QPointF(split, rect.bottom())), dark ? 0.80 : 0.70},
+        {QRectF(QPointF(split, rect.top()), rect.bottomRight()), dark ? 0.38 : 0.30},
+    };
+    for (const auto &part : parts) {
+        painter.save();
+        painter.setRenderHint(QPainter::Antialiasing, false); // whole-pixel columns stay crisp
+        painter.setClipRect(part.clip, Qt::IntersectClip);
+        painter.fillPath(area, withAlpha(m_theme.accent, part.alpha));
+        painter.restore();
+    }
+}
+
+void ReplayTimeline::paintAlerts(QPainter &painter, const ReplayTimelineScale &scale) const
+{
+    const std::vector<ReplayTimelineScale::AlertTick> ticks = scale.alertTicks(m_index->alerts);
+    const double top = scale.rect.top() + 2.0;
+    painter.save();
+    painter.setPen(Qt::NoPen);
+    // Resolutions first, so a raised alert in a neighbouring column is drawn over them.
+    for (const bool raised : {false, true}) {
+        for (const ReplayTimelineScale::AlertTick &tick : ticks) {
+            if (tick.raised != raised)
+                continue;
+            // Odd widths centred on a column's centre keep the ticks on whole pixels.
+            const double width = raised ? 3.0 : 1.0;
+            const double height = raised ? raisedTickHeight : resolvedTickHeight;
+            painter.setBrush(raised ? m_theme.severityColor(tick.severity) : m_theme.textMuted);
+            painter.drawRoundedRect(QRectF(tick.x - width / 2, top, width, height), width / 2, width / 2);
+        }
+    }
+    painter.restore();
+}
+
+void ReplayTimeline::paintPlayhead(QPainter &painter, double x) const
+{
+    const QRectF track = trackRect();
+    const double px = std::round(x); // a 2 px line on whole pixels stays sharp
+    const QPointF top(px, track.top() + headRadius);
+    const QPointF bottom(px, track.bottom() - 0.5);
+    painter.save();
+    // A rim in the track's colour keeps the line readable over the bars and the alert ticks.
+    painter.setPen(QPen(m_theme.surfaceAlt, 4.0, Qt::SolidLine, Qt::FlatCap));
+    painter.drawLine(top, bottom);
+    painter.setPen(QPen(m_theme.text, 2.0, Qt::SolidLine, Qt::FlatCap));
+    painter.drawLine(top, bottom);
+    painter.setPen(QPen(m_theme.surfaceAlt, 1.5));
+    painter.setBrush(m_theme.text);
+    painter.drawEllipse(QPointF(px, track.top() + 1.0), headRadius, headRadius);
+    painter.restore();
+}
+
+void ReplayTimeline::paintLabels(QPainter &painter, const ReplayTimelineScale &scale) const
+{
+    const QRectF row = labelRect();
+    const QFont font = labelFont(this->font());
+    const QFontMetricsF metrics(font);
+    painter.setFont(font);
+    const auto labelAt = [&](double left, const QString &text) {
+        const double width = metrics.horizontalAdvance(text);
+        return QRectF(std::clamp(left, row.left(), std::max(row.right() - width, row.left())), row.top(),
+                      width, row.height());
+    };
+    const auto apart = [](const QRectF &a, const QRectF &b) {
+        return !a.adjusted(-8.0, 0.0, 8.0, 0.0).intersects(b);
+    };
+
+    const QString startText = scale.timeText(scale.startMs);
+    const QString endText = m_index->complete
+                                ? scale.timeText(scale.endMs)
+                                : tr("%1 \u00b7 indexing\u2026").arg(scale.timeText(scale.endMs));
+    const QRectF startRect = labelAt(row.left(), startText);
+    const QRectF endRect = labelAt(row.right(), endText);
+
+    // The time under the cursor (or being dragged to) in a capsule; else the playhead's time under it.
+    QString cursorText;
+    QRectF cursorRect;
+    std::optional<qint64> cursor = m_dragTimeMs;
+    if (!cursor && m_hoverX)
+        cursor = scale.timeForX(*m_hoverX);
+    if (cursor) {
+        cursorText = scale.timeText(*cursor);
+        const double width = metrics.horizontalAdvance(cursorText) + 12.0;
+        const double x = m_dragTimeMs ? scale.xForTime(*cursor) : *m_hoverX;
+        cursorRect = QRectF(std::clamp(x - width / 2, 0.0, std::max(double(this->width()) - width, 0.0)),
+                            row.top(), width, row.height());
+    }
+    QString playheadText;
+    QRectF playheadRect;
+    if (const std::optional<qint64> playhead = playheadTime(); playhead && !m_dragTimeMs) {
+        playheadText = scale.timeText(*playhead);
+        playheadRect =
+            labelAt(scale.xForTime(*playhead) - metrics.horizontalAdvance(playheadText) / 2, playheadText);
+        if (!cursorText.isEmpty() && !apart(playheadRect, cursorRect))
+            playheadText.clear();
+    }
+
+    const int flags = Qt::AlignCenter | Qt::TextSingleLine;
+    painter.setPen(m_theme.textMuted);
+    // The playhead's time wins over an end's it would run into; in a narrow timeline the start
+    // wins over the end.
+    if (playheadText.isEmpty() || apart(startRect, playheadRect))
+        painter.drawText(startRect, flags, startText);
+    if ((playheadText.isEmpty() || apart(endRect, playheadRect)) && apart(endRect, startRect))
+        painter.drawText(endRect, flags, endText);
+    if (!playheadText.isEmpty()) {
+        painter.setPen(m_theme.text);
+        painter.drawText(playheadRect, flags, playheadText);
+    }
+    if (!cursorText.isEmpty()) {
+        painter.setPen(QPen(m_theme.border, 1.0));
+        painter.setBrush(m_theme.surface);
+        painter.drawRoundedRect(cursorRect.adjusted(0.5, 0.5, -0.5, -0.5), cursorRect.height() / 2,
+                                cursorRect.height() / 2);
+        painter.setPen(m_theme.text);
+        painter.drawText(cursorRect, flags, cursorText);
+    }
+}
+
+std::optional<qint64> ReplayTimeline::playheadTime() const
+{
+    if (m_dragTimeMs)
+        return m_dragTimeMs;
+    return m_position > 0 ? std::optional<qint64>(m_position) : std::nullopt;
+}
+
+} // namespace vantage

@@ -30,6 +30,10 @@ struct AppOptions
     QString theme;           // --theme light|dark ("" = the saved choice, dark by default)
     QSize windowSize;        // --size WxH (invalid = the saved or default size)
     int feedCapacity = 50'000; // --feed-capacity N
+    // The live journal (docs/journal.md): --journal-dir DIR (default: the app's data folder in the
+    // window, none headless) and --journal-hours H (default 24; 0: no journal).
+    QString journalDir;
+    double journalHours = 24.0;
 };
 
 } // namespace vantage

@@ -130,8 +130,17 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         QStringLiteral("feed-capacity"),
         QStringLiteral("Events kept in the activity feed (newest first, default 50000)."),
         QStringLiteral("N"), QStringLiteral("50000"));
+    const QCommandLineOption journalDir(
+        QStringLiteral("journal-dir"),
+        QStringLiteral("Keep the live journal (the live stream on disk, for looking back) in DIR. "
+                       "Default: the app's data folder in the window; none with --headless."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption journalHours(
+        QStringLiteral("journal-hours"),
+        QStringLiteral("Hours of the live stream the journal keeps (default 24; 0: no journal)."),
+        QStringLiteral("H"), QStringLiteral("24"));
     parser.addOptions({url, sseUrl, noFallback, pollInterval, caFile, tokenFile, tokenKeychain, storeToken, record, replay, speed, loop, demo, headless, duration, statsJson,
-                       screenshot, after, theme, size, feedCapacity});
+                       screenshot, after, theme, size, feedCapacity, journalDir, journalHours});
 
     CommandLineResult result;
     auto fail = [&result](const QString &message) {
@@ -219,6 +228,12 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     options.feedCapacity = parser.value(feedCapacity).toInt(&capacityOk);
     if (!capacityOk || options.feedCapacity < 100 || options.feedCapacity > 10'000'000)
         return fail(QStringLiteral("--feed-capacity must be between 100 and 10000000"));
+
+    options.journalDir = parser.value(journalDir);
+    const auto hours = parseNonNegative(parser.value(journalHours));
+    if (!hours || *hours > 24.0 * 366)
+        return fail(QStringLiteral("--journal-hours must be a number of hours, at most a year (0: no journal)"));
+    options.journalHours = *hours;
 
     const bool live = !options.url.isEmpty() || !options.sseUrl.isEmpty();
     const int sources = int(live) + int(!options.replayPath.isEmpty()) + int(options.demo);

@@ -12,10 +12,11 @@ constexpr std::size_t kHistoryLimit = 1000; // a flapping link for weeks must no
 }
 
 FeedSession::FeedSession(std::unique_ptr<FrameSource> source, DashboardModels *models,
-                         std::unique_ptr<FrameRecorder> recorder, QObject *parent)
+                         std::unique_ptr<FrameRecorder> recorder, QObject *parent,
+                         std::unique_ptr<LiveJournal> journal)
     : QObject(parent)
     , m_models(models)
-    , m_worker(std::make_unique<FeedWorker>(std::move(source), std::move(recorder)))
+    , m_worker(std::make_unique<FeedWorker>(std::move(source), std::move(recorder), nullptr, std::move(journal)))
 {
     connect(m_worker.get(), &FeedWorker::batchReady, this, [this](const FeedBatchPtr &batch) {
         if (batch->seekToken != 0)

@@ -3,6 +3,7 @@
 #include "feed/ConnectionStatus.h"
 #include "feed/FrameRecorder.h"
 #include "feed/FrameSource.h"
+#include "feed/LiveJournal.h"
 
 #include <QObject>
 
@@ -15,14 +16,15 @@ class DashboardModels;
 class FeedWorker;
 
 // One running data path: a source on the feed thread feeding the dashboard models on
-// this thread, and optionally recording what it receives. Shared by the window and the
+// this thread, optionally recording and journaling what it receives. Shared by the window and the
 // headless runner, so both see the same state.
 class FeedSession final : public QObject
 {
     Q_OBJECT
 public:
     FeedSession(std::unique_ptr<FrameSource> source, DashboardModels *models,
-                std::unique_ptr<FrameRecorder> recorder = {}, QObject *parent = nullptr);
+                std::unique_ptr<FrameRecorder> recorder = {}, QObject *parent = nullptr,
+                std::unique_ptr<LiveJournal> journal = {});
     ~FeedSession() override;
 
     void start();

@@ -1,6 +1,7 @@
 #include "app/HeadlessRun.h"
 
 #include "app/FeedSession.h"
+#include "app/JournalSetup.h"
 #include "app/RecorderSetup.h"
 #include "app/SourceFactory.h"
 #include "app/StatsReport.h"
@@ -44,15 +45,23 @@ int runHeadless(const AppOptions &options)
         return 1;
     }
     DashboardModels models(nullptr, systemNowMs, options.feedCapacity);
-    FeedSession session(std::move(choice.source), &models, makeRecorder(options));
+    const std::optional<JournalOptions> journal = choice.replay ? std::nullopt : journalOptions(options, false);
+    FeedSession session(std::move(choice.source), &models, makeRecorder(options), nullptr,
+                        journal ? makeJournal(*journal, choice.origin) : nullptr);
     QElapsedTimer elapsed;
 
-    // A recording that stops (cannot open, disk full) is reported when it happens; the feed goes on.
+    // A recording or journal that stops (cannot open, disk full) is reported when it happens; the
+    // feed goes on.
     QString recordError;
+    QString journalError;
     QObject::connect(&models, &DashboardModels::batchApplied, &models, [&] {
         if (recordError.isEmpty() && !models.stats().recordError.isEmpty()) {
             recordError = models.stats().recordError;
             err << "vantage: " << recordError << Qt::endl;
+        }
+        if (journalError.isEmpty() && !models.stats().journalError.isEmpty()) {
+            journalError = models.stats().journalError;
+            err << "vantage: " << journalError << Qt::endl;
         }
     });
 

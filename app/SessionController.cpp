@@ -1,6 +1,7 @@
 #include "app/SessionController.h"
 
 #include "app/FeedSession.h"
+#include "app/JournalSetup.h"
 #include "app/RecorderSetup.h"
 #include "feed/FeedWorker.h"
 #include "feed/ReplayFile.h"
@@ -51,7 +52,10 @@ void SessionController::start(SourceChoice choice, std::unique_ptr<FrameRecorder
         m_models->setConnectionStatus(status);
         return;
     }
-    m_session = std::make_unique<FeedSession>(std::move(choice.source), m_models, std::move(recorder));
+    std::unique_ptr<LiveJournal> journal =
+        m_journalOptions && !choice.replay ? makeJournal(*m_journalOptions, choice.origin) : nullptr;
+    m_session = std::make_unique<FeedSession>(std::move(choice.source), m_models, std::move(recorder), nullptr,
+                                              std::move(journal));
     connect(m_session.get(), &FeedSession::replaySeekReached, this,
             [this](quint64 token) { m_seeker.restoreFor(token); });
     m_session->start();

@@ -2,6 +2,7 @@
 
 #include "app/SourceFactory.h"
 #include "feed/FrameRecorder.h"
+#include "feed/JournalOptions.h"
 #include "feed/ReplayIndex.h"
 #include "models/ReplaySeeker.h"
 
@@ -9,6 +10,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 namespace vantage {
 
@@ -29,7 +31,12 @@ public:
     SessionController(DashboardModels *models, MainWindow *window, QObject *parent = nullptr);
     ~SessionController() override;
 
-    // Ends the current session and starts `choice`, recording it with `recorder` when given.
+    // Live sessions started from now on are journaled with these options (docs/journal.md);
+    // nullopt: none are.
+    void setJournalOptions(std::optional<JournalOptions> options) { m_journalOptions = std::move(options); }
+
+    // Ends the current session and starts `choice`, recording it with `recorder` when given, and
+    // journaling it when it is live and journal options are set.
     // A choice without a source leaves no session; its error shows on the connection badge.
     void start(SourceChoice choice, std::unique_ptr<FrameRecorder> recorder = {});
     // Replays `path` in place of the current session, on emptied models, at the playback bar's
@@ -61,6 +68,7 @@ private:
     MainWindow *m_window;
     std::unique_ptr<FeedSession> m_session;
     QUrl m_origin; // what a recording of the current session names
+    std::optional<JournalOptions> m_journalOptions;
     ReplaySeeker m_seeker;
     // Seek points are posted from the index job's thread; those of an earlier log are dropped.
     quint64 m_indexGeneration = 0;

@@ -123,6 +123,13 @@ QJsonObject buildStatsReport(const DashboardModels &models, const std::vector<Co
     };
     if (!stats.recordError.isEmpty())
         report.insert(QStringLiteral("record_error"), stats.recordError);
+    if (!stats.journalDir.isEmpty()) {
+        QJsonObject journal{{QStringLiteral("dir"), stats.journalDir},
+                            {QStringLiteral("frames_journaled"), qint64(stats.framesJournaled)}};
+        if (!stats.journalError.isEmpty())
+            journal.insert(QStringLiteral("error"), stats.journalError);
+        report.insert(QStringLiteral("journal"), journal);
+    }
     if (!stats.replay.file.isEmpty())
         report.insert(QStringLiteral("replay"), replayObject(stats.replay, models.connectionStatus()));
     return report;

@@ -1,5 +1,6 @@
 #include "app/WindowRun.h"
 
+#include "app/JournalSetup.h"
 #include "app/RecorderSetup.h"
 #include "app/SavedConnection.h"
 #include "app/SessionController.h"
@@ -39,6 +40,7 @@ int runWindow(const AppOptions &cliOptions)
     else if (!window.restoreGeometry(settings.value(kGeometryKey).toByteArray()))
         window.resize(1440, 900);
     SessionController sessions(&models, &window);
+    sessions.setJournalOptions(journalOptions(options, true));
 
     int exitCode = 0;
     if (!options.screenshotPath.isEmpty()) {

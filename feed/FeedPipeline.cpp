@@ -2,6 +2,7 @@
 
 #include "feed/FeedLogging.h"
 #include "feed/FrameRecorder.h"
+#include "feed/LiveJournal.h"
 
 #include <utility>
 
@@ -64,10 +65,20 @@ void FeedPipeline::stopRecording()
         endRecording();
 }
 
+void FeedPipeline::setJournal(std::unique_ptr<LiveJournal> journal)
+{
+    m_journal = std::move(journal);
+}
+
 void FeedPipeline::start()
 {
     if (m_recorder)
         startRecording(std::move(m_recorder));
+    if (m_journal) {
+        m_pending.stats.journalDir = m_journal->dir();
+        m_journal->open(m_now());
+        m_pending.stats.journalError = m_journal->error();
+    }
     m_source->start();
 }
 
@@ -76,6 +87,11 @@ void FeedPipeline::stop()
     m_source->stop();
     if (m_recorder)
         endRecording();
+    if (m_journal) {
+        m_journal->close();
+        m_pending.stats.framesJournaled = m_journal->framesJournaled();
+        m_pending.stats.journalError = m_journal->error();
+    }
     m_flushTimer.stop();
     emitBatch();
 }
@@ -93,6 +109,8 @@ void FeedPipeline::onFrame(const ReceivedFrame &frame)
     m_pending.lastFrameMs = frame.receivedMs;
     if (m_recorder)
         record(frame);
+    if (m_journal)
+        journal(frame);
 
     const FrameIntake::Outcome outcome = m_intake.take(frame, stats, m_scratch);
     if (outcome == FrameIntake::Outcome::Rejected) {
@@ -163,11 +181,30 @@ void FeedPipeline::record(const ReceivedFrame &frame)
         m_recordFlushTimer.start();
 }
 
+void FeedPipeline::journal(const ReceivedFrame &frame)
+{
+    if (!m_journal->record(frame)) {
+        m_pending.stats.journalError = m_journal->error();
+        m_journal.reset();
+        return;
+    }
+    if (!m_recordFlushTimer.isActive())
+        m_recordFlushTimer.start();
+}
+
 void FeedPipeline::flushRecording()
 {
+    m_recordFlushTimer.stop();
+    if (m_journal) {
+        if (!m_journal->flush())
+            m_pending.stats.journalError = m_journal->error();
+        m_pending.stats.framesJournaled = m_journal->framesJournaled();
+        if (!m_journal->isOpen())
+            m_journal.reset();
+        scheduleFlush();
+    }
     if (!m_recorder)
         return;
-    m_recordFlushTimer.stop();
     if (!m_recorder->flush())
         return endRecording();
     scheduleFlush(); // the new count reaches the GUI even when the stream has gone quiet
@@ -233,7 +270,7 @@ void FeedPipeline::onSourceStatus(const ConnectionStatus &status)
         m_everLive = true;
     }
     if (status.state == ConnectionState::Finished || status.state == ConnectionState::Error) {
-        if (m_recorder)
+        if (m_recorder || m_journal)
             flushRecording(); // nothing more is coming soon: what was received goes to disk now
         scheduleFlush();
     }

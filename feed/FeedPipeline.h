@@ -15,6 +15,7 @@
 namespace vantage {
 
 class FrameRecorder;
+class LiveJournal;
 
 // The worker-thread half of the data path: source -> decoder -> sequencer -> batch.
 // Frames are decoded as they arrive; the batch is handed over at most once per
@@ -40,6 +41,9 @@ public:
     QString startRecording(std::unique_ptr<FrameRecorder> recorder);
     // Ends the recording in progress, if any: what it holds goes to the file.
     void stopRecording();
+    // Journals every frame received from start() on (docs/journal.md). Call before start(), on
+    // the pipeline's thread. A journal error shows in the stats (journalError); the feed goes on.
+    void setJournal(std::unique_ptr<LiveJournal> journal);
 
     void start();
     // Stops the source and hands over everything pending at once, so nothing received is lost.
@@ -69,12 +73,15 @@ private:
     void countSkippedLine(qint64 line, QLatin1String reason, QLatin1String description);
     void onSourceStatus(const ConnectionStatus &status);
     void record(const ReceivedFrame &frame);
+    void journal(const ReceivedFrame &frame);
+    // What the recorder and the journal buffer goes to their files.
     void flushRecording();
     // Closes the recorder (if it has not failed already) and keeps its count and error in the stats.
     void endRecording();
 
     FrameSource *m_source; // child: moves to the worker thread with the pipeline
     std::unique_ptr<FrameRecorder> m_recorder;
+    std::unique_ptr<LiveJournal> m_journal;
     QTimer m_recordFlushTimer;
     FrameIntake m_intake;
     FeedBatch m_pending;

@@ -29,6 +29,11 @@ struct FeedStats
     quint64 framesRecorded = 0;
     QString recordError;
     bool recordStopped = false;
+    // The live journal (docs/journal.md): its folder ("" when there is none), the frames in it
+    // from this session, and why it stopped ("" while all is well).
+    QString journalDir;
+    quint64 framesJournaled = 0;
+    QString journalError;
     // Replay (--replay, the demo): the file, its lines, and the lines skipped and why. Skipped
     // lines are also counted in decodeErrors and errorsByReason, like any frame that gave nothing.
     ReplayStats replay;

@@ -6,7 +6,7 @@
 namespace vantage {
 
 FeedWorker::FeedWorker(std::unique_ptr<FrameSource> source, std::unique_ptr<FrameRecorder> recorder,
-                       QObject *parent)
+                       QObject *parent, std::unique_ptr<LiveJournal> journal)
     : QObject(parent)
 {
     qRegisterMetaType<vantage::FeedBatchPtr>();
@@ -15,6 +15,7 @@ FeedWorker::FeedWorker(std::unique_ptr<FrameSource> source, std::unique_ptr<Fram
     m_replay = qobject_cast<ReplaySource *>(source.get());
     m_pipeline = new FeedPipeline(std::move(source));
     m_pipeline->setRecorder(std::move(recorder));
+    m_pipeline->setJournal(std::move(journal));
     m_pipeline->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_pipeline, &QObject::deleteLater);
     connect(m_pipeline, &FeedPipeline::batchReady, this, &FeedWorker::batchReady, Qt::QueuedConnection);

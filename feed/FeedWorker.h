@@ -3,6 +3,7 @@
 #include "feed/FeedBatch.h"
 #include "feed/FrameRecorder.h"
 #include "feed/FrameSource.h"
+#include "feed/LiveJournal.h"
 #include "feed/RecordingHeader.h"
 #include "feed/ReplaySeek.h"
 
@@ -26,7 +27,7 @@ class FeedWorker final : public QObject
     Q_OBJECT
 public:
     explicit FeedWorker(std::unique_ptr<FrameSource> source, std::unique_ptr<FrameRecorder> recorder = {},
-                        QObject *parent = nullptr);
+                        QObject *parent = nullptr, std::unique_ptr<LiveJournal> journal = {});
     ~FeedWorker() override;
 
     void start();

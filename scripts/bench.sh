@@ -5,7 +5,8 @@
 #   BENCH_REPETITIONS decoder repetitions (default 7)
 #   E2E_REPETITIONS   end-to-end floor/pipeline pairs (default 5)
 #   E2E_DURATION      seconds each end-to-end client is measured (default 5)
-#   REPLAY_REPETITIONS replay line count/index/replay triples (default 5)
+#   REPLAY_REPETITIONS replay repetitions of line count, index, replay and seek runs (default 5)
+#   REPLAY_SEEKS      seeks in each seek run (default 20)
 #   REPLAY_LINES      lines of the generated replay log (default 1000000, about 400 MB in /tmp)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,11 +44,12 @@ printf '\n%s\n\n' "$decoder"
 # End to end: vantage-relay -> bare QWebSocket floor (a) and vantage --headless (b), alternated.
 "$build/bin/ingest_e2e" --repetitions "${E2E_REPETITIONS:-5}" --duration "${E2E_DURATION:-5}" | tee "$e2e"
 
-# Replay: a generated log (deleted afterwards); a line count (a), the replay index (b) and
-# vantage --headless --replay --speed max (c), alternated.
+# Replay: a generated log (deleted afterwards); a line count (a), the replay index (b),
+# vantage --headless --replay --speed max (c), and the index with seek points (d) then seeks (e) in one
+# process, alternated.
 "$build/bin/replay_e2e" --repetitions "${REPLAY_REPETITIONS:-5}" --lines "${REPLAY_LINES:-1000000}" \
-  | tee "$replay"
+  --seeks "${REPLAY_SEEKS:-20}" | tee "$replay"
 
 printf '\nratios\n%s\n' "$decoder"
 grep -E '^ingest_e2e: (floor|pipeline|relay) ' "$e2e"
-grep -E '^replay_e2e: (index|line count|peak RSS) ' "$replay"
+grep -E '^replay_e2e: (index|line count|peak RSS|seek) ' "$replay"

@@ -95,6 +95,8 @@ TEST(CommandLine, RejectsBadValuesWithSpecificMessages)
         {{QStringLiteral("--store-token"), QStringLiteral("prod"), QStringLiteral("--headless")}, "only stores"},
         {{QStringLiteral("--replay"), QStringLiteral("log.ndjson"), QStringLiteral("--record"), QStringLiteral("./log.ndjson")},
          "--record"},
+        {{QStringLiteral("--journal-hours"), QStringLiteral("-1")}, "--journal-hours"},
+        {{QStringLiteral("--journal-hours"), QStringLiteral("9000")}, "--journal-hours"},
     };
     for (const Case &c : cases) {
         const auto result = parse(c.args);
@@ -120,6 +122,20 @@ TEST(CommandLine, TokenKeychainStoreTokenAndRecord)
     EXPECT_EQ(store.options->storeTokenEntry, QStringLiteral("prod"));
 }
 
+TEST(CommandLine, JournalOptions)
+{
+    const auto defaults = parse({QStringLiteral("--url"), QStringLiteral("wss://127.0.0.1/ws")});
+    ASSERT_TRUE(defaults.options) << defaults.message.toStdString();
+    EXPECT_TRUE(defaults.options->journalDir.isEmpty());
+    EXPECT_EQ(defaults.options->journalHours, 24.0);
+
+    const auto set = parse({QStringLiteral("--url"), QStringLiteral("wss://127.0.0.1/ws"), QStringLiteral("--journal-dir"),
+                            QStringLiteral("/var/lib/vantage"), QStringLiteral("--journal-hours"), QStringLiteral("6.5")});
+    ASSERT_TRUE(set.options) << set.message.toStdString();
+    EXPECT_EQ(set.options->journalDir, QStringLiteral("/var/lib/vantage"));
+    EXPECT_EQ(set.options->journalHours, 6.5);
+}
+
 TEST(CommandLine, HelpDocumentsEveryOption)
 {
     const auto result = parse({QStringLiteral("--help")});
@@ -129,7 +145,8 @@ TEST(CommandLine, HelpDocumentsEveryOption)
     EXPECT_FALSE(result.message.contains(QLatin1String("<executable_name>")));
     for (const char *option : {"--url", "--sse-url", "--no-fallback", "--poll-interval", "--ca-file",
                                "--token-file", "--token-keychain", "--store-token", "--record", "--replay", "--speed", "--demo", "--headless",
-                               "--duration", "--stats-json", "--screenshot", "--after", "--theme", "--size"})
+                               "--duration", "--stats-json", "--screenshot", "--after", "--theme", "--size",
+                               "--journal-dir", "--journal-hours"})
         EXPECT_TRUE(result.message.contains(QLatin1String(option))) << option;
 }
 

@@ -1,6 +1,8 @@
 #include "support/TestFiles.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -131,6 +133,67 @@ TEST(HeadlessRecord, RecordsALiveSseSessionAndReplaysTheSameEvents)
                             "messages_missed", "feed_rows"})
         EXPECT_EQ(replayed[QLatin1String(key)], live[QLatin1String(key)]) << key << "\n" << report;
     EXPECT_GT(replayed[QStringLiteral("received_total")].toInteger(), 2) << report;
+}
+
+TEST(HeadlessRecord, JournalsALiveSessionIntoASegmentThatReplaysTheSameEvents)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString journalDir = dir.filePath(QStringLiteral("journal"));
+    const QString liveStats = dir.filePath(QStringLiteral("live.json"));
+    const QString replayStats = dir.filePath(QStringLiteral("replay.json"));
+
+    QProcess relay;
+    const quint16 port = startRelay(relay);
+    ASSERT_NE(port, 0) << relay.readAllStandardError().toStdString();
+    const std::string liveRun = runVantage(
+        dir, {QStringLiteral("--headless"), QStringLiteral("--sse-url"),
+              QStringLiteral("http://127.0.0.1:%1/events").arg(port), QStringLiteral("--duration"),
+              QStringLiteral("2"), QStringLiteral("--journal-dir"), journalDir, QStringLiteral("--stats-json"), liveStats});
+    relay.terminate();
+    relay.waitForFinished(kWaitMs);
+    ASSERT_EQ(liveRun, "");
+
+    const QJsonObject live = readJson(liveStats);
+    const QJsonObject journal = live[QStringLiteral("journal")].toObject();
+    EXPECT_EQ(journal[QStringLiteral("dir")].toString(), journalDir);
+    EXPECT_FALSE(journal.contains(QStringLiteral("error")));
+    const qint64 received = live[QStringLiteral("frames_received")].toInteger();
+    EXPECT_GT(received, 2);
+    EXPECT_EQ(journal[QStringLiteral("frames_journaled")].toInteger(), received);
+
+    const QStringList segments =
+        QDir(journalDir).entryList({QStringLiteral("segment-*.ndjson.gz")}, QDir::Files, QDir::Name);
+    ASSERT_EQ(segments.size(), 1) << segments.join(QLatin1Char(' ')).toStdString();
+    ASSERT_EQ(runVantage(dir, {QStringLiteral("--headless"), QStringLiteral("--replay"),
+                               QDir(journalDir).filePath(segments[0]), QStringLiteral("--speed"),
+                               QStringLiteral("max"), QStringLiteral("--stats-json"), replayStats}),
+              "");
+    const QJsonObject replayed = readJson(replayStats);
+    EXPECT_EQ(replayed[QStringLiteral("frames_received")].toInteger(), received);
+    EXPECT_EQ(replayed[QStringLiteral("received_total")], live[QStringLiteral("received_total")]);
+    EXPECT_FALSE(replayed.contains(QStringLiteral("journal"))) << "a replay is not journaled";
+}
+
+TEST(HeadlessRecord, NoJournalWithoutAFolderOrWithZeroHours)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString stats = dir.filePath(QStringLiteral("live.json"));
+    QProcess relay;
+    const quint16 port = startRelay(relay);
+    ASSERT_NE(port, 0) << relay.readAllStandardError().toStdString();
+    const QString url = QStringLiteral("http://127.0.0.1:%1/events").arg(port);
+    const QString journalDir = dir.filePath(QStringLiteral("journal"));
+    const std::string run = runVantage(
+        dir, {QStringLiteral("--headless"), QStringLiteral("--sse-url"), url, QStringLiteral("--duration"),
+              QStringLiteral("1"), QStringLiteral("--journal-dir"), journalDir, QStringLiteral("--journal-hours"),
+              QStringLiteral("0"), QStringLiteral("--stats-json"), stats});
+    relay.terminate();
+    relay.waitForFinished(kWaitMs);
+    ASSERT_EQ(run, "");
+    EXPECT_FALSE(readJson(stats).contains(QStringLiteral("journal")));
+    EXPECT_FALSE(QFileInfo::exists(journalDir));
 }
 
 TEST(HeadlessRecord, RecordingThatCannotBeWrittenIsReportedAndTheRunGoesOn)

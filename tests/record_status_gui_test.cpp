@@ -49,3 +49,26 @@ TEST(RecordStatusGui, ShowsTheFramesRecordedThenWhyTheRecordingStopped)
     EXPECT_EQ(label->text(), stats.recordError);
     EXPECT_EQ(label->textFormat(), Qt::PlainText);
 }
+
+TEST(RecordStatusGui, ShowsTheFramesJournaledThenWhyTheJournalStopped)
+{
+    test::OverviewFixture o;
+    o.applyStats(FeedStats());
+    auto *label = o.window.findChild<QLabel *>(QStringLiteral("status.journal"));
+    ASSERT_NE(label, nullptr);
+    EXPECT_FALSE(label->isVisible());
+
+    FeedStats stats;
+    stats.journalDir = QStringLiteral("/home/ops/.local/share/Vantage/vantage/journal");
+    stats.framesJournaled = 1234;
+    o.applyStats(stats);
+    EXPECT_TRUE(label->isVisible());
+    EXPECT_EQ(label->text(), QStringLiteral("Journal: 1,234 frames"));
+    EXPECT_TRUE(label->toolTip().contains(stats.journalDir));
+    EXPECT_TRUE(o.window.statusText().contains(QStringLiteral("Journal: 1,234 frames")));
+
+    stats.journalError = QStringLiteral("Cannot record to /home/ops/x.ndjson.gz: No space left on device");
+    o.applyStats(stats);
+    EXPECT_EQ(label->text(), stats.journalError);
+    EXPECT_EQ(label->textFormat(), Qt::PlainText);
+}

@@ -318,11 +318,13 @@ void MainWindow::buildStatusBar()
     m_lossLabel = plainLabel(this, QStringLiteral("status.loss"));
     m_recordLabel = plainLabel(this, QStringLiteral("status.recording"));
     m_skippedLabel = plainLabel(this, QStringLiteral("status.skipped"));
-    for (QLabel *label :
-         {m_rateLabel, m_receivedLabel, m_errorsLabel, m_lossLabel, m_recordLabel, m_skippedLabel})
+    m_journalLabel = plainLabel(this, QStringLiteral("status.journal"));
+    for (QLabel *label : {m_rateLabel, m_receivedLabel, m_errorsLabel, m_lossLabel, m_recordLabel,
+                          m_skippedLabel, m_journalLabel})
         statusBar()->addWidget(label);
     m_recordLabel->hide();
     m_skippedLabel->hide();
+    m_journalLabel->hide();
     statusBar()->setSizeGripEnabled(false);
 }
 
@@ -471,7 +473,7 @@ QString MainWindow::statusText() const
 {
     QStringList parts{m_rateLabel->text(), m_receivedLabel->text(), m_errorsLabel->text(),
                       m_lossLabel->text()};
-    for (const QLabel *label : {m_recordLabel, m_skippedLabel}) {
+    for (const QLabel *label : {m_recordLabel, m_skippedLabel, m_journalLabel}) {
         if (!label->isHidden())
             parts << label->text();
     }
@@ -560,6 +562,7 @@ void MainWindow::refreshStatusBar()
                                   ValueFormat::count(double(stats.gapsDetected)),
                                   ValueFormat::count(double(stats.messagesMissed))));
     refreshRecordLabel();
+    refreshJournalLabel();
     refreshSkippedLines();
     const ReplayPlayback &playback = stats.replay.playback;
     m_playbackBar->setPosition(playback.logTimeMs, playback.line);
@@ -577,6 +580,19 @@ void MainWindow::refreshRecordLabel()
                                                    : tr("Recording: %1 frames").arg(recorded));
     m_recordLabel->setToolTip(stats.recordPath.isEmpty() ? QString()
                                                          : Qt::convertFromPlainText(stats.recordPath));
+}
+
+void MainWindow::refreshJournalLabel()
+{
+    const FeedStats &stats = m_models->stats();
+    m_journalLabel->setVisible(!stats.journalDir.isEmpty());
+    m_journalLabel->setText(stats.journalError.isEmpty()
+                                ? tr("Journal: %1 frames").arg(ValueFormat::count(double(stats.framesJournaled)))
+                                : stats.journalError);
+    m_journalLabel->setToolTip(
+        stats.journalDir.isEmpty()
+            ? QString()
+            : Qt::convertFromPlainText(tr("The live stream is kept on disk in %1").arg(stats.journalDir)));
 }
 
 void MainWindow::refreshSkippedLines()

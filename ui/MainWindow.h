@@ -101,6 +101,7 @@ private:
     void refreshStatusBar();
     void refreshSkippedLines();
     void refreshRecordLabel();
+    void refreshJournalLabel();
     void tick();
     void followPaymentCurrency(int firstRow, int lastRow);
 
@@ -122,6 +123,7 @@ private:
     QLabel *m_lossLabel = nullptr;
     QLabel *m_recordLabel = nullptr;  // shown with --record: frames recorded, or why recording stopped
     QLabel *m_skippedLabel = nullptr; // shown when a replay skipped lines: how many, and the first ones
+    QLabel *m_journalLabel = nullptr; // shown while the live stream is journaled: frames, or why it stopped
     PlaybackBar *m_playbackBar = nullptr;
     QMenu *m_playbackMenu = nullptr;
     QAction *m_recordAction = nullptr;

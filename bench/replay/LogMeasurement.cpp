@@ -5,7 +5,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
-#include <QJsonObject>
 
 #include <atomic>
 #include <cstring>
@@ -24,28 +23,21 @@ double secondsSince(const QElapsedTimer &clock)
 
 } // namespace
 
-QByteArray LogMeasurement::toJsonLine() const
+QJsonObject LogMeasurement::toJson() const
 {
-    const QJsonObject object{{QStringLiteral("work_s"), workS},
-                             {QStringLiteral("lines"), lines},
-                             {QStringLiteral("bytes"), bytes},
-                             {QStringLiteral("frames"), frames},
-                             {QStringLiteral("bad_lines"), badLines},
-                             {QStringLiteral("checkpoints"), checkpoints},
-                             {QStringLiteral("alert_markers"), alertMarkers},
-                             {QStringLiteral("error"), error}};
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return {{QStringLiteral("work_s"), workS},
+            {QStringLiteral("lines"), lines},
+            {QStringLiteral("bytes"), bytes},
+            {QStringLiteral("frames"), frames},
+            {QStringLiteral("bad_lines"), badLines},
+            {QStringLiteral("checkpoints"), checkpoints},
+            {QStringLiteral("alert_markers"), alertMarkers},
+            {QStringLiteral("error"), error}};
 }
 
-LogMeasurement LogMeasurement::fromOutput(const QByteArray &output)
+LogMeasurement LogMeasurement::fromJson(const QJsonObject &object)
 {
     LogMeasurement result;
-    const QByteArray last = output.trimmed().split('\n').constLast();
-    const QJsonObject object = QJsonDocument::fromJson(last).object();
-    if (object.isEmpty()) {
-        result.error = QStringLiteral("no result: ") + QString::fromUtf8(output.trimmed());
-        return result;
-    }
     result.workS = object.value(QLatin1String("work_s")).toDouble();
     result.lines = object.value(QLatin1String("lines")).toInteger();
     result.bytes = object.value(QLatin1String("bytes")).toInteger();
@@ -55,6 +47,27 @@ LogMeasurement LogMeasurement::fromOutput(const QByteArray &output)
     result.alertMarkers = object.value(QLatin1String("alert_markers")).toInteger();
     result.error = object.value(QLatin1String("error")).toString();
     return result;
+}
+
+QByteArray LogMeasurement::toJsonLine() const
+{
+    return QJsonDocument(toJson()).toJson(QJsonDocument::Compact);
+}
+
+LogMeasurement LogMeasurement::fromOutput(const QByteArray &output)
+{
+    const QJsonObject object = lastJsonLine(output);
+    if (object.isEmpty()) {
+        LogMeasurement result;
+        result.error = QStringLiteral("no result: ") + QString::fromUtf8(output.trimmed());
+        return result;
+    }
+    return fromJson(object);
+}
+
+QJsonObject lastJsonLine(const QByteArray &output)
+{
+    return QJsonDocument::fromJson(output.trimmed().split('\n').constLast()).object();
 }
 
 LogMeasurement countLines(const QString &path)
@@ -89,13 +102,18 @@ LogMeasurement countLines(const QString &path)
 
 LogMeasurement indexLog(const QString &path)
 {
-    LogMeasurement result;
     QElapsedTimer clock;
     clock.start();
     ReplayIndexer indexer(path);
     const std::atomic<bool> cancel{false};
     const ReplayIndexer::Outcome outcome = indexer.run(cancel);
-    result.workS = secondsSince(clock);
+    return indexMeasurement(indexer, outcome, secondsSince(clock));
+}
+
+LogMeasurement indexMeasurement(const ReplayIndexer &indexer, ReplayIndexer::Outcome outcome, double workS)
+{
+    LogMeasurement result;
+    result.workS = workS;
     const ReplayIndex &index = indexer.index();
     if (outcome != ReplayIndexer::Outcome::Finished)
         result.error =

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "feed/ReplayIndexer.h"
+
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 
 namespace vantage {
@@ -18,14 +21,21 @@ struct LogMeasurement
     qint64 alertMarkers = -1;
     QString error; // non-empty: no measurement, and why
 
+    QJsonObject toJson() const;
+    static LogMeasurement fromJson(const QJsonObject &object);
     QByteArray toJsonLine() const;
     // The last non-empty line of a child's output; error set when there is none to read.
     static LogMeasurement fromOutput(const QByteArray &output);
 };
 
+// The last non-empty line of a child's output as a JSON object; empty when it is none.
+QJsonObject lastJsonLine(const QByteArray &output);
+
 // The floor: the file read in 1 MiB chunks, newlines counted with memchr.
 LogMeasurement countLines(const QString &path);
 // The replay index, as ReplayIndexJob builds it (without its progress and partial callbacks).
 LogMeasurement indexLog(const QString &path);
+// What an indexer's run() gave, in workS: the index's counts, or the error.
+LogMeasurement indexMeasurement(const ReplayIndexer &indexer, ReplayIndexer::Outcome outcome, double workS);
 
 } // namespace vantage

@@ -9,7 +9,7 @@ namespace vantage {
 
 // What a child run of this driver measures (--measure), in a process of its own so that its
 // peak RSS is its own.
-enum class LogMeasure { None, LineCount, Index };
+enum class LogMeasure { None, LineCount, Index, Seek };
 
 struct ReplayBenchOptions
 {
@@ -18,7 +18,8 @@ struct ReplayBenchOptions
     QString logPath;                // --log: an existing log, used as it is and never deleted
     QString keepPath;               // --keep: the generated log is written here and left
     qint64 targetLines = 1'000'000; // the generated log has at least this many lines
-    int repetitions = 5;            // line count, index and replay alternate, one of each per repetition
+    int repetitions = 5; // line count, index, replay and seek runs alternate, one of each per repetition
+    int seeks = 20;      // seeks per seek run
     LogMeasure measure = LogMeasure::None;
 };
 

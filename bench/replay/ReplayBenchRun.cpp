@@ -58,13 +58,10 @@ bool runChild(ChildProcess &child, const QString &program, const QStringList &ar
 BenchRun runMeasure(const BenchLog &log, const QString &workDir, const QString &what)
 {
     BenchRun run;
-    const QString outputPath = QDir(workDir).filePath(what + QStringLiteral(".out"));
-    ChildProcess child;
-    const QStringList arguments{QStringLiteral("--measure"), what, QStringLiteral("--log"), log.path};
-    if (!runChild(child, QCoreApplication::applicationFilePath(), arguments, outputPath, kMeasureTimeoutMs,
-                  run))
+    const QByteArray output = runMeasureChild(log, workDir, what, {}, run);
+    if (!run.problem.isEmpty())
         return run;
-    const LogMeasurement measured = LogMeasurement::fromOutput(readAll(outputPath));
+    const LogMeasurement measured = LogMeasurement::fromOutput(output);
     run.problem = measured.error;
     run.workS = measured.workS;
     run.items = measured.lines;
@@ -123,6 +120,17 @@ BenchLog prepareLog(const ReplayBenchOptions &options, const QString &workDir)
                       .arg(kGenerateTries)
                       .arg(options.targetLines);
     return log;
+}
+
+QByteArray runMeasureChild(const BenchLog &log, const QString &workDir, const QString &what,
+                           const QStringList &extra, BenchRun &run)
+{
+    const QString outputPath = QDir(workDir).filePath(what + QStringLiteral(".out"));
+    ChildProcess child;
+    const QStringList arguments =
+        QStringList{QStringLiteral("--measure"), what, QStringLiteral("--log"), log.path} + extra;
+    runChild(child, QCoreApplication::applicationFilePath(), arguments, outputPath, kMeasureTimeoutMs, run);
+    return readAll(outputPath);
 }
 
 BenchRun runLineCount(const BenchLog &log, const QString &workDir)

@@ -2,7 +2,9 @@
 
 #include "ReplayBenchOptions.h"
 
+#include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace vantage {
 
@@ -35,6 +37,11 @@ struct BenchRun
 // Generates the log into workDir (or --keep), growing --minutes until it has the lines asked
 // for; with --log, only counts the given one.
 BenchLog prepareLog(const ReplayBenchOptions &options, const QString &workDir);
+// `replay_e2e --measure WHAT --log FILE`, then `extra`, in a child run to its end: its output
+// (whatever it printed, also when it failed), with wallS and peakRssMb of `run` set, and
+// run.problem when it could not start, timed out or failed.
+QByteArray runMeasureChild(const BenchLog &log, const QString &workDir, const QString &what,
+                           const QStringList &extra, BenchRun &run);
 // (a) the floor: `replay_e2e --measure count`.
 BenchRun runLineCount(const BenchLog &log, const QString &workDir);
 // (b) `replay_e2e --measure index`: feed/ReplayIndexer over the whole file.

@@ -1,7 +1,10 @@
 #include "LogMeasurement.h"
+#include "MeasureSeeks.h"
 #include "ReplayBenchOptions.h"
 #include "ReplayBenchReport.h"
 #include "ReplayBenchRun.h"
+#include "SeekBenchReport.h"
+#include "SeekBenchRun.h"
 
 #include <QCoreApplication>
 #include <QTemporaryDir>
@@ -13,23 +16,33 @@ using namespace vantage;
 
 namespace {
 
+void printLine(const QByteArray &line)
+{
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fputc('\n', stdout);
+}
+
 // The child mode: one measurement, printed as a JSON line for the driver.
 int measureOnce(const ReplayBenchOptions &options)
 {
+    if (options.measure == LogMeasure::Seek) {
+        const SeekMeasurement measured = measureSeeks(options.logPath, options.seeks);
+        printLine(measured.toJsonLine());
+        return measured.error.isEmpty() ? 0 : 1;
+    }
     const LogMeasurement measured =
         options.measure == LogMeasure::Index ? indexLog(options.logPath) : countLines(options.logPath);
-    const QByteArray line = measured.toJsonLine();
-    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
-    std::fputc('\n', stdout);
+    printLine(measured.toJsonLine());
     return measured.error.isEmpty() ? 0 : 1;
 }
 
 } // namespace
 
 // Replay of a large log: vantage-demogen writes it into a temporary directory, then (a) a plain
-// line count, (b) the replay index and (c) `vantage --headless --replay --speed max` take turns,
-// each in a process of its own; medians, the ratios b/a and c/a, and peak RSS against the file
-// size are printed (docs/performance.md).
+// line count, (b) the replay index, (c) `vantage --headless --replay --speed max` and a seek run,
+// (d) the index with seek points as the window builds it then (e) seeks in a replay, take turns,
+// each in a process of its own; medians, the ratios b/a, c/a and d/a, seek times, and peak RSS
+// against the file size are printed (docs/performance.md).
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
@@ -62,6 +75,8 @@ int main(int argc, char **argv)
         printBenchRun(out, repetition, BenchKind::Index, runs.index.back());
         runs.replay.push_back(runReplay(options, log, workDir.path()));
         printBenchRun(out, repetition, BenchKind::Replay, runs.replay.back());
+        runs.seek.push_back(runSeek(options, log, workDir.path()));
+        printSeekRun(out, repetition, runs.seek.back());
     }
     return printBenchSummary(out, log, runs) ? 0 : 1;
 }

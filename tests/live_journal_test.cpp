@@ -1,0 +1,182 @@
+#include "feed/LiveJournal.h"
+#include "feed/ReceivedFrame.h"
+#include "feed/ReplayFile.h"
+#include "support/CollectingSink.h"
+#include "support/FeedRun.h"
+#include "support/LogFrames.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+// The live journal keeps the live stream on disk in ten-minute gzip recordings, bounded by age
+// and by bytes, and each segment replays as the frames that were received.
+
+using namespace vantage;
+
+namespace {
+
+constexpr qint64 kMinuteMs = 60'000;
+constexpr qint64 kStartMs = test::kLogStartMs;
+
+JournalOptions optionsIn(const QTemporaryDir &dir)
+{
+    JournalOptions options;
+    options.dir = dir.filePath(QStringLiteral("journal"));
+    return options;
+}
+
+RecordingHeader header()
+{
+    RecordingHeader h;
+    h.source = QUrl(QStringLiteral("ws://127.0.0.1:1/stream?token=secret"));
+    h.app = QStringLiteral("vantage test");
+    return h;
+}
+
+bool recordAt(LiveJournal &journal, const QByteArray &frame, qint64 receivedMs)
+{
+    return journal.record(ReceivedFrame{frame, receivedMs, QLatin1String("websocket")});
+}
+
+// A segment's frames, replayed.
+CollectingSink replayed(const QString &path)
+{
+    CollectingSink sink;
+    test::playInto(sink, test::maxSpeedOptions(path));
+    return sink;
+}
+
+// An empty segment file named for `startMs`, `bytes` long.
+void placeSegment(const QString &dir, qint64 startMs, qint64 bytes = 10)
+{
+    QDir().mkpath(dir);
+    QFile file(QDir(dir).filePath(journalSegmentName(startMs)));
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(bytes, 'x'));
+}
+
+} // namespace
+
+TEST(LiveJournal, SegmentsBeginEveryTenMinutesOfReceiveTimeAndReplayAsReceived)
+{
+    QTemporaryDir dir;
+    LiveJournal journal(optionsIn(dir), header());
+    ASSERT_TRUE(journal.open(kStartMs));
+    QByteArrayList frames;
+    for (int i = 0; i < 25; ++i) {
+        frames << test::signupAt(qint64(i) * kMinuteMs, i + 1, test::userName(i));
+        ASSERT_TRUE(recordAt(journal, frames.constLast(), kStartMs + qint64(i) * kMinuteMs));
+    }
+    journal.close();
+
+    const std::vector<JournalSegment> segments = listJournalSegments(journal.dir());
+    ASSERT_EQ(segments.size(), 3u);
+    EXPECT_EQ(segments[0].startMs, kStartMs);
+    EXPECT_EQ(segments[1].startMs, kStartMs + 10 * kMinuteMs);
+    EXPECT_EQ(segments[2].startMs, kStartMs + 20 * kMinuteMs);
+    EXPECT_EQ(journal.framesJournaled(), 25u);
+
+    QByteArrayList back;
+    for (const JournalSegment &segment : segments) {
+        const CollectingSink sink = replayed(segment.path);
+        EXPECT_TRUE(sink.skipped.empty());
+        for (const QByteArray &frame : sink.frames)
+            back << frame;
+    }
+    EXPECT_EQ(back, frames);
+}
+
+TEST(LiveJournal, TheHeaderNamesTheSourceWithoutItsToken)
+{
+    QTemporaryDir dir;
+    LiveJournal journal(optionsIn(dir), header());
+    ASSERT_TRUE(journal.open(kStartMs));
+    ASSERT_TRUE(recordAt(journal, test::signupAt(0, 1, "Ana"), kStartMs));
+    journal.close();
+
+    const std::vector<JournalSegment> segments = listJournalSegments(journal.dir());
+    ASSERT_EQ(segments.size(), 1u);
+    ReplayFile file(segments[0].path);
+    ASSERT_TRUE(file.open());
+    ASSERT_TRUE(file.isGzip());
+    const QByteArray content = file.content()->readAll();
+    EXPECT_TRUE(content.startsWith(R"({"vantage_recording":1,"source":"ws://127.0.0.1:1/stream)"))
+        << content.left(120).toStdString();
+    EXPECT_EQ(replayed(segments[0].path).frames.size(), 1u);
+    EXPECT_FALSE(QString::fromUtf8(content).contains(QStringLiteral("secret")));
+}
+
+TEST(LiveJournal, SegmentsWhollyOlderThanTheRetentionAreDeleted)
+{
+    QTemporaryDir dir;
+    JournalOptions options = optionsIn(dir);
+    const qint64 now = kStartMs + 30 * 60 * kMinuteMs;
+    placeSegment(options.dir, now - 26 * 60 * kMinuteMs); // ended 25 h ago
+    placeSegment(options.dir, now - 25 * 60 * kMinuteMs); // ended 23 h ago: still within the day
+    placeSegment(options.dir, now - 23 * 60 * kMinuteMs);
+    LiveJournal journal(options, header());
+    ASSERT_TRUE(journal.open(now));
+
+    const std::vector<JournalSegment> left = listJournalSegments(options.dir);
+    ASSERT_EQ(left.size(), 2u);
+    EXPECT_EQ(left[0].startMs, now - 25 * 60 * kMinuteMs);
+}
+
+TEST(LiveJournal, PastTheByteBudgetTheOldestGoFirstButNeverTheCurrentSegment)
+{
+    QTemporaryDir dir;
+    JournalOptions options = optionsIn(dir);
+    options.maxBytes = 1000;
+    placeSegment(options.dir, kStartMs - 30 * kMinuteMs, 600);
+    placeSegment(options.dir, kStartMs - 20 * kMinuteMs, 990);
+    LiveJournal journal(options, header());
+    ASSERT_TRUE(journal.open(kStartMs));
+    std::vector<JournalSegment> left = listJournalSegments(options.dir);
+    ASSERT_EQ(left.size(), 1u);
+    EXPECT_EQ(left[0].startMs, kStartMs - 20 * kMinuteMs);
+
+    ASSERT_TRUE(recordAt(journal, test::signupAt(0, 1, "Ana"), kStartMs));
+    left = listJournalSegments(options.dir);
+    ASSERT_EQ(left.size(), 1u);
+    EXPECT_EQ(left[0].startMs, kStartMs);
+    ASSERT_TRUE(recordAt(journal, test::signupAt(0, 2, "Ben"), kStartMs + 1));
+    ASSERT_TRUE(journal.flush());
+    EXPECT_EQ(journal.framesJournaled(), 2u);
+}
+
+TEST(LiveJournal, AFolderThatCannotBeMadeStopsTheJournalNamingIt)
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("not-a-folder"));
+    placeSegment(dir.path(), kStartMs); // any file will do as an obstacle
+    ASSERT_TRUE(QFile::rename(QDir(dir.path()).filePath(journalSegmentName(kStartMs)), file));
+    JournalOptions options;
+    options.dir = file + QStringLiteral("/journal");
+    LiveJournal journal(options, header());
+
+    EXPECT_FALSE(journal.open(kStartMs));
+    EXPECT_TRUE(journal.error().contains(options.dir)) << journal.error().toStdString();
+    EXPECT_FALSE(recordAt(journal, test::signupAt(0, 1, "Ana"), kStartMs));
+}
+
+TEST(LiveJournal, OtherFilesInTheFolderAreLeftAlone)
+{
+    QTemporaryDir dir;
+    JournalOptions options = optionsIn(dir);
+    options.maxBytes = 1;
+    QDir().mkpath(options.dir);
+    QFile other(QDir(options.dir).filePath(QStringLiteral("notes.txt")));
+    ASSERT_TRUE(other.open(QIODevice::WriteOnly));
+    other.write("keep me");
+    other.close();
+    LiveJournal journal(options, header());
+    ASSERT_TRUE(journal.open(kStartMs));
+    ASSERT_TRUE(recordAt(journal, test::signupAt(0, 1, "Ana"), kStartMs));
+    ASSERT_TRUE(recordAt(journal, test::signupAt(0, 2, "Ben"), kStartMs + 11 * kMinuteMs));
+
+    EXPECT_TRUE(other.exists());
+    EXPECT_EQ(listJournalSegments(options.dir).size(), 1u);
+}

@@ -14,12 +14,18 @@
 #include "ui/PlaybackBar.h"
 #include "widgets/ReplayTimeline.h"
 
+#include <QCoreApplication>
+#include <QProcess>
+
 namespace vantage {
 
 SessionController::SessionController(DashboardModels *models, MainWindow *window, QObject *parent)
     : QObject(parent)
     , m_models(models)
     , m_window(window)
+    , m_launch([](const QString &program, const QStringList &arguments) {
+        return QProcess::startDetached(program, arguments);
+    })
     , m_seeker(models)
 {
     connectWindow();
@@ -61,6 +67,17 @@ void SessionController::start(SourceChoice choice, std::unique_ptr<FrameRecorder
     m_session->start();
     if (playback)
         startIndex(choice.replay->path);
+}
+
+bool SessionController::lookBack(const QString &journalDir)
+{
+    if (m_session)
+        m_session->worker()->flushToDisk();
+    if (m_launch(QCoreApplication::applicationFilePath(), {QStringLiteral("--replay"), journalDir}))
+        return true;
+    m_window->showError(tr("Cannot look back"),
+                        tr("A second window on the journal %1 could not be started.").arg(journalDir));
+    return false;
 }
 
 bool SessionController::seek(qint64 logTimeMs)
@@ -196,6 +213,7 @@ void SessionController::connectWindow()
             m_indexJob->cancel();
     });
     connect(m_window, &MainWindow::openLogRequested, this, &SessionController::openLog);
+    connect(m_window, &MainWindow::lookBackRequested, this, &SessionController::lookBack);
     connect(m_window, &MainWindow::recordRequested, this, &SessionController::startRecording);
     connect(m_window, &MainWindow::stopRecordingRequested, this, &SessionController::stopRecording);
 }

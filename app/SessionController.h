@@ -7,8 +7,10 @@
 #include "models/ReplaySeeker.h"
 
 #include <QObject>
+#include <QStringList>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -54,6 +56,15 @@ public:
     // The replay's index job while it runs; nullptr otherwise.
     ReplayIndexJob *indexJob() const { return m_indexJob.get(); }
 
+    // Starts a program with arguments, detached; false when it could not be started.
+    using Launcher = std::function<bool(const QString &program, const QStringList &arguments)>;
+    // How look-back windows are started (by default QProcess::startDetached).
+    void setLauncher(Launcher launcher) { m_launch = std::move(launcher); }
+    // Opens the live journal in `journalDir` in a second Vantage window, a replay with its
+    // timeline, after the journal has written out what it buffers; this window stays live. False,
+    // with the reason shown, when it cannot be started.
+    bool lookBack(const QString &journalDir);
+
     // Jumps the replay to `logTimeMs` (the timeline's seek). False when there is no replay or
     // nothing of its log is indexed yet.
     bool seek(qint64 logTimeMs);
@@ -69,6 +80,7 @@ private:
     std::unique_ptr<FeedSession> m_session;
     QUrl m_origin; // what a recording of the current session names
     std::optional<JournalOptions> m_journalOptions;
+    Launcher m_launch;
     ReplaySeeker m_seeker;
     // Seek points are posted from the index job's thread; those of an earlier log are dropped.
     quint64 m_indexGeneration = 0;

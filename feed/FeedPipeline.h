@@ -44,6 +44,8 @@ public:
     // Journals every frame received from start() on (docs/journal.md). Call before start(), on
     // the pipeline's thread. A journal error shows in the stats (journalError); the feed goes on.
     void setJournal(std::unique_ptr<LiveJournal> journal);
+    // What the journal and the recording buffer goes to their files now.
+    void flushToDisk() { flushRecording(); }
 
     void start();
     // Stops the source and hands over everything pending at once, so nothing received is lost.

@@ -78,6 +78,12 @@ void FeedWorker::setReplayLoop(bool loop)
             m_replay, [replay = m_replay, loop] { replay->setLoop(loop); }, Qt::QueuedConnection);
 }
 
+void FeedWorker::flushToDisk()
+{
+    if (m_thread.isRunning())
+        QMetaObject::invokeMethod(m_pipeline, &FeedPipeline::flushToDisk, Qt::BlockingQueuedConnection);
+}
+
 void FeedWorker::seekReplay(const ReplaySeek &seek)
 {
     if (m_replay)

@@ -51,6 +51,8 @@ public:
     QString startRecording(const QString &path, const RecordingHeader &header);
     // Ends the recording in progress, if any; what it holds is in the file when this returns.
     void stopRecording();
+    // What the journal and the recording buffer is in their files when this returns.
+    void flushToDisk();
 
 Q_SIGNALS:
     void batchReady(const vantage::FeedBatchPtr &batch);

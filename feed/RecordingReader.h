@@ -1,5 +1,7 @@
 #pragma once
 
+#include "feed/RecordingHeader.h"
+
 #include <QByteArrayView>
 #include <QLatin1String>
 
@@ -33,6 +35,9 @@ public:
     // The format version when `line` is a recording's header; nullopt for anything else
     // (a bare protocol frame, a line that is not JSON).
     std::optional<qint64> headerVersion(QByteArrayView line);
+    // A header line of this format version after the first line: where the next segment of a
+    // journal read as one log begins (docs/journal.md). Neither a frame nor a fault.
+    bool isSegmentHeader(QByteArrayView line) { return headerVersion(line) == kRecordingFormatVersion; }
     // Reads the frame a recorded line holds into `frame`, or says why the line is corrupt: not
     // JSON, not a JSON object, no integer "t", or neither a "frame" string nor an "sse" object
     // of three strings.

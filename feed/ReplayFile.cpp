@@ -1,6 +1,8 @@
 #include "feed/ReplayFile.h"
 
 #include "feed/GzipInputDevice.h"
+#include "feed/JournalSegment.h"
+#include "feed/SegmentChainDevice.h"
 
 #include <QFileInfo>
 
@@ -26,12 +28,23 @@ bool ReplayFile::open()
     const QFileInfo info(m_path);
     if (!info.exists())
         return fail(QStringLiteral("Replay file %1 does not exist").arg(m_path));
-    if (info.isDir())
-        return fail(QStringLiteral("Replay path %1 is a directory, not a log file").arg(m_path));
-    if (!m_file.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("Cannot open replay file %1: %2").arg(m_path, m_file.errorString()));
-    if (m_file.peek(kGzipMagic.size()) == kGzipMagic) {
-        m_gzip = std::make_unique<GzipInputDevice>(&m_file);
+    if (info.isDir()) {
+        QStringList paths;
+        for (const JournalSegment &segment : listJournalSegments(m_path))
+            paths << segment.path;
+        if (paths.isEmpty())
+            return fail(QStringLiteral("Replay path %1 is a directory, not a log file").arg(m_path));
+        m_segments = std::make_unique<SegmentChainDevice>(paths);
+        if (!m_segments->open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("Cannot open the journal %1: %2").arg(m_path, m_segments->errorString()));
+        m_raw = m_segments.get();
+    } else {
+        if (!m_file.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("Cannot open replay file %1: %2").arg(m_path, m_file.errorString()));
+        m_raw = &m_file;
+    }
+    if (m_raw->peek(kGzipMagic.size()) == kGzipMagic) {
+        m_gzip = std::make_unique<GzipInputDevice>(m_raw);
         m_gzip->open(QIODevice::ReadOnly | QIODevice::Unbuffered);
     }
     return true;
@@ -41,24 +54,29 @@ QIODevice *ReplayFile::content()
 {
     if (m_gzip)
         return m_gzip.get();
-    return &m_file;
+    return m_raw;
+}
+
+qint64 ReplayFile::bytesRead() const
+{
+    return m_gzip ? m_gzip->compressedOffset() : (m_raw ? m_raw->pos() : 0);
 }
 
 bool ReplayFile::rewind()
 {
-    if (m_gzip ? m_gzip->restart() : m_file.seek(0))
+    if (m_gzip ? m_gzip->restart() : m_raw->seek(0))
         return true;
     return fail(QStringLiteral("Cannot read replay file %1 again from the start: %2")
-                    .arg(m_path, m_file.errorString()));
+                    .arg(m_path, m_raw->errorString()));
 }
 
 bool ReplayFile::seekContent(qint64 offset)
 {
     if (!m_gzip) {
-        if (m_file.seek(offset))
+        if (m_raw->seek(offset))
             return true;
         return fail(QStringLiteral("Cannot seek in replay file %1 to byte %2: %3")
-                        .arg(m_path, QString::number(offset), m_file.errorString()));
+                        .arg(m_path, QString::number(offset), m_raw->errorString()));
     }
     if (!rewind())
         return false;
@@ -75,7 +93,7 @@ bool ReplayFile::seekContent(qint64 offset)
 
 QString ReplayFile::contentError() const
 {
-    return m_gzip ? m_gzip->errorString() : m_file.errorString();
+    return m_gzip ? m_gzip->errorString() : m_raw->errorString();
 }
 
 bool ReplayFile::fail(const QString &message)

@@ -8,9 +8,12 @@
 namespace vantage {
 
 class GzipInputDevice;
+class SegmentChainDevice;
 
 // A log file opened for replay: its content as a device, plain or decompressed from gzip (known
 // by its first two bytes, 1f 8b, whatever its name), read in chunks. Every message names the file.
+// A folder of live journal segments (docs/journal.md) opens as one log: its segments in order,
+// as they stood when it was opened.
 class ReplayFile final
 {
 public:
@@ -31,6 +34,10 @@ public:
     // start up to the offset.
     bool seekContent(qint64 offset);
     bool isGzip() const { return m_gzip != nullptr; }
+    // The bytes of the file (of all its segments for a journal), compressed or not.
+    qint64 size() const { return m_raw ? m_raw->size() : 0; }
+    // Of those, how many have been read.
+    qint64 bytesRead() const;
     // Why the content could not be read further (for gzip, with the compressed byte offset).
     QString contentError() const;
     const QString &error() const { return m_error; }
@@ -44,6 +51,8 @@ private:
 
     QString m_path;
     QFile m_file;
+    std::unique_ptr<SegmentChainDevice> m_segments; // a journal folder
+    QIODevice *m_raw = nullptr;                      // m_file or m_segments
     std::unique_ptr<GzipInputDevice> m_gzip;
     QString m_error;
 };

@@ -1,13 +1,11 @@
 #include "feed/ReplayIndexer.h"
 
-#include "feed/GzipInputDevice.h"
 #include "feed/JsonWhitespace.h"
 #include "feed/RecordingHeader.h"
 #include "feed/ReplayFile.h"
 #include "feed/ReplayLineReader.h"
 
 #include <QElapsedTimer>
-#include <QFileInfo>
 
 #include <algorithm>
 
@@ -39,11 +37,9 @@ ReplayIndexer::Outcome ReplayIndexer::run(const std::atomic<bool> &cancel, const
         return fail(file.error());
     m_index.gzip = file.isGzip();
     // Progress counts the bytes of the file itself: for gzip, the compressed bytes consumed.
-    const qint64 fileSize = QFileInfo(m_path).size();
-    const auto *gzip = qobject_cast<const GzipInputDevice *>(file.content());
-    const auto bytesRead = [&] { return gzip ? gzip->compressedOffset() : file.content()->pos(); };
+    const qint64 fileSize = file.size();
     const auto permilleRead = [&] {
-        return fileSize > 0 ? int(std::min<qint64>(bytesRead() * 1000 / fileSize, 1000)) : 1000;
+        return fileSize > 0 ? int(std::min<qint64>(file.bytesRead() * 1000 / fileSize, 1000)) : 1000;
     };
 
     ReplayLineReader reader(file.content());
@@ -135,7 +131,8 @@ bool ReplayIndexer::indexLine(QByteArrayView line, bool lineEnded, qint64 offset
     }
     RecordingReader::Frame recorded;
     if (m_recording.read(line, recorded) != RecordingReader::LineError::None) {
-        ++m_index.badLines;
+        if (!m_recording.isSegmentHeader(line))
+            ++m_index.badLines;
         return true;
     }
     indexFrame(recorded.bytes, recorded.receivedMs, offset);

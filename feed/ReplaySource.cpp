@@ -276,7 +276,8 @@ bool ReplaySource::takeFrame(QByteArrayView line)
         RecordingReader::Frame recorded;
         const RecordingReader::LineError error = m_recording.read(line, recorded);
         if (error != RecordingReader::LineError::None) {
-            skipLine(QLatin1String("bad_recording_line"), RecordingReader::describe(error));
+            if (!m_recording.isSegmentHeader(line))
+                skipLine(QLatin1String("bad_recording_line"), RecordingReader::describe(error));
             return false;
         }
         m_pending = recorded.bytes;

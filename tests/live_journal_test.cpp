@@ -1,6 +1,7 @@
 #include "feed/LiveJournal.h"
 #include "feed/ReceivedFrame.h"
 #include "feed/ReplayFile.h"
+#include "feed/ReplayIndexer.h"
 #include "support/CollectingSink.h"
 #include "support/FeedRun.h"
 #include "support/LogFrames.h"
@@ -58,26 +59,33 @@ void placeSegment(const QString &dir, qint64 startMs, qint64 bytes = 10)
     file.write(QByteArray(bytes, 'x'));
 }
 
+// Journals a signup a minute for 25 minutes from kStartMs into a journal in `dir`; the frames.
+QByteArrayList journalTwentyFiveMinutes(const QTemporaryDir &dir)
+{
+    LiveJournal journal(optionsIn(dir), header());
+    EXPECT_TRUE(journal.open(kStartMs));
+    QByteArrayList frames;
+    for (int i = 0; i < 25; ++i) {
+        frames << test::signupAt(qint64(i) * kMinuteMs, i + 1, test::userName(i));
+        EXPECT_TRUE(recordAt(journal, frames.constLast(), kStartMs + qint64(i) * kMinuteMs));
+    }
+    journal.close();
+    EXPECT_EQ(journal.framesJournaled(), 25u);
+    return frames;
+}
+
 } // namespace
 
 TEST(LiveJournal, SegmentsBeginEveryTenMinutesOfReceiveTimeAndReplayAsReceived)
 {
     QTemporaryDir dir;
-    LiveJournal journal(optionsIn(dir), header());
-    ASSERT_TRUE(journal.open(kStartMs));
-    QByteArrayList frames;
-    for (int i = 0; i < 25; ++i) {
-        frames << test::signupAt(qint64(i) * kMinuteMs, i + 1, test::userName(i));
-        ASSERT_TRUE(recordAt(journal, frames.constLast(), kStartMs + qint64(i) * kMinuteMs));
-    }
-    journal.close();
+    const QByteArrayList frames = journalTwentyFiveMinutes(dir);
 
-    const std::vector<JournalSegment> segments = listJournalSegments(journal.dir());
+    const std::vector<JournalSegment> segments = listJournalSegments(optionsIn(dir).dir);
     ASSERT_EQ(segments.size(), 3u);
     EXPECT_EQ(segments[0].startMs, kStartMs);
     EXPECT_EQ(segments[1].startMs, kStartMs + 10 * kMinuteMs);
     EXPECT_EQ(segments[2].startMs, kStartMs + 20 * kMinuteMs);
-    EXPECT_EQ(journal.framesJournaled(), 25u);
 
     QByteArrayList back;
     for (const JournalSegment &segment : segments) {
@@ -87,6 +95,36 @@ TEST(LiveJournal, SegmentsBeginEveryTenMinutesOfReceiveTimeAndReplayAsReceived)
             back << frame;
     }
     EXPECT_EQ(back, frames);
+}
+
+TEST(LiveJournal, TheFolderReplaysAsOneLogAndIndexesWithoutBadLines)
+{
+    QTemporaryDir dir;
+    const QByteArrayList frames = journalTwentyFiveMinutes(dir);
+    const QString folder = optionsIn(dir).dir;
+    ASSERT_EQ(listJournalSegments(folder).size(), 3u);
+
+    const CollectingSink sink = replayed(folder);
+    EXPECT_EQ(QByteArrayList(sink.frames.begin(), sink.frames.end()), frames);
+    EXPECT_TRUE(sink.skipped.empty());
+    EXPECT_TRUE(sink.rejected.empty());
+
+    ReplayIndexer indexer(folder);
+    std::atomic<bool> cancel{false};
+    ASSERT_EQ(indexer.run(cancel), ReplayIndexer::Outcome::Finished) << indexer.error().toStdString();
+    EXPECT_EQ(indexer.index().frames, 25);
+    EXPECT_EQ(indexer.index().badLines, 0);
+    EXPECT_EQ(indexer.index().lines, 28); // three headers
+    EXPECT_EQ(indexer.index().format, ReplayIndex::Format::Recording);
+    EXPECT_EQ(*indexer.index().lastTimeMs, kStartMs + 24 * kMinuteMs);
+}
+
+TEST(LiveJournal, AFolderWithoutSegmentsIsStillNoLog)
+{
+    QTemporaryDir dir;
+    ReplayFile file(dir.path());
+    EXPECT_FALSE(file.open());
+    EXPECT_EQ(file.error(), QStringLiteral("Replay path %1 is a directory, not a log file").arg(dir.path()));
 }
 
 TEST(LiveJournal, TheHeaderNamesTheSourceWithoutItsToken)

@@ -1,4 +1,5 @@
 #include "feed/FeedPipeline.h"
+#include "feed/LiveJournal.h"
 #include "feed/ReplayIndexer.h"
 #include "feed/ReplaySource.h"
 #include "feed/ReplayTimestampReader.h"
@@ -291,6 +292,33 @@ TEST_F(SeekingAReplay, RecordingSeeksToTheSameStateAsPlayingItStraightThrough)
 
     EXPECT_EQ(viewOf(replay.models()), expected);
     EXPECT_EQ(expected, straightThrough(demoLog(), target));
+}
+
+TEST_F(SeekingAReplay, AJournalFolderSeeksAcrossItsSegmentsToTheSameState)
+{
+    // The demo log journaled as if received live, at the times its frames carry: six segments.
+    QTemporaryDir dir;
+    JournalOptions options;
+    options.dir = dir.filePath(QStringLiteral("journal"));
+    LiveJournal journal(options, RecordingHeader{QUrl(QStringLiteral("ws://127.0.0.1:1/stream")), {}, 0});
+    ASSERT_TRUE(journal.open(m_firstMs));
+    ReplayTimestampReader timestamps;
+    qint64 receivedMs = m_firstMs;
+    for (const QByteArray &frame : test::readLines(demoLog())) {
+        receivedMs = timestamps.read(frame).value_or(receivedMs);
+        ASSERT_TRUE(journal.record(ReceivedFrame{frame, receivedMs, QLatin1String("websocket")}));
+    }
+    journal.close();
+    ASSERT_GE(listJournalSegments(options.dir).size(), 6u);
+    const IndexedLog journaled = indexWithPoints(options.dir, smallFeedOptions());
+    const qint64 target = at(0.55);
+    const DashboardView expected = straightThrough(demoLog(), target);
+
+    PausedReplay replay(options.dir, &journaled);
+    replay.seekTo(target);
+
+    EXPECT_EQ(viewOf(replay.models()), expected);
+    EXPECT_GT(replay.seeker().lastSeekFromLine(), 1000);
 }
 
 TEST(ReplaySeekStateBuilder, StaysWithinItsBudgetByTakingPointsLessOften)

@@ -252,6 +252,14 @@ void MainWindow::buildMenus()
     reconnect->setObjectName(QStringLiteral("action.reconnect"));
     reconnect->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(reconnect, &QAction::triggered, this, &MainWindow::reconnectRequested);
+    m_lookBackAction = connection->addAction(tr("&Look back in the journal\u2026"));
+    m_lookBackAction->setObjectName(QStringLiteral("action.lookBack"));
+    m_lookBackAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    m_lookBackAction->setToolTip(tr("Opens the journal of this live stream in a second window, with its "
+                                    "timeline; this window stays live"));
+    m_lookBackAction->setEnabled(false);
+    connect(m_lookBackAction, &QAction::triggered, this,
+            [this] { Q_EMIT lookBackRequested(m_models->stats().journalDir); });
 
     buildPlaybackMenu();
 }
@@ -586,6 +594,7 @@ void MainWindow::refreshJournalLabel()
 {
     const FeedStats &stats = m_models->stats();
     m_journalLabel->setVisible(!stats.journalDir.isEmpty());
+    m_lookBackAction->setEnabled(!stats.journalDir.isEmpty());
     m_journalLabel->setText(stats.journalError.isEmpty()
                                 ? tr("Journal: %1 frames").arg(ValueFormat::count(double(stats.framesJournaled)))
                                 : stats.journalError);

@@ -68,6 +68,8 @@ Q_SIGNALS:
     // File > Record... and File > Stop recording.
     void recordRequested(const QString &path);
     void stopRecordingRequested();
+    // Connection > Look back in the journal...: the live journal's folder (docs/journal.md).
+    void lookBackRequested(const QString &journalDir);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -128,6 +130,7 @@ private:
     QMenu *m_playbackMenu = nullptr;
     QAction *m_recordAction = nullptr;
     QAction *m_stopRecordAction = nullptr;
+    QAction *m_lookBackAction = nullptr; // enabled while the live stream is journaled
     QActionGroup *m_themeActions = nullptr;
     QTimer *m_tick = nullptr;
 };

@@ -192,6 +192,17 @@ void FeedPipeline::journal(const ReceivedFrame &frame)
         m_recordFlushTimer.start();
 }
 
+void FeedPipeline::markConnection(bool up)
+{
+    const qint64 atMs = m_now();
+    if (m_recorder && !m_recorder->recordConnection(atMs, up))
+        return endRecording();
+    if (m_journal && !m_journal->recordConnection(atMs, up)) {
+        m_pending.stats.journalError = m_journal->error();
+        m_journal.reset();
+    }
+}
+
 void FeedPipeline::flushRecording()
 {
     m_recordFlushTimer.stop();
@@ -264,11 +275,23 @@ void FeedPipeline::emitBatch()
 
 void FeedPipeline::onSourceStatus(const ConnectionStatus &status)
 {
-    if (status.state == ConnectionState::Live) {
+    const bool live = status.state == ConnectionState::Live;
+    if (live) {
         if (m_everLive)
             ++m_pending.stats.reconnects;
         m_everLive = true;
     }
+    // A gap runs from leaving Live for a retry or a fault to being Live again; the end of the
+    // stream (Finished) or of the session (Idle) is none.
+    const bool lost = status.state != ConnectionState::Finished && status.state != ConnectionState::Idle;
+    if (m_live && !live && lost) {
+        markConnection(false);
+        m_markedDown = true;
+    } else if (live && m_markedDown) {
+        markConnection(true);
+        m_markedDown = false;
+    }
+    m_live = live;
     if (status.state == ConnectionState::Finished || status.state == ConnectionState::Error) {
         if (m_recorder || m_journal)
             flushRecording(); // nothing more is coming soon: what was received goes to disk now

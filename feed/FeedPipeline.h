@@ -76,6 +76,9 @@ private:
     void onSourceStatus(const ConnectionStatus &status);
     void record(const ReceivedFrame &frame);
     void journal(const ReceivedFrame &frame);
+    // Marks in the recording and the journal that the live connection went down or came back,
+    // so a replay's timeline shows the gap (docs/recording.md).
+    void markConnection(bool up);
     // What the recorder and the journal buffer goes to their files.
     void flushRecording();
     // Closes the recorder (if it has not failed already) and keeps its count and error in the stats.
@@ -92,6 +95,8 @@ private:
     NowFn m_now;
     std::atomic<bool> m_inFlight{false};
     bool m_everLive = false;
+    bool m_live = false;       // the source's last status was Live
+    bool m_markedDown = false; // a gap is open in the recording and the journal
 };
 
 } // namespace vantage

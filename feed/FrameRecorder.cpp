@@ -90,6 +90,16 @@ bool FrameRecorder::record(const ReceivedFrame &frame)
     return m_lines.size() < kWriteThresholdBytes || writeOut(GzipDeflater::Flush::Sync);
 }
 
+bool FrameRecorder::recordConnection(qint64 atMs, bool up)
+{
+    if (!isRecording())
+        return false;
+    m_lines += "{\"t\":";
+    appendInteger(m_lines, atMs);
+    m_lines += up ? ",\"connection\":\"up\"}\n" : ",\"connection\":\"down\"}\n";
+    return m_lines.size() < kWriteThresholdBytes || writeOut(GzipDeflater::Flush::Sync);
+}
+
 bool FrameRecorder::flush()
 {
     return isRecording() && writeOut(GzipDeflater::Flush::Sync);

@@ -31,6 +31,9 @@ public:
     bool open();
     // Appends the frame's line; false once the recording has stopped.
     bool record(const ReceivedFrame &frame);
+    // Appends a "connection" line: the live connection went down, or came back, at `atMs`
+    // (docs/recording.md). The timeline draws the gaps between. False once the recording has stopped.
+    bool recordConnection(qint64 atMs, bool up);
     // Hands the buffered lines to the file (a gzip stream is sync-flushed), so they survive the
     // process. False once the recording has stopped.
     bool flush();

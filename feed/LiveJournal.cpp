@@ -42,6 +42,15 @@ bool LiveJournal::record(const ReceivedFrame &frame)
     return true;
 }
 
+bool LiveJournal::recordConnection(qint64 atMs, bool up)
+{
+    if (!m_open || !m_segment)
+        return m_open;
+    if (!m_segment->recordConnection(atMs, up))
+        return fail(m_segment->error());
+    return true;
+}
+
 bool LiveJournal::flush()
 {
     if (!m_open || !m_segment)

@@ -30,6 +30,9 @@ public:
     // Appends the frame to the current segment, beginning a new one when the current one is
     // older than the segment length (by receive time). False once the journal has stopped.
     bool record(const ReceivedFrame &frame);
+    // The live connection went down or came back (FrameRecorder::recordConnection), in the current
+    // segment; before the first frame there is none, and nothing to mark. False once stopped.
+    bool recordConnection(qint64 atMs, bool up);
     // What is buffered goes to the file (a gzip sync flush): it survives the process.
     bool flush();
     void close();

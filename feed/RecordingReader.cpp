@@ -95,8 +95,15 @@ RecordingReader::LineError RecordingReader::read(QByteArrayView line, Frame &fra
         return LineError::None;
     }
     od::object sse;
-    if (object.find_field_unordered("sse").get_object().get(sse) || !readSseEvent(sse, impl.event))
+    if (object.find_field_unordered("sse").get_object().get(sse) || !readSseEvent(sse, impl.event)) {
+        std::string_view connection;
+        if (!object.find_field_unordered("connection").get_string().get(connection) &&
+            (connection == "down" || connection == "up")) {
+            frame = Frame{{}, receivedMs, connection == "up" ? Kind::ConnectionUp : Kind::ConnectionDown};
+            return LineError::None;
+        }
         return impl.check.isCompleteJson(line) ? LineError::NoFrame : LineError::NotJson;
+    }
     frame = Frame{sseEventFrame(impl.event, impl.wrapped), receivedMs};
     return LineError::None;
 }

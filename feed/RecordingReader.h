@@ -16,10 +16,15 @@ namespace vantage {
 class RecordingReader final
 {
 public:
+    // What a recorded line holds: a frame, or a change of the live connection (a "connection"
+    // line: no frame, only its time).
+    enum class Kind { Frame, ConnectionDown, ConnectionUp };
+
     struct Frame
     {
-        QByteArrayView bytes;  // valid until the next call
+        QByteArrayView bytes;  // valid until the next call; empty for a connection change
         qint64 receivedMs = 0; // the recorded receive time ("t")
+        Kind kind = Kind::Frame;
     };
 
     // Why a recorded line is corrupt.
@@ -40,7 +45,7 @@ public:
     bool isSegmentHeader(QByteArrayView line) { return headerVersion(line) == kRecordingFormatVersion; }
     // Reads the frame a recorded line holds into `frame`, or says why the line is corrupt: not
     // JSON, not a JSON object, no integer "t", or neither a "frame" string nor an "sse" object
-    // of three strings.
+    // of three strings nor a "connection" of "down" or "up".
     LineError read(QByteArrayView line, Frame &frame);
 
 private:

@@ -39,6 +39,15 @@ struct ReplayIndex
         Severity severity = Severity::Warning; // a resolution names none: Info
     };
 
+    // A stretch of log time when the live connection was down (a recording's "connection" lines,
+    // docs/recording.md): from the line saying it went down to the one saying it came back, or to
+    // the end of the log when it never did.
+    struct Gap
+    {
+        qint64 startMs = 0;
+        qint64 endMs = 0;
+    };
+
     explicit ReplayIndex(int densityBuckets = 1000)
         : density(densityBuckets)
     {}
@@ -66,6 +75,8 @@ struct ReplayIndex
     ReplayDensityHistogram density; // frames by log time; sums to `frames` once a time is known
     std::vector<AlertMarker> alerts;
     qint64 alertMarkersDropped = 0;
+    std::vector<Gap> gaps; // in time order, at most ReplayIndexOptions::maxGaps; later ones are counted
+    qint64 gapsDropped = 0;
 
     // Why the content could not be read to its end (a gzip stream cut short or corrupt, an I/O error):
     // the index covers what came before. Empty when the whole file was read.

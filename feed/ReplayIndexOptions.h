@@ -15,6 +15,8 @@ struct ReplayIndexOptions
     int densityBuckets = 1000;
     // Alert markers kept; later ones are only counted (ReplayIndex::alertMarkersDropped).
     qsizetype maxAlertMarkers = 100'000;
+    // Connection gaps kept; later ones are only counted (ReplayIndex::gapsDropped).
+    qsizetype maxGaps = 10'000;
 };
 
 } // namespace vantage

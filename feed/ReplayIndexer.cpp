@@ -89,6 +89,8 @@ ReplayIndexer::Outcome ReplayIndexer::run(const std::atomic<bool> &cancel, const
     if (!checkHasContent())
         return Outcome::Failed;
     m_index.complete = true;
+    if (m_gapOpen && !m_index.gaps.empty() && m_index.lastTimeMs)
+        m_index.gaps.back().endMs = std::max(m_index.gaps.back().startMs, *m_index.lastTimeMs);
     if (m_observer)
         m_observer->onPublish(m_index);
     if (callbacks.progress)
@@ -133,6 +135,10 @@ bool ReplayIndexer::indexLine(QByteArrayView line, bool lineEnded, qint64 offset
     if (m_recording.read(line, recorded) != RecordingReader::LineError::None) {
         if (!m_recording.isSegmentHeader(line))
             ++m_index.badLines;
+        return true;
+    }
+    if (recorded.kind != RecordingReader::Kind::Frame) {
+        addConnectionChange(recorded.kind == RecordingReader::Kind::ConnectionUp, recorded.receivedMs);
         return true;
     }
     indexFrame(recorded.bytes, recorded.receivedMs, offset);
@@ -182,6 +188,26 @@ void ReplayIndexer::addFrame(std::optional<qint64> timeMs, const ReplayIndexFram
         ++m_untimedLeading;
     }
     ++m_index.frames;
+}
+
+void ReplayIndexer::addConnectionChange(bool up, qint64 atMs)
+{
+    std::vector<ReplayIndex::Gap> &gaps = m_index.gaps;
+    const bool open = m_gapOpen;
+    m_gapOpen = !up;
+    if (up) {
+        if (open && !gaps.empty())
+            gaps.back().endMs = std::max(gaps.back().startMs, atMs);
+        return;
+    }
+    if (open)
+        return; // still down
+    if (qsizetype(gaps.size()) >= m_options.maxGaps) {
+        ++m_index.gapsDropped;
+        m_gapOpen = false;
+        return;
+    }
+    gaps.push_back({atMs, atMs});
 }
 
 void ReplayIndexer::assignFirstTime(qint64 timeMs)

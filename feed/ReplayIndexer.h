@@ -59,6 +59,8 @@ private:
     void indexFrame(QByteArrayView frame, std::optional<qint64> recordedMs, qint64 offset);
     void addFrame(std::optional<qint64> timeMs, const ReplayIndexFrameReader::Summary &summary,
                   qint64 offset);
+    // A recorded "connection" line: "down" opens a gap, "up" closes it.
+    void addConnectionChange(bool up, qint64 atMs);
     // Gives the frames, checkpoints and markers read before the first time that time.
     void assignFirstTime(qint64 timeMs);
     // False when the file holds nothing to replay (error() set).
@@ -74,6 +76,7 @@ private:
     qint64 m_nextCheckpointLine = 1;
     qint64 m_clockMs = 0;         // the latest log time so far, once firstTimeMs is set
     quint64 m_untimedLeading = 0; // frames before the first frame with a time
+    bool m_gapOpen = false;       // the connection went down and has not come back yet
     ReplayJsonCheck m_jsonCheck;
     RecordingReader m_recording;
     ReplayIndexFrameReader m_frames;

@@ -280,6 +280,8 @@ bool ReplaySource::takeFrame(QByteArrayView line)
                 skipLine(QLatin1String("bad_recording_line"), RecordingReader::describe(error));
             return false;
         }
+        if (recorded.kind != RecordingReader::Kind::Frame)
+            return false; // the connection went down or came back: no frame to play
         m_pending = recorded.bytes;
         timeMs = recorded.receivedMs;
     } else {

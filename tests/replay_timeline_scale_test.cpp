@@ -7,7 +7,8 @@
 #include <algorithm>
 #include <vector>
 
-// The replay timeline's maths: log time to x and back, and the density and alerts per pixel column.
+// The replay timeline's maths: log time to x and back, the density and alerts per pixel column,
+// and the reconnect gaps as pixel spans.
 
 using namespace vantage;
 
@@ -247,4 +248,153 @@ TEST(ReplayTimelineScale, LabelsCarryTheDateOnlyWhenTheSpanCrossesDays)
     EXPECT_TRUE(overnight.crossesDays());
     EXPECT_EQ(overnight.timeText(start), QStringLiteral("2026-06-13 22:30:05"));
     EXPECT_EQ(overnight.timeText(start + 2 * 3'600'000), QStringLiteral("2026-06-14 00:30:05"));
+}
+
+TEST(ReplayTimelineScale, GapsMapToTheirPixelSpans)
+{
+    const ReplayTimelineScale scale = scaleOver(1'000);
+    const std::vector<ReplayIndex::Gap> gaps{{t0 + 100, t0 + 300}, {t0 + 500, t0 + 750}};
+    const std::vector<ReplayTimelineScale::GapSpan> spans = scale.gapSpans(gaps);
+    ASSERT_EQ(spans.size(), 2u);
+    EXPECT_DOUBLE_EQ(spans[0].x0, 20.0);
+    EXPECT_DOUBLE_EQ(spans[0].x1, 40.0);
+    EXPECT_EQ(spans[0].startMs, t0 + 100);
+    EXPECT_EQ(spans[0].endMs, t0 + 300);
+    EXPECT_EQ(spans[0].downMs, 200);
+    EXPECT_EQ(spans[0].gaps, 1);
+    EXPECT_DOUBLE_EQ(spans[1].x0, 60.0);
+    EXPECT_DOUBLE_EQ(spans[1].x1, 85.0);
+    EXPECT_EQ(spans[1].downMs, 250);
+}
+
+TEST(ReplayTimelineScale, GapsAreClampedToTheSpanAndDroppedOutsideIt)
+{
+    const ReplayTimelineScale scale = scaleOver(1'000);
+    const std::vector<ReplayIndex::Gap> gaps{
+        {t0 - 500, t0 - 1},       // before the span
+        {t0 - 500, t0 + 50},      // runs into it
+        {t0 + 900, t0 + 5'000},   // runs past its end
+        {t0 + 1'001, t0 + 2'000}, // after it
+    };
+    const std::vector<ReplayTimelineScale::GapSpan> spans = scale.gapSpans(gaps);
+    ASSERT_EQ(spans.size(), 2u);
+    EXPECT_DOUBLE_EQ(spans[0].x0, 10.0);
+    EXPECT_DOUBLE_EQ(spans[0].x1, 15.0);
+    EXPECT_EQ(spans[0].startMs, t0 - 500); // the times stay the gap's own, for the tooltip
+    EXPECT_EQ(spans[0].downMs, 550);
+    EXPECT_DOUBLE_EQ(spans[1].x0, 100.0);
+    EXPECT_DOUBLE_EQ(spans[1].x1, 110.0);
+    EXPECT_EQ(spans[1].endMs, t0 + 5'000);
+}
+
+TEST(ReplayTimelineScale, AShortOrEmptyGapGetsTheMinimumWidthInsideTheRect)
+{
+    const ReplayTimelineScale scale = scaleOver(1'000);
+    const std::vector<ReplayIndex::Gap> gaps{
+        {t0, t0},                 // no length, at the left edge
+        {t0 + 500, t0 + 500},     // no length
+        {t0 + 700, t0 + 705},     // half a pixel
+        {t0 + 1'000, t0 + 1'000}, // no length, at the right edge
+    };
+    const std::vector<ReplayTimelineScale::GapSpan> spans = scale.gapSpans(gaps);
+    ASSERT_EQ(spans.size(), 4u);
+    EXPECT_DOUBLE_EQ(spans[0].x0, 10.0);
+    EXPECT_DOUBLE_EQ(spans[0].x1, 12.0);
+    EXPECT_DOUBLE_EQ(spans[1].x0, 59.0);
+    EXPECT_DOUBLE_EQ(spans[1].x1, 61.0);
+    EXPECT_EQ(spans[1].downMs, 0);
+    EXPECT_DOUBLE_EQ(spans[2].x0, 79.25);
+    EXPECT_DOUBLE_EQ(spans[2].x1, 81.25);
+    EXPECT_DOUBLE_EQ(spans[3].x0, 108.0);
+    EXPECT_DOUBLE_EQ(spans[3].x1, 110.0);
+
+    const std::vector<ReplayTimelineScale::GapSpan> wide = scale.gapSpans(gaps, 4.0);
+    ASSERT_EQ(wide.size(), 4u);
+    EXPECT_DOUBLE_EQ(wide[1].x0, 58.0);
+    EXPECT_DOUBLE_EQ(wide[1].x1, 62.0);
+    // A gap already wider than the minimum keeps its width.
+    EXPECT_DOUBLE_EQ(scale.gapSpans(std::vector<ReplayIndex::Gap>{{t0 + 100, t0 + 300}}, 4.0)[0].x1, 40.0);
+    // Never wider than the rect.
+    const ReplayTimelineScale narrow = scaleOver(1'000, 1.0);
+    const std::vector<ReplayTimelineScale::GapSpan> one = narrow.gapSpans(gaps);
+    ASSERT_EQ(one.size(), 1u);
+    EXPECT_DOUBLE_EQ(one[0].x0, 10.0);
+    EXPECT_DOUBLE_EQ(one[0].x1, 11.0);
+}
+
+TEST(ReplayTimelineScale, GapsLessThanAPixelApartMerge)
+{
+    const ReplayTimelineScale scale = scaleOver(1'000);
+    const std::vector<ReplayIndex::Gap> gaps{
+        {t0 + 100, t0 + 200}, // [20, 30]
+        {t0 + 205, t0 + 300}, // [30.5, 40]: half a pixel after the first
+        {t0 + 310, t0 + 400}, // [41, 50]: a whole pixel after: its own band
+        {t0 + 600, t0 + 700}, // [70, 80]
+        {t0 + 650, t0 + 720}, // overlaps the one before in time
+        {t0 + 900, t0 + 900}, // [99, 101]
+        {t0 + 902, t0 + 902}, // [99.2, 101.2]
+    };
+    const std::vector<ReplayTimelineScale::GapSpan> spans = scale.gapSpans(gaps);
+    ASSERT_EQ(spans.size(), 4u);
+    EXPECT_DOUBLE_EQ(spans[0].x0, 20.0);
+    EXPECT_DOUBLE_EQ(spans[0].x1, 40.0);
+    EXPECT_EQ(spans[0].startMs, t0 + 100);
+    EXPECT_EQ(spans[0].endMs, t0 + 300);
+    EXPECT_EQ(spans[0].downMs, 195);
+    EXPECT_EQ(spans[0].gaps, 2);
+
+    EXPECT_DOUBLE_EQ(spans[1].x0, 41.0);
+    EXPECT_EQ(spans[1].gaps, 1);
+
+    EXPECT_DOUBLE_EQ(spans[2].x0, 70.0);
+    EXPECT_DOUBLE_EQ(spans[2].x1, 82.0);
+    EXPECT_EQ(spans[2].endMs, t0 + 720);
+    EXPECT_EQ(spans[2].downMs, 120); // the overlap counted once
+    EXPECT_EQ(spans[2].gaps, 2);
+
+    EXPECT_DOUBLE_EQ(spans[3].x0, 99.0);
+    EXPECT_DOUBLE_EQ(spans[3].x1, 101.2);
+    EXPECT_EQ(spans[3].gaps, 2);
+}
+
+TEST(ReplayTimelineScale, AGapCoveringTheSingleTimeOfASpanCoversTheRect)
+{
+    const ReplayTimelineScale scale = scaleOver(0);
+    const std::vector<ReplayTimelineScale::GapSpan> spans =
+        scale.gapSpans(std::vector<ReplayIndex::Gap>{{t0 - 10, t0 + 10}});
+    ASSERT_EQ(spans.size(), 1u);
+    EXPECT_DOUBLE_EQ(spans[0].x0, 10.0);
+    EXPECT_DOUBLE_EQ(spans[0].x1, 110.0);
+    EXPECT_TRUE(scale.gapSpans(std::vector<ReplayIndex::Gap>{{t0 + 1, t0 + 10}}).empty());
+    EXPECT_TRUE(scaleOver(1'000, 0.0).gapSpans(std::vector<ReplayIndex::Gap>{{t0, t0 + 10}}).empty());
+}
+
+TEST(ReplayTimelineScale, FindsTheGapUnderOrNearestToX)
+{
+    const std::vector<ReplayTimelineScale::GapSpan> spans{{20.0, 30.0, t0, t0 + 1, 1, 1},
+                                                          {31.0, 40.0, t0 + 2, t0 + 3, 1, 1},
+                                                          {50.0, 52.0, t0 + 4, t0 + 5, 1, 1}};
+    EXPECT_EQ(ReplayTimelineScale::gapSpanAt(spans, 25.0), &spans[0]);
+    EXPECT_EQ(ReplayTimelineScale::gapSpanAt(spans, 30.0), &spans[0]);
+    EXPECT_EQ(ReplayTimelineScale::gapSpanAt(spans, 30.6), nullptr);
+    EXPECT_EQ(ReplayTimelineScale::gapSpanAt(spans, 30.6, 3.0), &spans[1]); // the nearer one
+    EXPECT_EQ(ReplayTimelineScale::gapSpanAt(spans, 30.4, 3.0), &spans[0]);
+    EXPECT_EQ(ReplayTimelineScale::gapSpanAt(spans, 45.0, 3.0), nullptr);
+    EXPECT_EQ(ReplayTimelineScale::gapSpanAt(spans, 54.5, 3.0), &spans[2]);
+    EXPECT_EQ(ReplayTimelineScale::gapSpanAt({}, 25.0, 3.0), nullptr);
+}
+
+TEST(ReplayTimelineScale, DurationsAreCompact)
+{
+    EXPECT_EQ(ReplayTimelineScale::durationText(0), QStringLiteral("< 1 s"));
+    EXPECT_EQ(ReplayTimelineScale::durationText(999), QStringLiteral("< 1 s"));
+    EXPECT_EQ(ReplayTimelineScale::durationText(1'000), QStringLiteral("1 s"));
+    EXPECT_EQ(ReplayTimelineScale::durationText(37'900), QStringLiteral("37 s"));
+    EXPECT_EQ(ReplayTimelineScale::durationText(59'999), QStringLiteral("59 s"));
+    EXPECT_EQ(ReplayTimelineScale::durationText(60'000), QStringLiteral("1 min 00 s"));
+    EXPECT_EQ(ReplayTimelineScale::durationText(245'000), QStringLiteral("4 min 05 s"));
+    EXPECT_EQ(ReplayTimelineScale::durationText(3'599'999), QStringLiteral("59 min 59 s"));
+    EXPECT_EQ(ReplayTimelineScale::durationText(3'600'000), QStringLiteral("1 h 00 min"));
+    EXPECT_EQ(ReplayTimelineScale::durationText(7'659'000), QStringLiteral("2 h 07 min"));
+    EXPECT_EQ(ReplayTimelineScale::durationText(90'000'000), QStringLiteral("25 h 00 min"));
 }

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QImage>
 #include <QKeyEvent>
+#include <QMouseEvent>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -99,6 +100,35 @@ bool hasAccentInk(const QImage &image, const QRect &area, const Theme &theme)
         }
     }
     return false;
+}
+
+// The critical colour, softened over the track by the gap's hatching: clearly redder than the
+// track and clearly not the track.
+bool hasCriticalInk(const QImage &image, const QRect &area, const Theme &theme)
+{
+    const QRect clipped = area.intersected(image.rect());
+    for (int y = clipped.top(); y <= clipped.bottom(); ++y) {
+        for (int x = clipped.left(); x <= clipped.right(); ++x) {
+            const QRgb p = image.pixel(x, y);
+            if (qRed(p) - qBlue(p) > 30 && colourDistance(p, theme.surfaceAlt) > 40)
+                return true;
+        }
+    }
+    return false;
+}
+
+QString clockText(qint64 timeMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(timeMs).toString(QStringLiteral("HH:mm:ss"));
+}
+
+// A move with no button down, as mouse tracking delivers it (QTest's moves need a shown window).
+void hover(ReplayTimeline &timeline, int x)
+{
+    const QPointF pos(x, 20);
+    QMouseEvent move(QEvent::MouseMove, pos, timeline.mapToGlobal(pos), Qt::NoButton, Qt::NoButton,
+                     Qt::NoModifier);
+    QApplication::sendEvent(&timeline, &move);
 }
 
 } // namespace
@@ -301,4 +331,76 @@ TEST(ReplayTimeline, ThePlayedPartIsTintedAndThePlayheadDrawn)
     EXPECT_NE(before.pixel(playedX, 28), after.pixel(playedX, 28));
     EXPECT_EQ(before.pixel(aheadX, 28), after.pixel(aheadX, 28));
     EXPECT_TRUE(hasColourNear(after, QRect(playheadX - 1, 15, 3, 20), theme.text, 20));
+}
+
+TEST(ReplayTimeline, PaintsAGapOnlyWhereTheConnectionWasDown)
+{
+    for (const Theme &theme : {Theme::dark(), Theme::light()}) {
+        Fixture f;
+        auto index = sampleIndex();
+        index->gaps.push_back({t0 + span * 3 / 10, t0 + span * 4 / 10});
+        f.timeline.setIndex(index);
+        f.timeline.setTheme(theme);
+        const QImage image = f.timeline.grab().toImage();
+        const int from = xAtFraction(0.3);
+        const int to = xAtFraction(0.4);
+        // The hatching up the band, above the density, and the critical line along its foot.
+        EXPECT_TRUE(hasCriticalInk(image, QRect(from + 2, 8, to - from - 4, 10), theme));
+        EXPECT_TRUE(hasColourNear(image, QRect(from + 2, 30, to - from - 4, 15), theme.critical, 30));
+        // Not either side of it, up to the alert at 60 %.
+        EXPECT_FALSE(hasCriticalInk(image, QRect(0, 0, from - 2, 56), theme));
+        EXPECT_FALSE(hasCriticalInk(image, QRect(to + 2, 0, xAtFraction(0.55) - to - 2, 56), theme));
+    }
+}
+
+TEST(ReplayTimeline, AlertTicksAndThePlayheadShowOverAGap)
+{
+    for (const Theme &theme : {Theme::dark(), Theme::light()}) {
+        Fixture f;
+        auto index = sampleIndex();
+        index->gaps.push_back({t0 + span * 3 / 10, t0 + span * 4 / 10});
+        index->alerts.push_back({t0 + span * 35 / 100, ReplayIndex::AlertChange::Raised, Severity::Warning});
+        f.timeline.setIndex(index);
+        f.timeline.setTheme(theme);
+        f.timeline.setPosition(t0 + span * 33 / 100);
+        const QImage image = f.timeline.grab().toImage();
+        const int alertX = xAtFraction(0.35);
+        const int playheadX = xAtFraction(0.33);
+        EXPECT_TRUE(hasColourNear(image, QRect(alertX - 1, 0, 3, 24), theme.warning, 30));
+        EXPECT_TRUE(hasColourNear(image, QRect(playheadX - 1, 15, 3, 20), theme.text, 20));
+    }
+}
+
+TEST(ReplayTimeline, HoveringAGapNamesItsTimesAndLength)
+{
+    Fixture f;
+    auto index = sampleIndex();
+    const qint64 longStart = t0 + span * 3 / 10;
+    const qint64 shortStart = t0 + span * 7 / 10;
+    const qint64 flapStart = t0 + span * 9 / 10;
+    index->gaps = {
+        {longStart, longStart + 245'000},  // 4 min 05 s: about 14 px
+        {shortStart, shortStart + 37'000}, // 37 s: the 2 px minimum
+        {flapStart, flapStart + 4'000},    // two drops within a pixel of each other
+        {flapStart + 10'000, flapStart + 16'000},
+    };
+    f.timeline.setIndex(index);
+
+    hover(f.timeline, int(std::lround(trackLeft + (double(longStart - t0) + 122'500.0) / msPerPixel)));
+    EXPECT_EQ(f.timeline.toolTip(), QStringLiteral("Disconnected %1 \u2013 %2 (4 min 05 s)")
+                                        .arg(clockText(longStart), clockText(longStart + 245'000)));
+
+    // A couple of pixels right of a narrow band (it ends 2 px after its start) still finds it.
+    hover(f.timeline, int(std::lround(trackLeft + double(shortStart - t0) / msPerPixel)) + 4);
+    EXPECT_EQ(f.timeline.toolTip(), QStringLiteral("Disconnected %1 \u2013 %2 (37 s)")
+                                        .arg(clockText(shortStart), clockText(shortStart + 37'000)));
+
+    hover(f.timeline, int(std::lround(trackLeft + double(flapStart - t0) / msPerPixel)));
+    EXPECT_EQ(f.timeline.toolTip(), QStringLiteral("Disconnected 2 times, %1 \u2013 %2 (10 s in all)")
+                                        .arg(clockText(flapStart), clockText(flapStart + 16'000)));
+
+    // Elsewhere, the time under the cursor as before.
+    const int elsewhere = xAtFraction(0.5);
+    hover(f.timeline, elsewhere);
+    EXPECT_EQ(f.timeline.toolTip(), clockText(timeAtX(elsewhere)));
 }

@@ -24,6 +24,12 @@ constexpr double tickZone = 10.0;
 constexpr double raisedTickHeight = 7.0;
 constexpr double resolvedTickHeight = 4.0;
 constexpr double headRadius = 4.5;
+// The narrowest a reconnect gap is drawn, so a blip of a few seconds in a day-long log still shows.
+constexpr double gapMinWidth = 2.0;
+// How far beside a gap's band the cursor still names it: a 2 px band is fiddly to hit.
+constexpr double gapHoverReach = 3.0;
+constexpr double hatchSpacing = 6.0;
+constexpr double gapBaseHeight = 2.0;
 
 QFont labelFont(const QFont &base)
 {
@@ -36,6 +42,13 @@ QColor withAlpha(QColor color, double alpha)
 {
     color.setAlphaF(float(alpha));
     return color;
+}
+
+QRectF gapBand(const ReplayTimelineScale &scale, const ReplayTimelineScale::GapSpan &span)
+{
+    // Whole pixels: a band with soft edges reads as a smudge rather than an interruption.
+    const double left = std::round(span.x0);
+    return {left, scale.rect.top(), std::max(std::round(span.x1) - left, 1.0), scale.rect.height()};
 }
 
 } // namespace
@@ -114,13 +127,37 @@ void ReplayTimeline::requestSeek(qint64 logTimeMs)
 void ReplayTimeline::hoverAt(const QPointF &pos)
 {
     m_hoverX = pos.x();
-    const std::optional<ReplayTimelineScale> s = scale();
-    const QString text = s ? s->timeText(s->timeForX(pos.x())) : QString();
+    QString text;
+    if (const std::optional<ReplayTimelineScale> s = scale()) {
+        const std::vector<ReplayTimelineScale::GapSpan> gaps = s->gapSpans(m_index->gaps, gapMinWidth);
+        const ReplayTimelineScale::GapSpan *gap = hoveredGap(gaps);
+        text = gap ? gapText(*s, *gap) : s->timeText(s->timeForX(pos.x()));
+    }
     setToolTip(text);
     // A tooltip already showing follows the cursor rather than keeping the time it opened with.
     if (QToolTip::isVisible() && !text.isEmpty())
         QToolTip::showText(mapToGlobal(pos.toPoint()), text, this);
     update();
+}
+
+const ReplayTimelineScale::GapSpan *
+ReplayTimeline::hoveredGap(std::span<const ReplayTimelineScale::GapSpan> spans) const
+{
+    // A drag is choosing a time: the tooltip and the bands stay on that.
+    if (!m_hoverX || m_dragTimeMs)
+        return nullptr;
+    return ReplayTimelineScale::gapSpanAt(spans, *m_hoverX, gapHoverReach);
+}
+
+QString ReplayTimeline::gapText(const ReplayTimelineScale &scale,
+                                const ReplayTimelineScale::GapSpan &gap) const
+{
+    const QString from = scale.timeText(gap.startMs);
+    const QString to = scale.timeText(gap.endMs);
+    const QString length = ReplayTimelineScale::durationText(gap.downMs);
+    if (gap.gaps == 1)
+        return tr("Disconnected %1 \u2013 %2 (%3)").arg(from, to, length);
+    return tr("Disconnected %n times, %1 \u2013 %2 (%3 in all)", nullptr, gap.gaps).arg(from, to, length);
 }
 
 void ReplayTimeline::mousePressEvent(QMouseEvent *event)
@@ -208,7 +245,12 @@ void ReplayTimeline::paintEvent(QPaintEvent *)
         // The part already played is tinted so where the replay is reads at a glance.
         painter.fillRect(QRectF(track.topLeft(), QPointF(playheadX, track.bottom())),
                          withAlpha(m_theme.accent, 0.10));
+        // Bands behind the density and their edges over it, so frames logged in a gap still show
+        // and so does the gap.
+        const std::vector<ReplayTimelineScale::GapSpan> gaps = s->gapSpans(m_index->gaps, gapMinWidth);
+        paintGapBands(painter, *s, gaps);
         paintDensity(painter, *s, playheadX);
+        paintGapEdges(painter, *s, gaps);
         paintAlerts(painter, *s);
         if (m_hoverX && !m_dragTimeMs) {
             const double x = std::clamp(*m_hoverX, track.left(), track.right() - 1.0);
@@ -236,6 +278,50 @@ void ReplayTimeline::paintEmpty(QPainter &painter, const QRectF &track) const
     painter.setPen(m_theme.textMuted);
     painter.drawText(track, Qt::AlignCenter | Qt::TextSingleLine,
                      indexing ? tr("Indexing\u2026") : tr("No timeline"));
+}
+
+void ReplayTimeline::paintGapBands(QPainter &painter, const ReplayTimelineScale &scale,
+                                   std::span<const ReplayTimelineScale::GapSpan> spans) const
+{
+    const QRectF &track = scale.rect;
+    const bool dark = m_theme.mode == Theme::Mode::Dark;
+    const ReplayTimelineScale::GapSpan *hovered = hoveredGap(spans);
+    for (const ReplayTimelineScale::GapSpan &span : spans) {
+        const QRectF band = gapBand(scale, span);
+        const bool hot = &span == hovered;
+        painter.fillRect(band, withAlpha(m_theme.critical, (dark ? 0.12 : 0.08) * (hot ? 2.0 : 1.0)));
+
+        // Diagonal hatching says "no data here" in either theme without a solid block of red
+        // competing with the alert ticks. The lines sit on a grid fixed to the widget, so bands
+        // side by side hatch alike.
+        painter.save();
+        painter.setClipRect(band, Qt::IntersectClip);
+        painter.setPen(QPen(withAlpha(m_theme.critical, (dark ? 0.45 : 0.35) * (hot ? 1.5 : 1.0)), 1.0));
+        const double rise = track.height();
+        for (double x = std::floor((band.left() - rise) / hatchSpacing) * hatchSpacing; x < band.right();
+             x += hatchSpacing)
+            painter.drawLine(QPointF(x, track.bottom()), QPointF(x + rise, track.top()));
+        painter.restore();
+    }
+}
+
+void ReplayTimeline::paintGapEdges(QPainter &painter, const ReplayTimelineScale &scale,
+                                   std::span<const ReplayTimelineScale::GapSpan> spans) const
+{
+    const QRectF &track = scale.rect;
+    const QColor edge = withAlpha(m_theme.critical, m_theme.mode == Theme::Mode::Dark ? 0.60 : 0.50);
+    for (const ReplayTimelineScale::GapSpan &span : spans) {
+        const QRectF band = gapBand(scale, span);
+        // Edges frame a wide band and make a sliver a few pixels wide stand out from the track.
+        painter.fillRect(QRectF(band.left(), track.top(), 1.0, track.height()), edge);
+        if (band.width() > 1.0)
+            painter.fillRect(QRectF(band.right() - 1.0, track.top(), 1.0, track.height()), edge);
+        // The baseline the density stands on, broken in the critical colour: the stream stopped.
+        // It sits just above the track's outline, which would otherwise cover half of it.
+        painter.fillRect(
+            QRectF(band.left(), track.bottom() - 1.0 - gapBaseHeight, band.width(), gapBaseHeight),
+            m_theme.critical);
+    }
 }
 
 void ReplayTimeline::paintDensity(QPainter &painter, const ReplayTimelineScale &scale, double playheadX) const

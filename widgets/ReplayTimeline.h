@@ -8,15 +8,16 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 
 class QPainter;
 
 namespace vantage {
 
 // The whole log of a replay at a glance: how busy each stretch of log time is, where alerts were
-// raised and resolved, and where the replay is. Clicking or dragging asks for a seek; so do Home,
-// End, PageUp and PageDown when it has focus (the arrows, Space, + and - stay with the playback
-// keys). The widget only asks: whoever owns the replay seeks and reports the new position.
+// raised and resolved, where the live connection was down, and where the replay is. Clicking or dragging asks
+// for a seek; so do Home, End, PageUp and PageDown when it has focus (the arrows, Space, + and - stay with
+// the playback keys). The widget only asks: whoever owns the replay seeks and reports the new position.
 class ReplayTimeline final : public QWidget
 {
     Q_OBJECT
@@ -54,7 +55,15 @@ private:
     void requestSeek(qint64 logTimeMs);
     void hoverAt(const QPointF &pos);
 
+    // The reconnect gap under the cursor, drawn stronger and named in the tooltip; nullptr if none.
+    const ReplayTimelineScale::GapSpan *hoveredGap(std::span<const ReplayTimelineScale::GapSpan> spans) const;
+    QString gapText(const ReplayTimelineScale &scale, const ReplayTimelineScale::GapSpan &gap) const;
+
     void paintEmpty(QPainter &painter, const QRectF &track) const;
+    void paintGapBands(QPainter &painter, const ReplayTimelineScale &scale,
+                       std::span<const ReplayTimelineScale::GapSpan> spans) const;
+    void paintGapEdges(QPainter &painter, const ReplayTimelineScale &scale,
+                       std::span<const ReplayTimelineScale::GapSpan> spans) const;
     // Bars left of playheadX are drawn as played.
     void paintDensity(QPainter &painter, const ReplayTimelineScale &scale, double playheadX) const;
     void paintAlerts(QPainter &painter, const ReplayTimelineScale &scale) const;

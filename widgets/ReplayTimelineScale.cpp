@@ -1,9 +1,11 @@
 #include "widgets/ReplayTimelineScale.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace vantage {
 
@@ -141,6 +143,56 @@ ReplayTimelineScale::alertTicks(std::span<const ReplayIndex::AlertMarker> alerts
     return ticks;
 }
 
+std::vector<ReplayTimelineScale::GapSpan>
+ReplayTimelineScale::gapSpans(std::span<const ReplayIndex::Gap> gaps, double minWidth) const
+{
+    std::vector<GapSpan> spans;
+    if (!(rect.width() > 0.0))
+        return spans;
+    const double width = std::min(minWidth, rect.width());
+    const bool instant = spanMs() == 0;
+    for (const ReplayIndex::Gap &gap : gaps) {
+        if (gap.endMs < startMs || gap.startMs > endMs)
+            continue;
+        double x0 = instant ? rect.left() : xForTime(gap.startMs);
+        double x1 = instant ? rect.right() : xForTime(gap.endMs);
+        if (x1 - x0 < width) {
+            const double middle =
+                std::clamp((x0 + x1) / 2, rect.left() + width / 2, rect.right() - width / 2);
+            x0 = middle - width / 2;
+            x1 = middle + width / 2;
+        }
+        const qint64 length = std::max<qint64>(gap.endMs - gap.startMs, 0);
+        // Less than a pixel between two bands would read as one smudged band: say so instead.
+        if (spans.empty() || x0 >= spans.back().x1 + 1.0) {
+            spans.push_back({x0, x1, gap.startMs, gap.endMs, length, 1});
+            continue;
+        }
+        GapSpan &last = spans.back();
+        last.x0 = std::min(last.x0, x0); // a widened short gap can reach left of a long one
+        last.x1 = std::max(last.x1, x1);
+        last.downMs += std::max<qint64>(gap.endMs - std::max(gap.startMs, last.endMs), 0);
+        last.endMs = std::max(last.endMs, gap.endMs);
+        ++last.gaps;
+    }
+    return spans;
+}
+
+const ReplayTimelineScale::GapSpan *ReplayTimelineScale::gapSpanAt(std::span<const GapSpan> spans, double x,
+                                                                   double reach)
+{
+    const GapSpan *nearest = nullptr;
+    double nearestDistance = std::numeric_limits<double>::infinity();
+    for (const GapSpan &span : spans) {
+        const double distance = x < span.x0 ? span.x0 - x : (x > span.x1 ? x - span.x1 : 0.0);
+        if (distance <= reach && distance < nearestDistance) {
+            nearest = &span;
+            nearestDistance = distance;
+        }
+    }
+    return nearest;
+}
+
 bool ReplayTimelineScale::crossesDays() const
 {
     return QDateTime::fromMSecsSinceEpoch(startMs).date() != QDateTime::fromMSecsSinceEpoch(endMs).date();
@@ -150,6 +202,25 @@ QString ReplayTimelineScale::timeText(qint64 timeMs) const
 {
     return QDateTime::fromMSecsSinceEpoch(timeMs).toString(
         crossesDays() ? QStringLiteral("yyyy-MM-dd HH:mm:ss") : QStringLiteral("HH:mm:ss"));
+}
+
+QString ReplayTimelineScale::durationText(qint64 ms)
+{
+    if (ms < 1'000)
+        return QCoreApplication::translate("ReplayTimelineScale", "< 1 s");
+    const qint64 seconds = ms / 1'000;
+    if (seconds < 60)
+        return QCoreApplication::translate("ReplayTimelineScale", "%1 s").arg(seconds);
+    const qint64 minutes = seconds / 60;
+    // The smaller unit in two digits, as a clock shows it.
+    if (minutes < 60) {
+        return QCoreApplication::translate("ReplayTimelineScale", "%1 min %2 s")
+            .arg(minutes)
+            .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    }
+    return QCoreApplication::translate("ReplayTimelineScale", "%1 h %2 min")
+        .arg(minutes / 60)
+        .arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
 } // namespace vantage

@@ -21,7 +21,6 @@ public:
     // Indexing ended: `message` says how when it matters ("" hides the widget).
     void showEnded(const QString &message);
 
-    QProgressBar *bar() const { return m_bar; }
     QToolButton *cancelButton() const { return m_cancel; }
     QString text() const;
 

@@ -31,6 +31,10 @@ public:
     // Stops the source and applies everything it had received. Idempotent.
     void finish();
     void reconnectNow();
+    // Applies batches and statuses to `models` from now on (the window looking back while the
+    // live session goes on underneath). The caller brings their state up to date first.
+    void setModels(DashboardModels *models) { m_models = models; }
+    DashboardModels *models() const { return m_models; }
 
     const std::vector<ConnectionStatus> &history() const { return m_history; }
     // Playback control of a replay and recording, carried out on the feed thread.

@@ -2,16 +2,19 @@
 
 #include "app/FeedSession.h"
 #include "app/JournalSetup.h"
+#include "app/LiveInBackground.h"
 #include "app/RecorderSetup.h"
 #include "feed/FeedWorker.h"
 #include "feed/ReplayFile.h"
 #include "feed/ReplayIndexJob.h"
+#include "feed/ReplaySource.h"
 #include "models/ActivityFeedModel.h"
 #include "models/DashboardModels.h"
 #include "models/ReplaySeekStateBuilder.h"
 #include "ui/IndexProgress.h"
 #include "ui/MainWindow.h"
 #include "ui/PlaybackBar.h"
+#include "widgets/ConnectionBadgeText.h"
 #include "widgets/ReplayTimeline.h"
 
 #include <QCoreApplication>
@@ -60,8 +63,8 @@ void SessionController::start(SourceChoice choice, std::unique_ptr<FrameRecorder
     }
     std::unique_ptr<LiveJournal> journal =
         m_journalOptions && !choice.replay ? makeJournal(*m_journalOptions, choice.origin) : nullptr;
-    m_session = std::make_unique<FeedSession>(std::move(choice.source), m_models, std::move(recorder), nullptr,
-                                              std::move(journal));
+    m_session = std::make_unique<FeedSession>(std::move(choice.source), m_models, std::move(recorder),
+                                              nullptr, std::move(journal));
     connect(m_session.get(), &FeedSession::replaySeekReached, this,
             [this](quint64 token) { m_seeker.restoreFor(token); });
     m_session->start();
@@ -69,7 +72,7 @@ void SessionController::start(SourceChoice choice, std::unique_ptr<FrameRecorder
         startIndex(choice.replay->path);
 }
 
-bool SessionController::lookBack(const QString &journalDir)
+bool SessionController::openJournalWindow(const QString &journalDir)
 {
     if (m_session)
         m_session->worker()->flushToDisk();
@@ -80,14 +83,74 @@ bool SessionController::lookBack(const QString &journalDir)
     return false;
 }
 
+bool SessionController::lookBack(const QString &journalDir)
+{
+    if (!m_session || m_background || m_session->worker()->isReplay())
+        return false;
+    m_session->worker()->flushToDisk();
+    ReplayFile file(journalDir);
+    if (!file.open()) {
+        m_window->showError(tr("Cannot look back"), file.error());
+        return false;
+    }
+    m_background = std::make_unique<LiveInBackground>(m_session.get(), m_models);
+    connect(m_background.get(), &LiveInBackground::changed, this, &SessionController::showLiveBehind);
+    ReplayOptions options;
+    options.path = journalDir;
+    options.speed = 1.0;
+    // Shown paused where the live stream was, until a moment is picked on the timeline.
+    m_lookBack = std::make_unique<FeedSession>(std::make_unique<ReplaySource>(options), m_models);
+    connect(m_lookBack.get(), &FeedSession::replaySeekReached, this,
+            [this](quint64 token) { m_seeker.restoreFor(token); });
+    m_lookBack->worker()->setReplayPaused(true);
+    m_lookBack->start();
+
+    m_liveLabel = m_window->sourceLabel();
+    m_window->setSourceLabel(tr("%1, looking back").arg(m_liveLabel));
+    PlaybackBar *bar = m_window->playbackBar();
+    bar->reset(options.speed, options.loop);
+    bar->beginLookBack();
+    m_window->setPlaybackVisible(true);
+    startIndex(journalDir);
+    return true;
+}
+
+void SessionController::followLive()
+{
+    if (!m_background)
+        return;
+    stopIndex();
+    // Its last batch is applied before the live state replaces it.
+    m_lookBack.reset();
+    m_background->restore();
+    m_background.reset();
+    m_window->setSourceLabel(m_liveLabel);
+    m_window->playbackBar()->endLookBack();
+    m_window->setPlaybackVisible(false);
+}
+
+void SessionController::showLiveBehind()
+{
+    const ConnectionStatus &status = m_background->status();
+    m_window->playbackBar()->setLiveBehind(m_background->newEvents(), status.state == ConnectionState::Live,
+                                           ConnectionBadgeText::stateText(status, m_background->nowMs()));
+}
+
+FeedSession *SessionController::playbackSession() const
+{
+    return m_lookBack ? m_lookBack.get() : m_session.get();
+}
+
 bool SessionController::seek(qint64 logTimeMs)
 {
-    if (!m_session || !m_session->worker()->isReplay())
+    FeedSession *session = playbackSession();
+    if (!session || !session->worker()->isReplay())
         return false;
     const std::optional<ReplaySeek> seek = m_seeker.prepare(logTimeMs);
     if (!seek)
         return false;
-    m_session->worker()->seekReplay(*seek);
+    session->worker()->seekReplay(*seek);
+    m_window->playbackBar()->setPlayable(true);
     return true;
 }
 
@@ -114,16 +177,15 @@ void SessionController::startIndex(const QString &path)
     connect(m_indexJob.get(), &ReplayIndexJob::partialIndex, this, &SessionController::onIndex);
     connect(m_indexJob.get(), &ReplayIndexJob::finished, this,
             [this, progress](const std::shared_ptr<const ReplayIndex> &index) {
-        onIndex(index);
-        progress->showEnded(index->readError.isEmpty()
-                                ? QString()
-                                : tr("Timeline ends early: %1").arg(index->readError));
-    });
+                onIndex(index);
+                progress->showEnded(index->readError.isEmpty()
+                                        ? QString()
+                                        : tr("Timeline ends early: %1").arg(index->readError));
+            });
     connect(m_indexJob.get(), &ReplayIndexJob::failed, progress,
             [progress](const QString &reason) { progress->showEnded(tr("No timeline: %1").arg(reason)); });
-    connect(m_indexJob.get(), &ReplayIndexJob::cancelled, progress, [progress] {
-        progress->showEnded(tr("Indexing cancelled: the timeline shows what was read"));
-    });
+    connect(m_indexJob.get(), &ReplayIndexJob::cancelled, progress,
+            [progress] { progress->showEnded(tr("Indexing cancelled: the timeline shows what was read")); });
     m_indexJob->start();
 }
 
@@ -183,6 +245,7 @@ void SessionController::stopRecording()
 
 void SessionController::finish()
 {
+    followLive();
     if (!m_session)
         return;
     m_session->finish();
@@ -194,8 +257,8 @@ void SessionController::connectWindow()
     // The session is looked up at each request: it changes when a log is opened.
     const auto onWorker = [this](auto call) {
         return [this, call](auto... args) {
-            if (m_session)
-                (m_session->worker()->*call)(args...);
+            if (FeedSession *session = playbackSession())
+                (session->worker()->*call)(args...);
         };
     };
     PlaybackBar *bar = m_window->playbackBar();
@@ -214,6 +277,8 @@ void SessionController::connectWindow()
     });
     connect(m_window, &MainWindow::openLogRequested, this, &SessionController::openLog);
     connect(m_window, &MainWindow::lookBackRequested, this, &SessionController::lookBack);
+    connect(m_window, &MainWindow::lookBackWindowRequested, this, &SessionController::openJournalWindow);
+    connect(bar, &PlaybackBar::followLiveRequested, this, &SessionController::followLive);
     connect(m_window, &MainWindow::recordRequested, this, &SessionController::startRecording);
     connect(m_window, &MainWindow::stopRecordingRequested, this, &SessionController::stopRecording);
 }

@@ -18,14 +18,15 @@ namespace vantage {
 
 class DashboardModels;
 class FeedSession;
+class LiveInBackground;
 class MainWindow;
 class ReplayIndexJob;
 
 // The window's one data path at a time: starts a FeedSession for a source, replaces it with a
 // replay when the operator opens or drops a log, and carries out the window's playback and
 // recording requests on it. A replay's log is indexed in the background for the timeline and its
-// seeks (docs/replay-index.md) while it already plays. A request that cannot be met is shown in the window as plain text,
-// and the current session goes on.
+// seeks (docs/replay-index.md) while it already plays. A request that cannot be met is shown in the window as
+// plain text, and the current session goes on.
 class SessionController final : public QObject
 {
     Q_OBJECT
@@ -63,7 +64,17 @@ public:
     // Opens the live journal in `journalDir` in a second Vantage window, a replay with its
     // timeline, after the journal has written out what it buffers; this window stays live. False,
     // with the reason shown, when it cannot be started.
+    bool openJournalWindow(const QString &journalDir);
+    // Shows the live journal in `journalDir` in this window, a replay with its timeline, paused
+    // where the live stream was, while the live session goes on underneath (docs/journal.md).
+    // False, with the reason shown when there is one, when there is no live session, the window
+    // already looks back, or the journal cannot be opened.
     bool lookBack(const QString &journalDir);
+    // Ends looking back: the window shows the live state again and follows it. Idempotent.
+    void followLive();
+    bool isLookingBack() const { return m_background != nullptr; }
+    // The journal replay while looking back; nullptr otherwise.
+    FeedSession *lookBackSession() const { return m_lookBack.get(); }
 
     // Jumps the replay to `logTimeMs` (the timeline's seek). False when there is no replay or
     // nothing of its log is indexed yet.
@@ -74,10 +85,17 @@ private:
     void startIndex(const QString &path);
     void stopIndex();
     void onIndex(const std::shared_ptr<const ReplayIndex> &index);
+    // What the playback bar drives: the journal replay while looking back, else the session.
+    FeedSession *playbackSession() const;
+    void showLiveBehind();
 
     DashboardModels *m_models;
     MainWindow *m_window;
     std::unique_ptr<FeedSession> m_session;
+    // While looking back: the live state underneath, and the journal replay shown in its place.
+    std::unique_ptr<LiveInBackground> m_background;
+    std::unique_ptr<FeedSession> m_lookBack;
+    QString m_liveLabel;
     QUrl m_origin; // what a recording of the current session names
     std::optional<JournalOptions> m_journalOptions;
     Launcher m_launch;

@@ -47,7 +47,7 @@ qint64 GzipInputDevice::readData(char *data, qint64 maxSize)
             return fail(
                 QStringLiteral("cannot read byte %1: %2").arg(m_consumed).arg(m_compressed->errorString()));
         if (count == 0) {
-            if (m_inflater.inMember())
+            if (m_inflater.inMember() && !m_unfinishedEndAllowed)
                 return fail(QStringLiteral("the gzip stream is cut short at byte %1").arg(m_consumed));
             return 0;
         }

@@ -21,6 +21,9 @@ public:
     bool isSequential() const override { return true; }
     // Reads the stream again from its first byte (seeks the compressed device to 0).
     bool restart();
+    // A stream still being written (or cut by a crash) has no trailer yet: with this, its end is
+    // where its writer last flushed rather than an error.
+    void setUnfinishedEndAllowed(bool allowed) { m_unfinishedEndAllowed = allowed; }
     // How many compressed bytes have been decompressed so far.
     qint64 compressedOffset() const { return m_consumed; }
 
@@ -38,6 +41,7 @@ private:
     QByteArray m_chunk;       // compressed bytes read, reused
     qsizetype m_chunkPos = 0; // the first of them not yet decompressed
     qint64 m_consumed = 0;
+    bool m_unfinishedEndAllowed = false;
 };
 
 } // namespace vantage

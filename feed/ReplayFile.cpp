@@ -36,13 +36,14 @@ bool ReplayFile::open()
             return fail(QStringLiteral("Replay path %1 is a directory, not a log file").arg(m_path));
         m_segments = std::make_unique<SegmentChainDevice>(paths);
         if (!m_segments->open(QIODevice::ReadOnly))
-            return fail(QStringLiteral("Cannot open the journal %1: %2").arg(m_path, m_segments->errorString()));
+            return fail(
+                QStringLiteral("Cannot open the journal %1: %2").arg(m_path, m_segments->errorString()));
         m_raw = m_segments.get();
-    } else {
-        if (!m_file.open(QIODevice::ReadOnly))
-            return fail(QStringLiteral("Cannot open replay file %1: %2").arg(m_path, m_file.errorString()));
-        m_raw = &m_file;
+        return true;
     }
+    if (!m_file.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("Cannot open replay file %1: %2").arg(m_path, m_file.errorString()));
+    m_raw = &m_file;
     if (m_raw->peek(kGzipMagic.size()) == kGzipMagic) {
         m_gzip = std::make_unique<GzipInputDevice>(m_raw);
         m_gzip->open(QIODevice::ReadOnly | QIODevice::Unbuffered);
@@ -59,12 +60,16 @@ QIODevice *ReplayFile::content()
 
 qint64 ReplayFile::bytesRead() const
 {
-    return m_gzip ? m_gzip->compressedOffset() : (m_raw ? m_raw->pos() : 0);
+    if (m_gzip)
+        return m_gzip->compressedOffset();
+    if (m_segments)
+        return m_segments->filesRead();
+    return m_raw ? m_raw->pos() : 0;
 }
 
 bool ReplayFile::rewind()
 {
-    if (m_gzip ? m_gzip->restart() : m_raw->seek(0))
+    if (m_gzip ? m_gzip->restart() : m_segments ? m_segments->restart() : m_raw->seek(0))
         return true;
     return fail(QStringLiteral("Cannot read replay file %1 again from the start: %2")
                     .arg(m_path, m_raw->errorString()));
@@ -72,7 +77,7 @@ bool ReplayFile::rewind()
 
 bool ReplayFile::seekContent(qint64 offset)
 {
-    if (!m_gzip) {
+    if (!m_gzip && !m_segments) {
         if (m_raw->seek(offset))
             return true;
         return fail(QStringLiteral("Cannot seek in replay file %1 to byte %2: %3")
@@ -82,7 +87,7 @@ bool ReplayFile::seekContent(qint64 offset)
         return false;
     QByteArray discard(64 * 1024, Qt::Uninitialized);
     for (qint64 left = offset; left > 0;) {
-        const qint64 got = m_gzip->read(discard.data(), std::min<qint64>(left, discard.size()));
+        const qint64 got = content()->read(discard.data(), std::min<qint64>(left, discard.size()));
         if (got <= 0)
             return fail(QStringLiteral("Cannot read replay file %1 up to byte %2 of its content: %3")
                             .arg(m_path, QString::number(offset), contentError()));

@@ -30,10 +30,11 @@ public:
     // Back to the first byte of the content; false with error() set when that fails.
     bool rewind();
     // To byte `offset` of the content (a checkpoint's); false with error() set when that fails.
-    // Plain files seek; gzip has no random access, so the content is decompressed again from the
-    // start up to the offset.
+    // Plain files seek; gzip and journal folders have no random access, so the content is
+    // decompressed again from the start up to the offset.
     bool seekContent(qint64 offset);
-    bool isGzip() const { return m_gzip != nullptr; }
+    // Compressed: a gzip file, or a journal folder (its segments are gzip).
+    bool isGzip() const { return m_gzip != nullptr || m_segments != nullptr; }
     // The bytes of the file (of all its segments for a journal), compressed or not.
     qint64 size() const { return m_raw ? m_raw->size() : 0; }
     // Of those, how many have been read.
@@ -52,7 +53,7 @@ private:
     QString m_path;
     QFile m_file;
     std::unique_ptr<SegmentChainDevice> m_segments; // a journal folder
-    QIODevice *m_raw = nullptr;                      // m_file or m_segments
+    QIODevice *m_raw = nullptr;                     // m_file or m_segments
     std::unique_ptr<GzipInputDevice> m_gzip;
     QString m_error;
 };

@@ -9,9 +9,14 @@
 
 namespace vantage {
 
-// Several files read as one, in the order given: the segments of the live journal as a single
-// log (docs/journal.md). Read-only; seeks to any byte of the whole. The files' sizes are taken
-// when it opens, so a segment still being written is read as far as it was then.
+class GzipInputDevice;
+
+// Several segment files read as one content, in the order given: the segments of the live journal
+// as a single log (docs/journal.md). Each segment is decompressed on its own when it is gzip, so
+// a segment that ends without its gzip trailer (the one still being written, or one cut by a
+// crash) ends where its writer last flushed, and the next segment starts clean. The files' sizes
+// are taken when it opens, so a segment still being written is read as far as it was then.
+// Read-only and sequential: restart() goes back to the first byte.
 class SegmentChainDevice final : public QIODevice
 {
     Q_OBJECT
@@ -22,23 +27,25 @@ public:
     // Opens every file (read-only) and notes its size; false with errorString() naming the file.
     bool open(OpenMode mode) override;
     void close() override;
+    bool isSequential() const override { return true; }
+    // The bytes of all the files, compressed or not.
     qint64 size() const override { return m_total; }
-    bool seek(qint64 pos) override;
+    // Of those, how many have been read.
+    qint64 filesRead() const;
+    bool restart();
 
 protected:
     qint64 readData(char *data, qint64 maxSize) override;
     qint64 writeData(const char *data, qint64 maxSize) override;
 
 private:
-    struct Part
-    {
-        std::unique_ptr<QFile> file;
-        qint64 start = 0; // offset of its first byte in the whole
-        qint64 size = 0;
-    };
+    struct Part;
+
+    bool startPart(std::size_t index);
+    qint64 fail(const Part &part, const QString &reason);
 
     QStringList m_paths;
-    std::vector<Part> m_parts;
+    std::vector<std::unique_ptr<Part>> m_parts;
     std::size_t m_current = 0;
     qint64 m_total = 0;
 };

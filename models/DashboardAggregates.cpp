@@ -30,6 +30,9 @@ qint64 DashboardAggregates::approxBytes() const
     bytes += static_cast<qint64>(series.series.capacity() * sizeof(MetricSeriesStore::NamedPoints));
     for (const MetricSeriesStore::NamedPoints &named : series.series)
         bytes += heapBytes(named.name) + static_cast<qint64>(named.points.capacity() * sizeof(MetricPoint));
+    bytes += static_cast<qint64>(activeLocations.capacity() * sizeof(GeoLocation));
+    for (const GeoLocation &location : activeLocations)
+        bytes += heapBytes(location.country) + heapBytes(location.city);
     return bytes;
 }
 

@@ -6,13 +6,15 @@
 
 namespace vantage {
 
-// Everything DashboardModels shows except the activity feed, as a value: replay seeking captures
-// it at checkpoints and restores it, then refills the feed by replaying frames.
+// Everything DashboardModels shows except the activity feed and the map's events, as a value:
+// replay seeking captures it at checkpoints and restores it, then refills the feed and the map's
+// events by replaying frames.
 struct DashboardAggregates
 {
     AlertModel::State alerts;
     TodayCounters::State counters;
     MetricSeriesStore::State series;
+    std::vector<GeoLocation> activeLocations; // the sessions on the activity map
 
     // Roughly the memory this value holds (inline and heap), to keep many of them within a
     // budget; it grows with the alerts and the points held.

@@ -20,9 +20,11 @@ DashboardModels::DashboardModels(QObject *parent, NowFn now, qsizetype feedCapac
     , m_alerts(new AlertModel(this))
     , m_counters(new TodayCounters(this))
     , m_series(new MetricSeriesStore(this))
+    , m_geo(new GeoActivityModel(qMin(feedCapacity, GeoActivityModel::kDefaultCapacity), this))
     , m_rate(rateSamples)
 {
     m_filteredFeed->setSourceModel(m_feed);
+    m_filteredFeed->setPlaceOf([geo = m_geo](const GeoLocation &location) { return geo->placeOf(location); });
 }
 
 void DashboardModels::applyBatch(const FeedBatch &batch)
@@ -44,6 +46,7 @@ void DashboardModels::applyBatch(const FeedBatch &batch)
             m_series->applyMetrics(msg.tsMs, *metrics);
         } else if (const auto *active = std::get_if<ActiveUsersUpdate>(&msg.body)) {
             m_counters->applyActiveUsers(msg.tsMs, active->current);
+            applyActiveLocations(*active);
         } else if (const auto *alert = std::get_if<AlertInfo>(&msg.body)) {
             m_alerts->applyAlerts(msg.tsMs, {*alert});
         } else if (const auto *resolved = std::get_if<AlertResolvedInfo>(&msg.body)) {
@@ -51,6 +54,7 @@ void DashboardModels::applyBatch(const FeedBatch &batch)
         } else if (const auto *snapshot = std::get_if<SnapshotInfo>(&msg.body)) {
             m_counters->applySnapshot(msg.tsMs, snapshot->counters);
             m_counters->applyActiveUsers(msg.tsMs, snapshot->activeUsers.current);
+            applyActiveLocations(snapshot->activeUsers);
             m_series->applyMetrics(msg.tsMs, snapshot->metrics);
             m_alerts->replaceOpen(msg.tsMs, snapshot->alerts);
 
@@ -71,6 +75,7 @@ void DashboardModels::applyBatch(const FeedBatch &batch)
     // Heartbeats and other kinds still move the counters' clock (midnight rollover).
     if (newestTs > 0)
         m_counters->advanceTo(newestTs);
+    m_geo->appendEvents(feedItems);
     m_feed->appendBatch(std::move(feedItems));
     m_series->endUpdate();
     m_counters->endUpdate();
@@ -80,6 +85,13 @@ void DashboardModels::applyBatch(const FeedBatch &batch)
         m_lastFrameMs = batch.lastFrameMs;
     m_rate.push(RateSample{m_now(), static_cast<quint64>(batch.messages.size())});
     Q_EMIT batchApplied();
+}
+
+void DashboardModels::applyActiveLocations(const ActiveUsersUpdate &update)
+{
+    // An update without places says nothing about them, unless nobody is active any more.
+    if (!update.locations.empty() || update.current == 0)
+        m_geo->setActiveLocations(update.locations);
 }
 
 void DashboardModels::setConnectionStatus(const ConnectionStatus &status)
@@ -95,6 +107,7 @@ void DashboardModels::clear()
     m_alerts->clear();
     m_counters->clear();
     m_series->clear();
+    m_geo->clear();
     m_stats = FeedStats();
     m_lastFrameMs = 0;
     m_rate.clear();
@@ -105,7 +118,8 @@ void DashboardModels::clear()
 DashboardAggregates DashboardModels::aggregates() const
 {
     Q_ASSERT(QThread::currentThread() == thread());
-    return DashboardAggregates{m_alerts->state(), m_counters->state(), m_series->state()};
+    return DashboardAggregates{m_alerts->state(), m_counters->state(), m_series->state(),
+                               m_geo->activeLocations()};
 }
 
 void DashboardModels::restoreAggregates(const DashboardAggregates &aggregates)
@@ -117,9 +131,30 @@ void DashboardModels::restoreAggregates(const DashboardAggregates &aggregates)
     m_alerts->restoreState(aggregates.alerts);
     m_counters->restoreState(aggregates.counters);
     m_series->restoreState(aggregates.series);
+    m_geo->clearEvents();
+    m_geo->setActiveLocations(aggregates.activeLocations);
     m_series->endUpdate();
     m_counters->endUpdate();
     Q_EMIT restored();
+}
+
+void DashboardModels::copyFrom(const DashboardModels &other)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    Q_ASSERT(other.m_feed->capacity() == m_feed->capacity());
+    restoreAggregates(other.aggregates());
+    std::vector<FeedItem> items;
+    const int rows = other.m_feed->rowCount();
+    items.reserve(static_cast<size_t>(rows));
+    for (int row = rows - 1; row >= 0; --row)
+        items.push_back(other.m_feed->itemAt(row));
+    m_geo->appendEvents(items);
+    m_feed->appendBatch(std::move(items));
+    m_stats = other.m_stats;
+    m_lastFrameMs = other.m_lastFrameMs;
+    m_rate = other.m_rate;
+    Q_EMIT batchApplied();
+    setConnectionStatus(other.m_status);
 }
 
 ActivityFeedModel *DashboardModels::feed() const

@@ -9,6 +9,7 @@
 #include "models/DashboardAggregates.h"
 #include "models/EventRing.h"
 #include "models/FeedFilterProxy.h"
+#include "models/GeoActivityModel.h"
 #include "models/MetricSeriesStore.h"
 #include "models/TodayCounters.h"
 
@@ -38,17 +39,23 @@ public:
     // Replaces alerts, counters and series and empties the feed, which the caller refills by
     // replaying frames; stats, status and lastFrameMs are kept. Emits restored().
     void restoreAggregates(const DashboardAggregates &aggregates);
+    // Takes on everything `other` shows: aggregates, feed rows, stats, status and rates, so the
+    // window can look away from a live session and come back to it (docs/journal.md). Both must
+    // have the same feed capacity. Emits restored(), batchApplied() and connectionStatusChanged().
+    void copyFrom(const DashboardModels &other);
 
     ActivityFeedModel *feed() const;
     FeedFilterProxy *filteredFeed() const;
     AlertModel *alerts() const;
     TodayCounters *counters() const;
     MetricSeriesStore *series() const;
+    GeoActivityModel *geo() const { return m_geo; }
 
     const FeedStats &stats() const;
     const ConnectionStatus &connectionStatus() const;
 
-    qint64 nowMs() const;           // the injected clock, for everything that shows an age
+    qint64 nowMs() const; // the injected clock, for everything that shows an age
+    const NowFn &clock() const { return m_now; }
     // The moment the dashboard shows: for a log playing back (transport "replay"), the log time it
     // has reached, so an alert raised a minute before reads "1 min ago" whatever the date today;
     // otherwise nowMs().
@@ -79,12 +86,15 @@ private:
         quint64 messages = 0;
     };
 
+    void applyActiveLocations(const ActiveUsersUpdate &update);
+
     NowFn m_now;
     ActivityFeedModel *m_feed;
     FeedFilterProxy *m_filteredFeed;
     AlertModel *m_alerts;
     TodayCounters *m_counters;
     MetricSeriesStore *m_series;
+    GeoActivityModel *m_geo;
     FeedStats m_stats;
     ConnectionStatus m_status;
     qint64 m_lastFrameMs = 0;

@@ -13,8 +13,8 @@ namespace {
 bool locationContains(const GeoLocation &location, QStringView text)
 {
     if (location.city.isEmpty() || location.country.isEmpty())
-        return location.city.contains(text, Qt::CaseInsensitive)
-               || location.country.contains(text, Qt::CaseInsensitive);
+        return location.city.contains(text, Qt::CaseInsensitive) ||
+               location.country.contains(text, Qt::CaseInsensitive);
     QVarLengthArray<QChar, 96> joined;
     joined.append(location.city.constData(), location.city.size());
     joined.append(QLatin1Char(','));
@@ -27,8 +27,7 @@ bool locationContains(const GeoLocation &location, QStringView text)
 
 FeedFilterProxy::FeedFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)
-{
-}
+{}
 
 void FeedFilterProxy::setTypeFilter(const QString &type)
 {
@@ -64,6 +63,20 @@ void FeedFilterProxy::setTextFilter(const QString &text)
     Q_EMIT filterChanged();
 }
 
+void FeedFilterProxy::setPlaceFilter(const QString &place)
+{
+    if (place == m_place)
+        return;
+    m_place = place;
+    invalidateFilter();
+    Q_EMIT filterChanged();
+}
+
+bool FeedFilterProxy::acceptsPlace(const GeoLocation &location) const
+{
+    return m_place.isEmpty() || (m_placeOf && !location.isEmpty() && m_placeOf(location) == m_place);
+}
+
 QString FeedFilterProxy::typeFilter() const
 {
     return m_types.size() == 1 ? *m_types.cbegin() : QString();
@@ -92,16 +105,16 @@ bool FeedFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
     // text. Other sources (another proxy in between) go through the roles.
     if (const auto *feed = qobject_cast<const ActivityFeedModel *>(sourceModel())) {
         const LiveEvent &e = feed->itemAt(sourceRow).event;
-        if (!acceptsType(e.type))
+        if (!acceptsType(e.type) || !acceptsPlace(e.location))
             return false;
-        return m_text.isEmpty() || e.type.contains(m_text, Qt::CaseInsensitive)
-               || e.userName.contains(m_text, Qt::CaseInsensitive)
-               || e.description.contains(m_text, Qt::CaseInsensitive) || locationContains(e.location, m_text);
+        return m_text.isEmpty() || e.type.contains(m_text, Qt::CaseInsensitive) ||
+               e.userName.contains(m_text, Qt::CaseInsensitive) ||
+               e.description.contains(m_text, Qt::CaseInsensitive) || locationContains(e.location, m_text);
     }
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     const QString type = index.data(ActivityFeedModel::TypeRole).toString();
-    if (!acceptsType(type))
-        return false;
+    if (!acceptsType(type) || !m_place.isEmpty())
+        return false; // only the feed's own rows carry a location to place
     if (m_text.isEmpty() || type.contains(m_text, Qt::CaseInsensitive))
         return true;
     for (const int role : {int(ActivityFeedModel::UserNameRole), int(ActivityFeedModel::DescriptionRole),

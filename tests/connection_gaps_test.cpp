@@ -89,7 +89,8 @@ TEST(ConnectionGaps, AConnectionLineWithAnUnknownChangeIsABadLine)
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("bad.ndjson"));
-    ASSERT_TRUE(test::writeLines(path, recordingWith({{1, connectionLine(test::kLogStartMs + 11'000, "sideways")}})));
+    ASSERT_TRUE(
+        test::writeLines(path, recordingWith({{1, connectionLine(test::kLogStartMs + 11'000, "sideways")}})));
 
     EXPECT_EQ(indexOf(path).badLines, 1);
     CollectingSink sink;
@@ -130,13 +131,15 @@ TEST(ConnectionGaps, ACutLiveConnectionIsMarkedInTheRecordingAndTheJournal)
         pipeline.batchConsumed();
     });
     pipeline.start();
-    QTRY_VERIFY_WITH_TIMEOUT(!states.empty() && states.back() == ConnectionState::Live && frames > 0, kWaitMs);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return !states.empty() && states.back() == ConnectionState::Live && frames > 0; }, kWaitMs));
 
     proxy.cutAll();
-    QTRY_VERIFY_WITH_TIMEOUT(states.back() != ConnectionState::Live, kWaitMs);
-    QTRY_VERIFY_WITH_TIMEOUT(states.back() == ConnectionState::Live, kWaitMs);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return states.back() != ConnectionState::Live; }, kWaitMs));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return states.back() == ConnectionState::Live; }, kWaitMs));
     const quint64 before = frames;
-    QTRY_VERIFY_WITH_TIMEOUT(frames > before, kWaitMs); // a frame after the gap: the journal has a segment
+    ASSERT_TRUE(QTest::qWaitFor([&] { return frames > before; },
+                                kWaitMs)); // a frame after the gap: the journal has a segment
     pipeline.stop();
 
     for (const QString &log : {recording, journalOptions.dir}) {

@@ -56,7 +56,8 @@ Message activeUsers(qint64 tsMs, double current)
 
 Message alert(qint64 tsMs, const QString &id, Severity severity)
 {
-    return message(tsMs, MessageKind::Alert, AlertInfo{id, severity, QStringLiteral("alert ") + id, 3, false});
+    return message(tsMs, MessageKind::Alert,
+                   AlertInfo{id, severity, QStringLiteral("alert ") + id, 3, false});
 }
 
 Message resolved(qint64 tsMs, const QString &id)
@@ -77,7 +78,8 @@ FeedBatch batch(std::vector<Message> messages, quint64 decoded = 0)
 FeedBatch firstBatch()
 {
     SnapshotInfo snapshot;
-    snapshot.counters = {NamedValue{QStringLiteral("signups"), 40}, NamedValue{QStringLiteral("revenue"), 900}};
+    snapshot.counters = {NamedValue{QStringLiteral("signups"), 40},
+                         NamedValue{QStringLiteral("revenue"), 900}};
     snapshot.activeUsers.current = 30;
     snapshot.metrics.gauges = {NamedValue{QStringLiteral("queue_depth"), 4}};
     snapshot.alerts = {AlertInfo{QStringLiteral("s1"), Severity::Error, QStringLiteral("disk"), 0, true}};
@@ -121,7 +123,8 @@ struct Fixture
 {
     test::TestClock clock{t0};
     DashboardModels models{nullptr, [this] { return clock.now(); }, 1000};
-    QAbstractItemModelTester alertTester{models.alerts(), QAbstractItemModelTester::FailureReportingMode::Fatal};
+    QAbstractItemModelTester alertTester{models.alerts(),
+                                         QAbstractItemModelTester::FailureReportingMode::Fatal};
 };
 
 } // namespace
@@ -236,7 +239,8 @@ TEST(DashboardAggregates, AlertModelStaysConsistentAcrossRestores)
     EXPECT_EQ(f.models.alerts()->rowCount(), int(few.alerts.open.size() + few.alerts.resolved.size()));
     f.models.restoreAggregates(more);
     EXPECT_EQ(f.models.alerts()->rowCount(), int(more.alerts.open.size() + more.alerts.resolved.size()));
-    EXPECT_EQ(f.models.alerts()->index(0).data(AlertModel::IdRole).toString(), more.alerts.open.front().info.id);
+    EXPECT_EQ(f.models.alerts()->index(0).data(AlertModel::IdRole).toString(),
+              more.alerts.open.front().info.id);
     f.models.restoreAggregates(DashboardAggregates{});
     EXPECT_EQ(f.models.alerts()->rowCount(), 0);
     // Still a working model after the resets.
@@ -276,7 +280,8 @@ TEST(DashboardAggregates, ApproxBytesGrowsWithTheContent)
 
 TEST(DashboardAggregates, RestoringThenReplayingMatchesPlayingStraightThrough)
 {
-    const std::vector<FeedBatch> after = {laterBatch(10, QStringLiteral("b")), laterBatch(11, QStringLiteral("c")),
+    const std::vector<FeedBatch> after = {laterBatch(10, QStringLiteral("b")),
+                                          laterBatch(11, QStringLiteral("c")),
                                           laterBatch(40, QStringLiteral("d"))};
 
     Fixture straight;
@@ -303,4 +308,37 @@ TEST(DashboardAggregates, RestoringThenReplayingMatchesPlayingStraightThrough)
     ASSERT_EQ(replayed.size(), 9u);
     ASSERT_GT(all.size(), replayed.size());
     EXPECT_EQ(replayed, std::vector<FeedItem>(all.begin(), all.begin() + qsizetype(replayed.size())));
+}
+
+TEST(DashboardAggregates, CopyFromTakesOnEverythingTheOtherShows)
+{
+    Fixture live;
+    live.models.applyBatch(firstBatch());
+    live.models.applyBatch(laterBatch(10, QStringLiteral("b")));
+    ConnectionStatus status;
+    status.state = ConnectionState::Live;
+    status.transport = QStringLiteral("websocket");
+    live.models.setConnectionStatus(status);
+
+    Fixture shown;
+    shown.models.applyBatch(laterBatch(3, QStringLiteral("other")));
+    QAbstractItemModelTester feedTester{shown.models.feed(),
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal};
+    QSignalSpy restored(&shown.models, &DashboardModels::restored);
+    shown.models.copyFrom(live.models);
+
+    EXPECT_EQ(restored.count(), 1);
+    EXPECT_EQ(shown.models.aggregates(), live.models.aggregates());
+    EXPECT_EQ(feedItems(shown.models), feedItems(live.models));
+    EXPECT_EQ(shown.models.stats().messagesDecoded, 110u);
+    EXPECT_EQ(shown.models.lastFrameMs(), live.models.lastFrameMs());
+    EXPECT_EQ(shown.models.connectionStatus().transport, QStringLiteral("websocket"));
+    EXPECT_EQ(shown.models.eventsPerSecond(), live.models.eventsPerSecond());
+
+    // Both go on alike: a snapshot de-duplicates against the copied rows as against the originals.
+    const FeedBatch next = firstBatch();
+    live.models.applyBatch(next);
+    shown.models.applyBatch(next);
+    EXPECT_EQ(feedItems(shown.models), feedItems(live.models));
+    EXPECT_EQ(shown.models.aggregates(), live.models.aggregates());
 }

@@ -20,7 +20,9 @@ constexpr int kWaitMs = 5000;
 class ScriptedTransport final : public FrameSource
 {
 public:
-    explicit ScriptedTransport(QString kind) : m_kind(std::move(kind)) {}
+    explicit ScriptedTransport(QString kind)
+        : m_kind(std::move(kind))
+    {}
 
     void start() override
     {
@@ -136,7 +138,8 @@ TEST_F(FailoverSourceTest, RepeatedFailuresMoveDownTheChain)
     EXPECT_TRUE(m_poll->running);
     m_poll->report(ConnectionState::Live);
     EXPECT_EQ(m_statuses.back().transport, QStringLiteral("polling"));
-    EXPECT_TRUE(m_statuses.back().reason.contains(QLatin1String("SSE failed"))) << qPrintable(m_statuses.back().reason);
+    EXPECT_TRUE(m_statuses.back().reason.contains(QLatin1String("SSE failed")))
+        << qPrintable(m_statuses.back().reason);
     EXPECT_EQ(m_chain->switchCount(), 2);
 }
 
@@ -187,7 +190,7 @@ TEST_F(FailoverSourceTest, ProbeGoesBackUpWhenTheBetterTransportReturns)
     m_chain->start();
     failRepeatedly(m_ws);
     m_sse->report(ConnectionState::Live);
-    QTRY_VERIFY_WITH_TIMEOUT(m_chain->probingIndex() == 0, kWaitMs);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_chain->probingIndex() == 0; }, kWaitMs));
     EXPECT_EQ(m_ws->starts, 2);
     EXPECT_TRUE(m_sse->running) << "the fallback keeps streaming while the probe runs";
 
@@ -206,14 +209,14 @@ TEST_F(FailoverSourceTest, FailedProbeIsStoppedAndOnlyOneRunsAtATime)
     failRepeatedly(m_ws);
     failRepeatedly(m_sse);
     m_poll->report(ConnectionState::Live);
-    QTRY_VERIFY_WITH_TIMEOUT(m_chain->probingIndex() >= 0, kWaitMs);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_chain->probingIndex() >= 0; }, kWaitMs));
     const int first = m_chain->probingIndex();
     EXPECT_EQ(first, 0) << "the best transport is probed first";
     EXPECT_FALSE(m_sse->running);
     m_ws->report(ConnectionState::Reconnecting, 1);
     EXPECT_FALSE(m_ws->running);
     EXPECT_EQ(m_chain->probingIndex(), -1);
-    QTRY_VERIFY_WITH_TIMEOUT(m_chain->probingIndex() == 1, kWaitMs);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_chain->probingIndex() == 1; }, kWaitMs));
     EXPECT_FALSE(m_ws->running) << "one probe at a time";
     m_sse->report(ConnectionState::Live);
     EXPECT_EQ(m_chain->activeIndex(), 1);
@@ -246,7 +249,7 @@ TEST_F(FailoverSourceTest, StopStopsTheActiveTransportAndTheProbe)
     m_chain->start();
     failRepeatedly(m_ws);
     m_sse->report(ConnectionState::Live);
-    QTRY_VERIFY_WITH_TIMEOUT(m_chain->probingIndex() == 0, kWaitMs);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_chain->probingIndex() == 0; }, kWaitMs));
     m_chain->stop();
     EXPECT_FALSE(m_ws->running);
     EXPECT_FALSE(m_sse->running);

@@ -42,11 +42,14 @@ protected:
     {
         proxy.setSourceModel(&feed);
         feed.appendBatch({
-            makeItem(QStringLiteral("1"), QStringLiteral("signup"), QStringLiteral("Alice"), QStringLiteral("joined")),
-            makeItem(QStringLiteral("2"), QStringLiteral("payment"), QStringLiteral("Bob"), QStringLiteral("paid invoice")),
-            makeItem(QStringLiteral("3"), QStringLiteral("signup"), QStringLiteral("Carol"), QStringLiteral("joined"),
-                     QStringLiteral("Paris")),
-            makeItem(QStringLiteral("4"), QStringLiteral("invitation"), QStringLiteral("alice b"), QStringLiteral("sent 3")),
+            makeItem(QStringLiteral("1"), QStringLiteral("signup"), QStringLiteral("Alice"),
+                     QStringLiteral("joined")),
+            makeItem(QStringLiteral("2"), QStringLiteral("payment"), QStringLiteral("Bob"),
+                     QStringLiteral("paid invoice")),
+            makeItem(QStringLiteral("3"), QStringLiteral("signup"), QStringLiteral("Carol"),
+                     QStringLiteral("joined"), QStringLiteral("Paris")),
+            makeItem(QStringLiteral("4"), QStringLiteral("invitation"), QStringLiteral("alice b"),
+                     QStringLiteral("sent 3")),
         });
     }
 
@@ -60,7 +63,8 @@ protected:
 
 TEST_F(FeedFilterFixture, NoFilterShowsEverythingNewestFirst)
 {
-    EXPECT_EQ(ids(proxy), (QStringList{QStringLiteral("4"), QStringLiteral("3"), QStringLiteral("2"), QStringLiteral("1")}));
+    EXPECT_EQ(ids(proxy), (QStringList{QStringLiteral("4"), QStringLiteral("3"), QStringLiteral("2"),
+                                       QStringLiteral("1")}));
     EXPECT_TRUE(proxy.typeFilter().isEmpty());
     EXPECT_TRUE(proxy.textFilter().isEmpty());
 }
@@ -152,8 +156,9 @@ TEST_F(FeedFilterFixture, NewRowsAreFilteredAsTheyArrive)
 {
     proxy.setTypeFilter(QStringLiteral("payment"));
     QSignalSpy inserted(&proxy, &QAbstractItemModel::rowsInserted);
-    feed.appendBatch({makeItem(QStringLiteral("5"), QStringLiteral("payment"), QStringLiteral("Dan"), QString()),
-                      makeItem(QStringLiteral("6"), QStringLiteral("signup"), QStringLiteral("Eve"), QString())});
+    feed.appendBatch(
+        {makeItem(QStringLiteral("5"), QStringLiteral("payment"), QStringLiteral("Dan"), QString()),
+         makeItem(QStringLiteral("6"), QStringLiteral("signup"), QStringLiteral("Eve"), QString())});
     EXPECT_EQ(inserted.count(), 1);
     EXPECT_EQ(ids(proxy), (QStringList{QStringLiteral("5"), QStringLiteral("2")}));
 }
@@ -168,8 +173,9 @@ TEST(FeedFilterProxy, WorksBehindAnotherProxy)
     QAbstractItemModelTester feedTester(&feed, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QAbstractItemModelTester middleTester(&middle, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    feed.appendBatch({makeItem(QStringLiteral("1"), QStringLiteral("signup"), QStringLiteral("Zed"), QString()),
-                      makeItem(QStringLiteral("2"), QStringLiteral("payment"), QStringLiteral("Yan"), QString())});
+    feed.appendBatch(
+        {makeItem(QStringLiteral("1"), QStringLiteral("signup"), QStringLiteral("Zed"), QString()),
+         makeItem(QStringLiteral("2"), QStringLiteral("payment"), QStringLiteral("Yan"), QString())});
     proxy.setTextFilter(QStringLiteral("zed"));
     EXPECT_EQ(ids(proxy), QStringList{QStringLiteral("1")});
     proxy.setTextFilter(QString());
@@ -180,4 +186,28 @@ TEST(FeedFilterProxy, WorksBehindAnotherProxy)
     EXPECT_EQ(ids(proxy), QStringList{QStringLiteral("3")});
     proxy.setTextFilter(QStringLiteral("lyon, fr"));
     EXPECT_EQ(ids(proxy), QStringList{QStringLiteral("3")});
+}
+
+TEST_F(FeedFilterFixture, ByPlaceAsTheMapResolvesIt)
+{
+    // The map's resolver, stood in for by a rule whose answer the test knows.
+    proxy.setPlaceOf([](const vantage::GeoLocation &location) {
+        return location.city == QLatin1String("Paris") ? QStringLiteral("Paris, FR") : location.city;
+    });
+    QSignalSpy changed(&proxy, &FeedFilterProxy::filterChanged);
+    proxy.setPlaceFilter(QStringLiteral("Paris, FR"));
+    EXPECT_EQ(ids(proxy), QStringList{QStringLiteral("3")});
+    EXPECT_EQ(changed.count(), 1);
+
+    feed.appendBatch({makeItem(QStringLiteral("5"), QStringLiteral("payment"), QStringLiteral("Dan"),
+                               QStringLiteral("paid"), QStringLiteral("Paris")),
+                      makeItem(QStringLiteral("6"), QStringLiteral("payment"), QStringLiteral("Eve"),
+                               QStringLiteral("paid"), QStringLiteral("Lyon"))});
+    EXPECT_EQ(ids(proxy), (QStringList{QStringLiteral("5"), QStringLiteral("3")}));
+
+    proxy.setTypeFilter(QStringLiteral("signup"));
+    EXPECT_EQ(ids(proxy), QStringList{QStringLiteral("3")});
+    proxy.setTypeFilter(QString());
+    proxy.setPlaceFilter(QString());
+    EXPECT_EQ(ids(proxy).size(), 6);
 }

@@ -50,6 +50,22 @@ CollectingSink replayed(const QString &path)
     return sink;
 }
 
+// The folder replays as exactly `frames`, nothing skipped, and indexes them all with no bad line
+// and no read error.
+void expectReadWhole(const QString &folder, const QByteArrayList &frames)
+{
+    const CollectingSink sink = replayed(folder);
+    EXPECT_EQ(QByteArrayList(sink.frames.begin(), sink.frames.end()), frames);
+    EXPECT_TRUE(sink.skipped.empty());
+
+    ReplayIndexer indexer(folder);
+    std::atomic<bool> cancel{false};
+    ASSERT_EQ(indexer.run(cancel), ReplayIndexer::Outcome::Finished) << indexer.error().toStdString();
+    EXPECT_EQ(indexer.index().frames, frames.size());
+    EXPECT_EQ(indexer.index().badLines, 0);
+    EXPECT_TRUE(indexer.index().readError.isEmpty()) << indexer.index().readError.toStdString();
+}
+
 // An empty segment file named for `startMs`, `bytes` long.
 void placeSegment(const QString &dir, qint64 startMs, qint64 bytes = 10)
 {
@@ -217,4 +233,56 @@ TEST(LiveJournal, OtherFilesInTheFolderAreLeftAlone)
 
     EXPECT_TRUE(other.exists());
     EXPECT_EQ(listJournalSegments(options.dir).size(), 1u);
+}
+
+TEST(LiveJournal, ASegmentStillBeingWrittenReadsAsFarAsItWasFlushed)
+{
+    QTemporaryDir dir;
+    LiveJournal journal(optionsIn(dir), header());
+    ASSERT_TRUE(journal.open(kStartMs));
+    QByteArrayList frames;
+    for (int i = 0; i < 3; ++i) {
+        frames << test::signupAt(qint64(i) * 1000, i + 1, test::userName(i));
+        ASSERT_TRUE(recordAt(journal, frames.constLast(), kStartMs + qint64(i) * 1000));
+    }
+    ASSERT_TRUE(journal.flush());
+
+    expectReadWhole(optionsIn(dir).dir, frames);
+}
+
+TEST(LiveJournal, ASegmentCutByACrashDoesNotSpoilTheSegmentsAfterIt)
+{
+    QTemporaryDir dir;
+    const QString folder = optionsIn(dir).dir;
+    QByteArrayList frames;
+    {
+        LiveJournal journal(optionsIn(dir), header());
+        ASSERT_TRUE(journal.open(kStartMs));
+        for (int i = 0; i < 3; ++i) {
+            frames << test::signupAt(qint64(i) * 1000, i + 1, test::userName(i));
+            ASSERT_TRUE(recordAt(journal, frames.constLast(), kStartMs + qint64(i) * 1000));
+        }
+        ASSERT_TRUE(journal.flush());
+        // The process dies here: the segment keeps what was flushed and never gets its trailer.
+        const QString segment = listJournalSegments(folder).at(0).path;
+        QFile file(segment);
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+        const QByteArray flushed = file.readAll();
+        file.close();
+        journal.close();
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(flushed);
+    }
+    {
+        LiveJournal restarted(optionsIn(dir), header());
+        ASSERT_TRUE(restarted.open(kStartMs + 20 * kMinuteMs));
+        for (int i = 3; i < 5; ++i) {
+            frames << test::signupAt(20 * kMinuteMs + qint64(i) * 1000, i + 1, test::userName(i));
+            ASSERT_TRUE(
+                recordAt(restarted, frames.constLast(), kStartMs + 20 * kMinuteMs + qint64(i) * 1000));
+        }
+        restarted.close();
+    }
+    ASSERT_EQ(listJournalSegments(folder).size(), 2u);
+    expectReadWhole(folder, frames);
 }

@@ -22,7 +22,7 @@ struct Launch
 
 QAction *lookBackAction(test::SessionFixture &f)
 {
-    return f.window.findChild<QAction *>(QStringLiteral("action.lookBack"));
+    return f.window.findChild<QAction *>(QStringLiteral("action.lookBackWindow"));
 }
 
 } // namespace
@@ -67,7 +67,7 @@ TEST(LookBackGui, AWindowThatCannotBeStartedIsReported)
     f.controller.setLauncher([](const QString &, const QStringList &) { return false; });
     const QString journal = f.dir.filePath(QStringLiteral("journal"));
 
-    EXPECT_FALSE(f.controller.lookBack(journal));
+    EXPECT_FALSE(f.controller.openJournalWindow(journal));
 
     auto *box = f.window.findChild<QMessageBox *>(QStringLiteral("errorBox"));
     ASSERT_NE(box, nullptr);

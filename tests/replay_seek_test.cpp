@@ -32,11 +32,14 @@ QString demoLog()
     return QStringLiteral(VANTAGE_BIN_DIR) + QStringLiteral("/../share/vantage/demo.ndjson");
 }
 
-// What a seek must reproduce: every feed row and every aggregate.
+// What a seek must reproduce: every feed row, every aggregate, and the map's events and places.
 struct DashboardView
 {
     std::vector<FeedItem> feed;
     DashboardAggregates aggregates;
+    std::vector<GeoEvent> mapEvents;
+    quint64 mapUnknown = 0;
+    std::vector<GeoSessionPlace> mapSessions;
     bool operator==(const DashboardView &) const = default;
 };
 
@@ -46,6 +49,10 @@ DashboardView viewOf(const DashboardModels &models)
     for (int row = 0; row < models.feed()->rowCount(); ++row)
         view.feed.push_back(models.feed()->itemAt(row));
     view.aggregates = models.aggregates();
+    for (qsizetype i = 0; i < models.geo()->eventCount(); ++i)
+        view.mapEvents.push_back(models.geo()->event(i));
+    view.mapUnknown = models.geo()->unknownCount();
+    view.mapSessions = models.geo()->sessionPlaces();
     return view;
 }
 
@@ -59,7 +66,8 @@ struct IndexedLog
 IndexedLog indexWithPoints(const QString &path, ReplaySeekStateBuilder::Options options)
 {
     IndexedLog log;
-    ReplaySeekStateBuilder builder(options, [&log](ReplaySeekPointsPtr points) { log.points = std::move(points); });
+    ReplaySeekStateBuilder builder(options,
+                                   [&log](ReplaySeekPointsPtr points) { log.points = std::move(points); });
     ReplayIndexOptions indexOptions;
     indexOptions.checkpointEveryLines = 50; // points can only be at checkpoints
     ReplayIndexer indexer(path, indexOptions);
@@ -104,7 +112,7 @@ public:
         while (m_source->playback().line < line && m_source->status().state == ConnectionState::Live)
             m_source->step();
         ASSERT_EQ(m_source->playback().line, line);
-        QTRY_VERIFY_WITH_TIMEOUT(m_models.stats().replay.playback.line == line, 10'000);
+        ASSERT_TRUE(QTest::qWaitFor([&] { return m_models.stats().replay.playback.line == line; }, 10'000));
     }
 
     // Seeks to `targetMs` and waits until the frames up to it have been applied.
@@ -113,9 +121,12 @@ public:
         const std::optional<ReplaySeek> seek = m_seeker.prepare(targetMs);
         ASSERT_TRUE(seek.has_value());
         m_source->seek(*seek);
-        QTRY_VERIFY_WITH_TIMEOUT(m_models.stats().replay.playback.logTimeMs == targetMs &&
-                                     m_source->playback().logTimeMs == targetMs,
-                                 10'000);
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] {
+                return m_models.stats().replay.playback.logTimeMs == targetMs &&
+                       m_source->playback().logTimeMs == targetMs;
+            },
+            10'000));
     }
 
     DashboardModels &models() { return m_models; }
@@ -167,7 +178,10 @@ protected:
 
     // A moment `fraction` of the way through the log, on a whole second plus 137 ms so it falls
     // between frames.
-    qint64 at(double fraction) const { return m_firstMs + qint64(double(m_spanMs) * fraction) / 1000 * 1000 + 137; }
+    qint64 at(double fraction) const
+    {
+        return m_firstMs + qint64(double(m_spanMs) * fraction) / 1000 * 1000 + 137;
+    }
 
     // The dashboard at `targetMs` reached by playing every frame up to it.
     // `headerLines`: 1 for a recording of the demo log, whose frames sit one line lower.
@@ -191,6 +205,8 @@ TEST_F(SeekingAReplay, SeekForwardGivesTheStateOfPlayingStraightThrough)
     const DashboardView expected = straightThrough(demoLog(), target);
     ASSERT_EQ(qsizetype(expected.feed.size()), kFeedCapacity);
     ASSERT_GT(expected.aggregates.alerts.open.size() + expected.aggregates.alerts.resolved.size(), 0u);
+    ASSERT_GT(expected.mapEvents.size(), 0u);
+    ASSERT_GT(expected.mapSessions.size(), 0u);
 
     PausedReplay replay(demoLog(), &m_log);
     replay.seekTo(target);
@@ -248,7 +264,8 @@ TEST_F(SeekingAReplay, ASeekAfterTheReplayFinishedOpensTheLogAgain)
     PausedReplay replay(demoLog(), &m_log);
     replay.source().setSpeed(0.0);
     replay.source().setPaused(false);
-    QTRY_VERIFY_WITH_TIMEOUT(replay.source().status().state == ConnectionState::Finished, 30'000);
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return replay.source().status().state == ConnectionState::Finished; }, 30'000));
     replay.source().setPaused(true);
     replay.seekTo(target);
 
@@ -278,7 +295,8 @@ TEST_F(SeekingAReplay, RecordingSeeksToTheSameStateAsPlayingItStraightThrough)
     ReplayTimestampReader timestamps;
     std::vector<qint64> receivedMs;
     for (const QByteArray &frame : frames)
-        receivedMs.push_back(timestamps.read(frame).value_or(receivedMs.empty() ? m_firstMs : receivedMs.back()));
+        receivedMs.push_back(
+            timestamps.read(frame).value_or(receivedMs.empty() ? m_firstMs : receivedMs.back()));
     QTemporaryDir dir;
     const QString recording = dir.filePath(QStringLiteral("demo.vantage.ndjson"));
     ASSERT_TRUE(test::writeLines(recording, test::recordingOf(frames, [&](int i) { return receivedMs[i]; })));

@@ -7,6 +7,8 @@
 #include <QSignalSpy>
 #include <QToolButton>
 
+#include <QTest>
+
 #include <gtest/gtest.h>
 
 // Opening a log in the window indexes it in the background for the timeline, with progress and
@@ -37,15 +39,17 @@ TEST(ReplayTimelineGui, AClickOnTheTimelineSeeksThereOnceTheLogIsIndexed)
     EXPECT_FALSE(bar->indexProgress()->isHidden());
     EXPECT_FALSE(f.controller.seek(1)) << "nothing is indexed yet";
     bar->togglePause();
-    QTRY_VERIFY_WITH_TIMEOUT(bar->indexProgress()->isHidden(), 20'000);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return bar->indexProgress()->isHidden(); }, 20'000));
 
     ReplayTimeline *timeline = bar->timeline();
     QSignalSpy seeks(timeline, &ReplayTimeline::seekRequested);
-    QTest::mouseClick(timeline, Qt::LeftButton, {}, QPoint(timeline->width() * 6 / 10, timeline->height() / 2));
+    QTest::mouseClick(timeline, Qt::LeftButton, {},
+                      QPoint(timeline->width() * 6 / 10, timeline->height() / 2));
     ASSERT_EQ(seeks.count(), 1);
     const qint64 target = seeks.first().first().toLongLong();
 
-    QTRY_VERIFY_WITH_TIMEOUT(f.models.stats().replay.playback.logTimeMs == target, 20'000);
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return f.models.stats().replay.playback.logTimeMs == target; }, 20'000));
     ASSERT_GT(f.models.feed()->rowCount(), 0);
     const qint64 newest = f.models.feed()->itemAt(0).tsMs;
     EXPECT_LE(newest, target);
@@ -63,9 +67,10 @@ TEST(ReplayTimelineGui, CancellingTheIndexSaysSoAndPlaybackGoesOn)
     ASSERT_TRUE(bar->indexProgress()->cancelButton()->isVisibleTo(bar));
     QTest::mouseClick(bar->indexProgress()->cancelButton(), Qt::LeftButton);
 
-    QTRY_VERIFY_WITH_TIMEOUT(bar->indexProgress()->text().contains(QStringLiteral("cancelled")), 20'000);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return bar->indexProgress()->text().contains(QStringLiteral("cancelled")); }, 20'000));
     EXPECT_FALSE(bar->indexProgress()->cancelButton()->isVisibleTo(bar));
-    QTRY_VERIFY_WITH_TIMEOUT(f.models.feed()->rowCount() > 1000, 20'000);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return f.models.feed()->rowCount() > 1000; }, 20'000));
 }
 
 TEST(ReplayTimelineGui, ALogThatCannotBeIndexedSaysWhyInPlaceOfTheTimeline)
@@ -77,6 +82,7 @@ TEST(ReplayTimelineGui, ALogThatCannotBeIndexedSaysWhyInPlaceOfTheTimeline)
     const QString path = f.writeLog(QStringLiteral("future.ndjson"), {R"({"vantage_recording":99})"});
     ASSERT_TRUE(f.controller.openLog(path));
 
-    QTRY_VERIFY_WITH_TIMEOUT(bar->indexProgress()->text().startsWith(QStringLiteral("No timeline: ")), 20'000);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return bar->indexProgress()->text().startsWith(QStringLiteral("No timeline: ")); }, 20'000));
     EXPECT_TRUE(bar->indexProgress()->text().contains(QStringLiteral("format version 99")));
 }

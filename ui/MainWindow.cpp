@@ -252,14 +252,22 @@ void MainWindow::buildMenus()
     reconnect->setObjectName(QStringLiteral("action.reconnect"));
     reconnect->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(reconnect, &QAction::triggered, this, &MainWindow::reconnectRequested);
-    m_lookBackAction = connection->addAction(tr("&Look back in the journal\u2026"));
+    m_lookBackAction = connection->addAction(tr("&Look back in the journal"));
     m_lookBackAction->setObjectName(QStringLiteral("action.lookBack"));
     m_lookBackAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
-    m_lookBackAction->setToolTip(tr("Opens the journal of this live stream in a second window, with its "
-                                    "timeline; this window stays live"));
+    m_lookBackAction->setToolTip(tr("Shows the journal of this live stream here, with its timeline, while "
+                                    "the stream goes on underneath; Follow live returns"));
     m_lookBackAction->setEnabled(false);
     connect(m_lookBackAction, &QAction::triggered, this,
             [this] { Q_EMIT lookBackRequested(m_models->stats().journalDir); });
+    m_lookBackWindowAction = connection->addAction(tr("Look back in a new &window\u2026"));
+    m_lookBackWindowAction->setObjectName(QStringLiteral("action.lookBackWindow"));
+    m_lookBackWindowAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
+    m_lookBackWindowAction->setToolTip(tr("Opens the journal of this live stream in a second window, with "
+                                          "its timeline; this window stays live"));
+    m_lookBackWindowAction->setEnabled(false);
+    connect(m_lookBackWindowAction, &QAction::triggered, this,
+            [this] { Q_EMIT lookBackWindowRequested(m_models->stats().journalDir); });
 
     buildPlaybackMenu();
 }
@@ -380,6 +388,7 @@ void MainWindow::applyStyleSheet()
             "QToolButton:hover, QToolButton:focus { border-color: %6; }"
             "QToolButton:checked { background: %7; border-color: %6; color: %6; font-weight: 600; }"
             "QToolButton:disabled { color: %4; }"
+            "QToolButton[accent=\"true\"] { background: %6; border-color: %6; color: %1; font-weight: 700; }"
             "QComboBox QAbstractItemView { background: %2; color: %3; border: 1px solid %5;"
             "  selection-background-color: %7; }"
             "QStatusBar { background: %2; border-top: 1px solid %5; }"
@@ -595,9 +604,11 @@ void MainWindow::refreshJournalLabel()
     const FeedStats &stats = m_models->stats();
     m_journalLabel->setVisible(!stats.journalDir.isEmpty());
     m_lookBackAction->setEnabled(!stats.journalDir.isEmpty());
-    m_journalLabel->setText(stats.journalError.isEmpty()
-                                ? tr("Journal: %1 frames").arg(ValueFormat::count(double(stats.framesJournaled)))
-                                : stats.journalError);
+    m_lookBackWindowAction->setEnabled(!stats.journalDir.isEmpty());
+    m_journalLabel->setText(
+        stats.journalError.isEmpty()
+            ? tr("Journal: %1 frames").arg(ValueFormat::count(double(stats.framesJournaled)))
+            : stats.journalError);
     m_journalLabel->setToolTip(
         stats.journalDir.isEmpty()
             ? QString()

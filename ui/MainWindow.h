@@ -68,8 +68,10 @@ Q_SIGNALS:
     // File > Record... and File > Stop recording.
     void recordRequested(const QString &path);
     void stopRecordingRequested();
-    // Connection > Look back in the journal...: the live journal's folder (docs/journal.md).
+    // Connection > Look back in the journal, here or in a new window: the live journal's folder
+    // (docs/journal.md).
     void lookBackRequested(const QString &journalDir);
+    void lookBackWindowRequested(const QString &journalDir);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -130,7 +132,8 @@ private:
     QMenu *m_playbackMenu = nullptr;
     QAction *m_recordAction = nullptr;
     QAction *m_stopRecordAction = nullptr;
-    QAction *m_lookBackAction = nullptr; // enabled while the live stream is journaled
+    QAction *m_lookBackAction = nullptr; // these two are enabled while the live stream is journaled
+    QAction *m_lookBackWindowAction = nullptr;
     QActionGroup *m_themeActions = nullptr;
     QTimer *m_tick = nullptr;
 };

@@ -8,11 +8,11 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
-#include <QVBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QTextDocument> // Qt::convertFromPlainText
 #include <QToolButton>
+#include <QVBoxLayout>
 
 #include <limits>
 
@@ -52,6 +52,8 @@ PlaybackBar::PlaybackBar(QWidget *parent)
     , m_step(toolButton(this, QStringLiteral("playback.step"), tr("Step to the next frame (Right)")))
     , m_speed(new QComboBox(this))
     , m_loop(toolButton(this, QStringLiteral("playback.loop"), tr("Start again at the end of the log")))
+    , m_followLive(toolButton(this, QStringLiteral("playback.followLive"),
+                              tr("Back to the present: the live stream went on underneath")))
     , m_logTime(plainLabel(this, QStringLiteral("playback.logTime")))
     , m_line(plainLabel(this, QStringLiteral("playback.line")))
     , m_indexProgress(new IndexProgress(this))
@@ -60,9 +62,10 @@ PlaybackBar::PlaybackBar(QWidget *parent)
     setObjectName(QStringLiteral("playbackBar"));
     setProperty("panel", true);
 
-    auto *title = plainLabel(this, QStringLiteral("playback.title"));
-    title->setText(tr("Replay"));
-    title->setProperty("panelTitle", true);
+    m_title = plainLabel(this, QStringLiteral("playback.title"));
+    m_title->setProperty("panelTitle", true);
+    m_followLive->setProperty("accent", true);
+    m_followLive->hide();
 
     m_speed->setObjectName(QStringLiteral("playback.speed"));
     m_speed->setToolTip(tr("Replay speed (+ and \u2212)"));
@@ -88,7 +91,7 @@ PlaybackBar::PlaybackBar(QWidget *parent)
     layout->setSpacing(8);
     column->addLayout(layout);
     column->addWidget(m_timeline);
-    layout->addWidget(title);
+    layout->addWidget(m_title);
     layout->addSpacing(6);
     layout->addWidget(m_play);
     layout->addWidget(m_step);
@@ -103,12 +106,15 @@ PlaybackBar::PlaybackBar(QWidget *parent)
     layout->addWidget(m_logTime);
     layout->addSpacing(6);
     layout->addWidget(m_line);
+    layout->addSpacing(10);
+    layout->addWidget(m_followLive);
 
     connect(m_play, &QToolButton::clicked, this, &PlaybackBar::togglePause);
     connect(m_step, &QToolButton::clicked, this, &PlaybackBar::step);
     connect(m_speed, &QComboBox::currentIndexChanged, this,
             [this] { Q_EMIT speedChanged(m_speed->currentData().toDouble()); });
     connect(m_loop, &QToolButton::toggled, this, &PlaybackBar::loopChanged);
+    connect(m_followLive, &QToolButton::clicked, this, &PlaybackBar::followLiveRequested);
 
     reset(1.0, false);
 }
@@ -124,6 +130,48 @@ void PlaybackBar::reset(double speed, bool loop)
     showPaused();
     m_timeline->setIndex(nullptr);
     m_indexProgress->showEnded(QString());
+    endLookBack();
+}
+
+void PlaybackBar::beginLookBack()
+{
+    m_title->setText(tr("Looking back"));
+    m_paused = true;
+    setPlayable(false);
+    setLiveBehind(0, true, QString());
+    m_followLive->show();
+}
+
+void PlaybackBar::endLookBack()
+{
+    m_title->setText(tr("Replay"));
+    m_followLive->hide();
+    setPlayable(true);
+}
+
+bool PlaybackBar::isLookingBack() const
+{
+    return !m_followLive->isHidden();
+}
+
+void PlaybackBar::setPlayable(bool playable)
+{
+    m_playable = playable;
+    m_play->setEnabled(playable);
+    showPaused();
+}
+
+void PlaybackBar::setLiveBehind(quint64 newEvents, bool live, const QString &state)
+{
+    QString text = tr("Follow live");
+    if (!live)
+        text += QStringLiteral(" \u00b7 ") + tr("stream down");
+    else if (newEvents > 0)
+        text += QStringLiteral(" \u00b7 ") + tr("%n new", nullptr, int(qMin<quint64>(newEvents, INT_MAX)));
+    m_followLive->setText(text);
+    m_followLive->setToolTip(Qt::convertFromPlainText(
+        tr("Back to the present. The live stream went on underneath: %1 new events; now %2.")
+            .arg(QLocale().toString(newEvents), state)));
 }
 
 void PlaybackBar::setTheme(const Theme &theme)
@@ -165,6 +213,8 @@ QString PlaybackBar::positionText() const
 
 void PlaybackBar::togglePause()
 {
+    if (!m_playable)
+        return;
     m_paused = !m_paused;
     showPaused();
     Q_EMIT pausedChanged(m_paused);
@@ -172,7 +222,7 @@ void PlaybackBar::togglePause()
 
 void PlaybackBar::step()
 {
-    if (m_paused)
+    if (m_paused && m_playable)
         Q_EMIT stepRequested();
 }
 
@@ -200,8 +250,11 @@ void PlaybackBar::showPaused()
 {
     m_play->setIcon(
         playbackIcon(m_paused ? PlaybackGlyph::Play : PlaybackGlyph::Pause, m_theme.text, m_theme.textMuted));
-    m_play->setToolTip(m_paused ? tr("Play (Space)") : tr("Pause (Space)"));
-    m_step->setEnabled(m_paused);
+    if (!m_playable)
+        m_play->setToolTip(tr("Pick a moment on the timeline first"));
+    else
+        m_play->setToolTip(m_paused ? tr("Play (Space)") : tr("Pause (Space)"));
+    m_step->setEnabled(m_paused && m_playable);
 }
 
 } // namespace vantage

@@ -26,6 +26,16 @@ public:
     // Playing, at `speed` (<= 0: as fast as possible), looping or not, with no position yet.
     // Nothing is signalled: a new replay starts with these.
     void reset(double speed, bool loop);
+    // Looking back at the live journal (docs/journal.md): the title says so, Follow live shows,
+    // and play and step wait for a moment to be picked on the timeline (setPlayable).
+    void beginLookBack();
+    void endLookBack();
+    bool isLookingBack() const;
+    // Whether play and step apply: not while looking back before the first seek.
+    void setPlayable(bool playable);
+    // What the live stream did underneath while looking back: events since, whether it is still
+    // live, and its state in words (the button's tooltip).
+    void setLiveBehind(quint64 newEvents, bool live, const QString &state);
     void setTheme(const Theme &theme);
     // The log time (ms since the epoch; 0: none) and line of the last frame played.
     void setPosition(qint64 logTimeMs, qint64 line);
@@ -45,6 +55,7 @@ public:
     QToolButton *stepButton() const { return m_step; }
     QComboBox *speedCombo() const { return m_speed; }
     QToolButton *loopButton() const { return m_loop; }
+    QToolButton *followLiveButton() const { return m_followLive; }
     ReplayTimeline *timeline() const { return m_timeline; }
     IndexProgress *indexProgress() const { return m_indexProgress; }
 
@@ -53,6 +64,7 @@ Q_SIGNALS:
     void stepRequested();
     void speedChanged(double speed);
     void loopChanged(bool loop);
+    void followLiveRequested();
 
 private:
     // Selects `speed`, adding it between the listed ones if it is not among them (--speed 3).
@@ -61,10 +73,13 @@ private:
 
     Theme m_theme = Theme::dark();
     bool m_paused = false;
+    bool m_playable = true;
+    QLabel *m_title;
     QToolButton *m_play;
     QToolButton *m_step;
     QComboBox *m_speed;
     QToolButton *m_loop;
+    QToolButton *m_followLive;
     QLabel *m_logTime;
     QLabel *m_line;
     IndexProgress *m_indexProgress;

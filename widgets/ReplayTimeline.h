@@ -30,6 +30,7 @@ public:
     // The log time of the playhead (ms since the epoch); 0: none yet.
     void setPosition(qint64 logTimeMs);
     qint64 position() const { return m_position; }
+    const std::shared_ptr<const ReplayIndex> &index() const { return m_index; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

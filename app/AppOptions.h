@@ -9,27 +9,28 @@ namespace vantage {
 // Everything the command line can set. Parsed by parseCommandLine, consumed by the app.
 struct AppOptions
 {
-    QUrl url;                // --url ws://...
-    QUrl sseUrl;             // --sse-url http(s)://... (else derived from --url for the fallback)
-    QString tokenFile;       // --token-file FILE (else --token-keychain, else $VANTAGE_TOKEN)
-    QString tokenKeychainEntry; // --token-keychain NAME: the token from the OS keychain
-    QString storeTokenEntry; // --store-token NAME: store a token read from stdin, then exit
-    QString recordPath;      // --record FILE: every received frame, before decoding (NDJSON, .gz)
-    QString caFile;          // --ca-file FILE: trust this CA (PEM) besides the system ones
-    bool fallback = true;    // --no-fallback: the configured transport only
-    double pollIntervalS = 5.0; // --poll-interval SECONDS: the snapshot poll, last in the chain
-    QString replayPath;      // --replay FILE
-    double speed = 1.0;      // --speed X; 0 = as fast as possible ("max")
-    bool loop = false;       // --loop
-    bool demo = false;       // --demo (also the default without a source)
-    bool headless = false;   // --headless
-    double durationS = 0.0;  // --duration SECONDS (headless: stop after; 0 = until the source ends)
-    QString statsJsonPath;   // --stats-json FILE
-    QString screenshotPath;  // --screenshot FILE
+    QUrl url;                      // --url ws://...
+    QUrl sseUrl;                   // --sse-url http(s)://... (else derived from --url for the fallback)
+    QString tokenFile;             // --token-file FILE (else --token-keychain, else $VANTAGE_TOKEN)
+    QString tokenKeychainEntry;    // --token-keychain NAME: the token from the OS keychain
+    QString storeTokenEntry;       // --store-token NAME: store a token read from stdin, then exit
+    QString recordPath;            // --record FILE: every received frame, before decoding (NDJSON, .gz)
+    QString caFile;                // --ca-file FILE: trust this CA (PEM) besides the system ones
+    bool fallback = true;          // --no-fallback: the configured transport only
+    double pollIntervalS = 5.0;    // --poll-interval SECONDS: the snapshot poll, last in the chain
+    QString replayPath;            // --replay FILE
+    double speed = 1.0;            // --speed X; 0 = as fast as possible ("max")
+    bool loop = false;             // --loop
+    bool demo = false;             // --demo (also the default without a source)
+    bool headless = false;         // --headless
+    double durationS = 0.0;        // --duration SECONDS (headless: stop after; 0 = until the source ends)
+    QString statsJsonPath;         // --stats-json FILE
+    QString screenshotPath;        // --screenshot FILE
     double screenshotAfterS = 3.0; // --after SECONDS
-    QString theme;           // --theme light|dark ("" = the saved choice, dark by default)
-    QSize windowSize;        // --size WxH (invalid = the saved or default size)
-    int feedCapacity = 50'000; // --feed-capacity N
+    QString theme;                 // --theme light|dark ("" = the saved choice, dark by default)
+    QString page;                  // --page overview|map ("" = overview)
+    QSize windowSize;              // --size WxH (invalid = the saved or default size)
+    int feedCapacity = 50'000;     // --feed-capacity N
     // The live journal (docs/journal.md): --journal-dir DIR (default: the app's data folder in the
     // window, none headless) and --journal-hours H (default 24; 0: no journal).
     QString journalDir;

@@ -28,8 +28,8 @@ bool isValidKeychainEntryName(const QString &name)
     if (name.isEmpty() || name.size() > 64)
         return false;
     return std::all_of(name.cbegin(), name.cend(), [](QChar c) {
-        return (c.isLetterOrNumber() && c.unicode() < 0x80) || c == QLatin1Char('.') || c == QLatin1Char('_')
-               || c == QLatin1Char('-');
+        return (c.isLetterOrNumber() && c.unicode() < 0x80) || c == QLatin1Char('.') ||
+               c == QLatin1Char('_') || c == QLatin1Char('-');
     });
 }
 
@@ -52,8 +52,8 @@ std::optional<QSize> parseSize(const QString &text)
 CommandLineResult parseCommandLine(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Vantage: a live operations dashboard. Without a source it opens the bundled demo."));
+    parser.setApplicationDescription(
+        QStringLiteral("Vantage: a live operations dashboard. Without a source it opens the bundled demo."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption url(QStringLiteral("url"),
@@ -124,8 +124,11 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
                                    QStringLiteral("SECONDS"), QStringLiteral("3"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("Colour theme: light or dark."),
                                    QStringLiteral("THEME"));
-    const QCommandLineOption size(QStringLiteral("size"),
-                                  QStringLiteral("Window size, e.g. 1920x1080."), QStringLiteral("WxH"));
+    const QCommandLineOption page(QStringLiteral("page"),
+                                  QStringLiteral("The page shown first: overview or map (default overview)."),
+                                  QStringLiteral("PAGE"));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1920x1080."),
+                                  QStringLiteral("WxH"));
     const QCommandLineOption feedCapacity(
         QStringLiteral("feed-capacity"),
         QStringLiteral("Events kept in the activity feed (newest first, default 50000)."),
@@ -139,8 +142,10 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         QStringLiteral("journal-hours"),
         QStringLiteral("Hours of the live stream the journal keeps (default 24; 0: no journal)."),
         QStringLiteral("H"), QStringLiteral("24"));
-    parser.addOptions({url, sseUrl, noFallback, pollInterval, caFile, tokenFile, tokenKeychain, storeToken, record, replay, speed, loop, demo, headless, duration, statsJson,
-                       screenshot, after, theme, size, feedCapacity, journalDir, journalHours});
+    parser.addOptions({url,           sseUrl,     noFallback, pollInterval, caFile,     tokenFile,
+                       tokenKeychain, storeToken, record,     replay,       speed,      loop,
+                       demo,          headless,   duration,   statsJson,    screenshot, after,
+                       theme,         page,       size,       feedCapacity, journalDir, journalHours});
 
     CommandLineResult result;
     auto fail = [&result](const QString &message) {
@@ -157,8 +162,8 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         return result;
     }
     if (parser.isSet(version)) {
-        result.message = QCoreApplication::applicationName() + QLatin1Char(' ')
-                         + QCoreApplication::applicationVersion();
+        result.message =
+            QCoreApplication::applicationName() + QLatin1Char(' ') + QCoreApplication::applicationVersion();
         return result;
     }
     if (!parser.positionalArguments().isEmpty())
@@ -168,15 +173,15 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     if (parser.isSet(url)) {
         options.url = QUrl(parser.value(url), QUrl::StrictMode);
         const QString scheme = options.url.scheme();
-        if (!options.url.isValid() || options.url.host().isEmpty()
-            || (scheme != QLatin1String("ws") && scheme != QLatin1String("wss")))
+        if (!options.url.isValid() || options.url.host().isEmpty() ||
+            (scheme != QLatin1String("ws") && scheme != QLatin1String("wss")))
             return fail(QStringLiteral("--url must be a ws:// or wss:// URL with a host"));
     }
     if (parser.isSet(sseUrl)) {
         options.sseUrl = QUrl(parser.value(sseUrl), QUrl::StrictMode);
         const QString scheme = options.sseUrl.scheme();
-        if (!options.sseUrl.isValid() || options.sseUrl.host().isEmpty()
-            || (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+        if (!options.sseUrl.isValid() || options.sseUrl.host().isEmpty() ||
+            (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
             return fail(QStringLiteral("--sse-url must be an http:// or https:// URL with a host"));
     }
     options.fallback = !parser.isSet(noFallback);
@@ -215,9 +220,13 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         return fail(QStringLiteral("--after must be a number of seconds, at most 20 days"));
     options.screenshotAfterS = *afterValue;
     options.theme = parser.value(theme).toLower();
-    if (!options.theme.isEmpty() && options.theme != QLatin1String("light")
-        && options.theme != QLatin1String("dark"))
+    if (!options.theme.isEmpty() && options.theme != QLatin1String("light") &&
+        options.theme != QLatin1String("dark"))
         return fail(QStringLiteral("--theme must be light or dark"));
+    options.page = parser.value(page).toLower();
+    if (!options.page.isEmpty() && options.page != QLatin1String("overview") &&
+        options.page != QLatin1String("map"))
+        return fail(QStringLiteral("--page must be overview or map"));
     if (parser.isSet(size)) {
         const auto value = parseSize(parser.value(size));
         if (!value)
@@ -232,7 +241,8 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     options.journalDir = parser.value(journalDir);
     const auto hours = parseNonNegative(parser.value(journalHours));
     if (!hours || *hours > 24.0 * 366)
-        return fail(QStringLiteral("--journal-hours must be a number of hours, at most a year (0: no journal)"));
+        return fail(
+            QStringLiteral("--journal-hours must be a number of hours, at most a year (0: no journal)"));
     options.journalHours = *hours;
 
     const bool live = !options.url.isEmpty() || !options.sseUrl.isEmpty();
@@ -247,9 +257,10 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         return fail(QStringLiteral("--store-token needs a name of letters, digits, '.', '_' or '-'"));
     if (!options.storeTokenEntry.isEmpty() && (sources > 0 || options.headless))
         return fail(QStringLiteral("--store-token only stores the token; run Vantage again to connect"));
-    if (!options.recordPath.isEmpty() && !options.replayPath.isEmpty()
-        && QFileInfo(options.recordPath).absoluteFilePath() == QFileInfo(options.replayPath).absoluteFilePath())
-        return fail(QStringLiteral("--record must name another file than --replay: it would overwrite the log"));
+    if (!options.recordPath.isEmpty() && !options.replayPath.isEmpty() &&
+        QFileInfo(options.recordPath).absoluteFilePath() == QFileInfo(options.replayPath).absoluteFilePath())
+        return fail(
+            QStringLiteral("--record must name another file than --replay: it would overwrite the log"));
     if (options.headless && !options.screenshotPath.isEmpty())
         return fail(QStringLiteral("--screenshot needs a window; it cannot be combined with --headless"));
     result.options = options;

@@ -35,6 +35,8 @@ int runWindow(const AppOptions &cliOptions)
     DashboardModels models(nullptr, systemNowMs, options.feedCapacity);
     MainWindow window(&models);
     window.setTheme(themeMode(options, settings));
+    if (options.page == QLatin1String("map"))
+        window.showPage(MainWindow::Page::Map);
     if (options.windowSize.isValid())
         window.resize(options.windowSize);
     else if (!window.restoreGeometry(settings.value(kGeometryKey).toByteArray()))

@@ -219,6 +219,9 @@ qint64 DashboardModels::dataAgeMs() const
 {
     if (m_lastFrameMs == 0)
         return -1;
+    // A log shows the moment it has reached, however long it has been paused there.
+    if (m_status.transport == QLatin1String("replay"))
+        return 0;
     return qMax<qint64>(0, nowMs() - m_lastFrameMs);
 }
 

@@ -60,8 +60,10 @@ public:
     // has reached, so an alert raised a minute before reads "1 min ago" whatever the date today;
     // otherwise nowMs().
     qint64 shownNowMs() const;
-    qint64 lastFrameMs() const;     // from the batches; 0 = nothing yet
-    qint64 dataAgeMs() const;       // now - lastFrameMs; -1 when nothing has arrived
+    qint64 lastFrameMs() const; // from the batches; 0 = nothing yet
+    // now - lastFrameMs; -1 when nothing has arrived; 0 for a log playing back (paused or not,
+    // it shows the moment it has reached).
+    qint64 dataAgeMs() const;
     double eventsPerSecond() const; // messages/s over the last 5 s of batches
 
     static constexpr qint64 rateWindowMs = 5'000;

@@ -16,13 +16,14 @@ build="${BENCH_BUILD_DIR:-build-release}"
 if [ ! -f "$build/build.ninja" ]; then
   cmake --preset release -B "$build"
 fi
-cmake --build "$build" -j "$(nproc)" --target decoder_bench ingest_e2e replay_e2e
+cmake --build "$build" -j "$(nproc)" --target decoder_bench ingest_e2e replay_e2e map_bench
 
 repetitions="${BENCH_REPETITIONS:-7}"
 out="$(mktemp)"
 e2e="$(mktemp)"
 replay="$(mktemp)"
-trap 'rm -f "$out" "$e2e" "$replay"' EXIT
+map="$(mktemp)"
+trap 'rm -f "$out" "$e2e" "$replay" "$map"' EXIT
 "$build/bin/decoder_bench" --benchmark_repetitions="$repetitions" \
   --benchmark_report_aggregates_only=true | tee "$out"
 
@@ -50,6 +51,11 @@ printf '\n%s\n\n' "$decoder"
 "$build/bin/replay_e2e" --repetitions "${REPLAY_REPETITIONS:-5}" --lines "${REPLAY_LINES:-1000000}" \
   --seeks "${REPLAY_SEEKS:-20}" | tee "$replay"
 
+# Activity map: paint time at 1920x1080 offscreen of the cached basemap (a) against 10,000 live
+# markers in dots and heat mode (b), alternated in one process.
+QT_QPA_PLATFORM=offscreen "$build/bin/map_bench" | tee "$map"
+
 printf '\nratios\n%s\n' "$decoder"
 grep -E '^ingest_e2e: (floor|pipeline|relay) ' "$e2e"
 grep -E '^replay_e2e: (index|line count|peak RSS|seek) ' "$replay"
+grep -E '^summary: ' "$map" | sed 's/^/map_bench: /'

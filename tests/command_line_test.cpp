@@ -26,9 +26,10 @@ TEST(CommandLine, NoArgumentsMeansNoExplicitSource)
 
 TEST(CommandLine, HeadlessWebSocketRun)
 {
-    const auto result = parse({QStringLiteral("--headless"), QStringLiteral("--url"),
-                               QStringLiteral("ws://127.0.0.1:9000/ws"), QStringLiteral("--duration"),
-                               QStringLiteral("5"), QStringLiteral("--stats-json"), QStringLiteral("s.json")});
+    const auto result =
+        parse({QStringLiteral("--headless"), QStringLiteral("--url"),
+               QStringLiteral("ws://127.0.0.1:9000/ws"), QStringLiteral("--duration"), QStringLiteral("5"),
+               QStringLiteral("--stats-json"), QStringLiteral("s.json")});
     ASSERT_TRUE(result.options) << result.message.toStdString();
     EXPECT_TRUE(result.options->headless);
     EXPECT_EQ(result.options->url.port(), 9000);
@@ -44,9 +45,10 @@ TEST(CommandLine, TransportOptions)
     EXPECT_TRUE(defaults.options->sseUrl.isEmpty());
     EXPECT_DOUBLE_EQ(defaults.options->pollIntervalS, 5.0);
 
-    const auto result = parse({QStringLiteral("--sse-url"), QStringLiteral("https://feed.example/events"),
-                               QStringLiteral("--ca-file"), QStringLiteral("ca.pem"), QStringLiteral("--poll-interval"),
-                               QStringLiteral("2.5"), QStringLiteral("--no-fallback")});
+    const auto result =
+        parse({QStringLiteral("--sse-url"), QStringLiteral("https://feed.example/events"),
+               QStringLiteral("--ca-file"), QStringLiteral("ca.pem"), QStringLiteral("--poll-interval"),
+               QStringLiteral("2.5"), QStringLiteral("--no-fallback")});
     ASSERT_TRUE(result.options) << result.message.toStdString();
     EXPECT_EQ(result.options->sseUrl, QUrl(QStringLiteral("https://feed.example/events")));
     EXPECT_EQ(result.options->caFile, QStringLiteral("ca.pem"));
@@ -56,8 +58,8 @@ TEST(CommandLine, TransportOptions)
 
 TEST(CommandLine, SpeedMaxMeansAsFastAsPossible)
 {
-    const auto result = parse({QStringLiteral("--replay"), QStringLiteral("log.ndjson"), QStringLiteral("--speed"),
-                               QStringLiteral("max")});
+    const auto result = parse({QStringLiteral("--replay"), QStringLiteral("log.ndjson"),
+                               QStringLiteral("--speed"), QStringLiteral("max")});
     ASSERT_TRUE(result.options);
     EXPECT_DOUBLE_EQ(result.options->speed, 0.0);
     EXPECT_EQ(result.options->replayPath, QStringLiteral("log.ndjson"));
@@ -77,23 +79,29 @@ TEST(CommandLine, RejectsBadValuesWithSpecificMessages)
         {{QStringLiteral("--duration"), QStringLiteral("soon")}, "--duration"},
         {{QStringLiteral("--duration"), QStringLiteral("3000000")}, "--duration"},
         {{QStringLiteral("--theme"), QStringLiteral("purple")}, "--theme"},
+        {{QStringLiteral("--page"), QStringLiteral("metrics")}, "--page"},
         {{QStringLiteral("--size"), QStringLiteral("big")}, "--size"},
         {{QStringLiteral("--demo"), QStringLiteral("--replay"), QStringLiteral("x")}, "one source"},
-        {{QStringLiteral("--headless"), QStringLiteral("--screenshot"), QStringLiteral("x.png")}, "--screenshot"},
+        {{QStringLiteral("--headless"), QStringLiteral("--screenshot"), QStringLiteral("x.png")},
+         "--screenshot"},
         {{QStringLiteral("--no-such-option")}, "no-such-option"},
         {{QStringLiteral("stray")}, "stray"},
         {{QStringLiteral("--sse-url"), QStringLiteral("ws://127.0.0.1/events")}, "--sse-url"},
         {{QStringLiteral("--sse-url"), QStringLiteral("http:///events")}, "--sse-url"},
         {{QStringLiteral("--poll-interval"), QStringLiteral("0.1")}, "--poll-interval"},
-        {{QStringLiteral("--sse-url"), QStringLiteral("http://127.0.0.1/e"), QStringLiteral("--demo")}, "one source"},
-        {{QStringLiteral("--token-file"), QStringLiteral("t"), QStringLiteral("--token-keychain"), QStringLiteral("prod")},
+        {{QStringLiteral("--sse-url"), QStringLiteral("http://127.0.0.1/e"), QStringLiteral("--demo")},
+         "one source"},
+        {{QStringLiteral("--token-file"), QStringLiteral("t"), QStringLiteral("--token-keychain"),
+          QStringLiteral("prod")},
          "one token source"},
         {{QStringLiteral("--token-keychain"), QStringLiteral("prod token")}, "--token-keychain"},
         {{QStringLiteral("--token-keychain"), QString()}, "--token-keychain"},
         {{QStringLiteral("--store-token"), QStringLiteral("a/b")}, "--store-token"},
         {{QStringLiteral("--store-token"), QStringLiteral("prod"), QStringLiteral("--demo")}, "only stores"},
-        {{QStringLiteral("--store-token"), QStringLiteral("prod"), QStringLiteral("--headless")}, "only stores"},
-        {{QStringLiteral("--replay"), QStringLiteral("log.ndjson"), QStringLiteral("--record"), QStringLiteral("./log.ndjson")},
+        {{QStringLiteral("--store-token"), QStringLiteral("prod"), QStringLiteral("--headless")},
+         "only stores"},
+        {{QStringLiteral("--replay"), QStringLiteral("log.ndjson"), QStringLiteral("--record"),
+          QStringLiteral("./log.ndjson")},
          "--record"},
         {{QStringLiteral("--journal-hours"), QStringLiteral("-1")}, "--journal-hours"},
         {{QStringLiteral("--journal-hours"), QStringLiteral("9000")}, "--journal-hours"},
@@ -129,8 +137,9 @@ TEST(CommandLine, JournalOptions)
     EXPECT_TRUE(defaults.options->journalDir.isEmpty());
     EXPECT_EQ(defaults.options->journalHours, 24.0);
 
-    const auto set = parse({QStringLiteral("--url"), QStringLiteral("wss://127.0.0.1/ws"), QStringLiteral("--journal-dir"),
-                            QStringLiteral("/var/lib/vantage"), QStringLiteral("--journal-hours"), QStringLiteral("6.5")});
+    const auto set =
+        parse({QStringLiteral("--url"), QStringLiteral("wss://127.0.0.1/ws"), QStringLiteral("--journal-dir"),
+               QStringLiteral("/var/lib/vantage"), QStringLiteral("--journal-hours"), QStringLiteral("6.5")});
     ASSERT_TRUE(set.options) << set.message.toStdString();
     EXPECT_EQ(set.options->journalDir, QStringLiteral("/var/lib/vantage"));
     EXPECT_EQ(set.options->journalHours, 6.5);
@@ -143,19 +152,23 @@ TEST(CommandLine, HelpDocumentsEveryOption)
     EXPECT_EQ(result.exitCode, 0);
     EXPECT_TRUE(result.message.startsWith(QLatin1String("Usage: "))) << result.message.toStdString();
     EXPECT_FALSE(result.message.contains(QLatin1String("<executable_name>")));
-    for (const char *option : {"--url", "--sse-url", "--no-fallback", "--poll-interval", "--ca-file",
-                               "--token-file", "--token-keychain", "--store-token", "--record", "--replay", "--speed", "--demo", "--headless",
-                               "--duration", "--stats-json", "--screenshot", "--after", "--theme", "--size",
-                               "--journal-dir", "--journal-hours"})
+    for (const char *option :
+         {"--url",         "--sse-url",        "--no-fallback", "--poll-interval", "--ca-file",
+          "--token-file",  "--token-keychain", "--store-token", "--record",        "--replay",
+          "--speed",       "--demo",           "--headless",    "--duration",      "--stats-json",
+          "--screenshot",  "--after",          "--theme",       "--page",          "--size",
+          "--journal-dir", "--journal-hours"})
         EXPECT_TRUE(result.message.contains(QLatin1String(option))) << option;
 }
 
 TEST(CommandLine, ScreenshotSizeAndDelay)
 {
-    const auto result = parse({QStringLiteral("--screenshot"), QStringLiteral("out.png"), QStringLiteral("--after"),
-                               QStringLiteral("1.5"), QStringLiteral("--size"), QStringLiteral("1920x1080")});
+    const auto result =
+        parse({QStringLiteral("--screenshot"), QStringLiteral("out.png"), QStringLiteral("--after"),
+               QStringLiteral("1.5"), QStringLiteral("--size"), QStringLiteral("1920x1080")});
     ASSERT_TRUE(result.options);
     EXPECT_EQ(result.options->screenshotPath, QStringLiteral("out.png"));
     EXPECT_DOUBLE_EQ(result.options->screenshotAfterS, 1.5);
     EXPECT_EQ(result.options->windowSize, QSize(1920, 1080));
+    EXPECT_EQ(parse({QStringLiteral("--page"), QStringLiteral("Map")}).options->page, QStringLiteral("map"));
 }

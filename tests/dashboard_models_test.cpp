@@ -65,7 +65,8 @@ struct Fixture
     QAbstractItemModelTester feedTester{models.feed(), QAbstractItemModelTester::FailureReportingMode::Fatal};
     QAbstractItemModelTester filterTester{models.filteredFeed(),
                                           QAbstractItemModelTester::FailureReportingMode::Fatal};
-    QAbstractItemModelTester alertTester{models.alerts(), QAbstractItemModelTester::FailureReportingMode::Fatal};
+    QAbstractItemModelTester alertTester{models.alerts(),
+                                         QAbstractItemModelTester::FailureReportingMode::Fatal};
 };
 
 } // namespace
@@ -79,11 +80,16 @@ TEST(DashboardModels, MixedBatchUpdatesEverythingOnce)
     QSignalSpy applied(&f.models, &DashboardModels::batchApplied);
 
     FeedBatch batch;
-    batch.messages = {eventMessage(1, "signup"),      metricsMessage(2, 100),
-                      eventMessage(3, "payment", 25), alertMessage(4, "a1", Severity::Critical),
-                      alertMessage(5, "a2", Severity::Warning), activeUsersMessage(6, 12),
-                      eventMessage(7, "payment", 5),  metricsMessage(8, 140),
-                      resolvedMessage(9, "a2"),       Message{MessageKind::Ping, 10, t0 + 10, QStringLiteral("ping"), {}}};
+    batch.messages = {eventMessage(1, "signup"),
+                      metricsMessage(2, 100),
+                      eventMessage(3, "payment", 25),
+                      alertMessage(4, "a1", Severity::Critical),
+                      alertMessage(5, "a2", Severity::Warning),
+                      activeUsersMessage(6, 12),
+                      eventMessage(7, "payment", 5),
+                      metricsMessage(8, 140),
+                      resolvedMessage(9, "a2"),
+                      Message{MessageKind::Ping, 10, t0 + 10, QStringLiteral("ping"), {}}};
     batch.stats.messagesDecoded = 10;
     batch.stats.framesReceived = 11;
     batch.lastFrameMs = t0 + 9'000;
@@ -92,7 +98,8 @@ TEST(DashboardModels, MixedBatchUpdatesEverythingOnce)
     EXPECT_EQ(applied.count(), 1);
     EXPECT_EQ(feedInserted.count(), 1);
     ASSERT_EQ(f.models.feed()->rowCount(), 3);
-    EXPECT_EQ(f.models.feed()->index(0).data(ActivityFeedModel::EventIdRole).toString(), QStringLiteral("ev7"));
+    EXPECT_EQ(f.models.feed()->index(0).data(ActivityFeedModel::EventIdRole).toString(),
+              QStringLiteral("ev7"));
     EXPECT_EQ(f.models.feed()->index(0).data(ActivityFeedModel::TimestampRole).toLongLong(), t0 + 7);
     EXPECT_EQ(f.models.feed()->index(0).data(ActivityFeedModel::SeqRole).toLongLong(), 7);
     EXPECT_EQ(f.models.filteredFeed()->rowCount(), 3);
@@ -135,6 +142,14 @@ TEST(DashboardModels, LastFrameAndDataAge)
     FeedBatch empty;
     f.models.applyBatch(empty);
     EXPECT_EQ(f.models.lastFrameMs(), t0 + 9'000);
+
+    // A log paused at a moment shows that moment: its data is not getting old.
+    ConnectionStatus paused;
+    paused.state = ConnectionState::Live;
+    paused.paused = true;
+    paused.transport = QStringLiteral("replay");
+    f.models.setConnectionStatus(paused);
+    EXPECT_EQ(f.models.dataAgeMs(), 0);
 }
 
 TEST(DashboardModels, APlayingLogShowsItsOwnTimeAsNow)
@@ -162,9 +177,9 @@ TEST(DashboardModels, EventsPerSecondOverTheLastFiveSeconds)
     FeedBatch batch;
     for (int i = 0; i < 10; ++i)
         batch.messages.push_back(eventMessage(i, "invitation"));
-    f.models.applyBatch(batch);         // 10 at t
+    f.models.applyBatch(batch); // 10 at t
     f.clock.advance(2'000);
-    f.models.applyBatch(batch);         // 10 at t + 2 s
+    f.models.applyBatch(batch); // 10 at t + 2 s
     f.clock.advance(2'000);
     EXPECT_DOUBLE_EQ(f.models.eventsPerSecond(), 20.0 / 5.0);
 
@@ -182,7 +197,8 @@ TEST(DashboardModels, SnapshotSetsCountersReplacesAlertsAndPrefillsFeed)
     f.models.applyBatch(first);
 
     SnapshotInfo snapshot;
-    snapshot.counters = {NamedValue{QStringLiteral("signups"), 40}, NamedValue{QStringLiteral("revenue"), 1234}};
+    snapshot.counters = {NamedValue{QStringLiteral("signups"), 40},
+                         NamedValue{QStringLiteral("revenue"), 1234}};
     snapshot.activeUsers.current = 77;
     snapshot.metrics.gauges.push_back(NamedValue{QStringLiteral("queue_depth"), 3});
     AlertInfo open;
@@ -207,7 +223,8 @@ TEST(DashboardModels, SnapshotSetsCountersReplacesAlertsAndPrefillsFeed)
     // The event already shown is not repeated; the new one prefills the feed.
     EXPECT_EQ(feedInserted.count(), 1);
     ASSERT_EQ(f.models.feed()->rowCount(), 2);
-    EXPECT_EQ(f.models.feed()->index(0).data(ActivityFeedModel::EventIdRole).toString(), QStringLiteral("ev50"));
+    EXPECT_EQ(f.models.feed()->index(0).data(ActivityFeedModel::EventIdRole).toString(),
+              QStringLiteral("ev50"));
     EXPECT_EQ(f.models.feed()->index(0).data(ActivityFeedModel::SeqRole).toLongLong(), -1);
 }
 

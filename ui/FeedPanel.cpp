@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace vantage {
@@ -24,15 +25,16 @@ constexpr int searchDelayMs = 200;
 } // namespace
 
 FeedPanel::FeedPanel(ActivityFeedModel *feed, FeedFilterProxy *filtered, QWidget *parent)
-    : QFrame(parent),
-      m_feed(feed),
-      m_filtered(filtered),
-      m_delegate(new FeedItemDelegate(this)),
-      m_view(new QListView(this)),
-      m_typeCombo(new QComboBox(this)),
-      m_search(new QLineEdit(this)),
-      m_count(new QLabel(this)),
-      m_searchDelay(new QTimer(this))
+    : QFrame(parent)
+    , m_feed(feed)
+    , m_filtered(filtered)
+    , m_delegate(new FeedItemDelegate(this))
+    , m_view(new QListView(this))
+    , m_typeCombo(new QComboBox(this))
+    , m_search(new QLineEdit(this))
+    , m_count(new QLabel(this))
+    , m_place(new QToolButton(this))
+    , m_searchDelay(new QTimer(this))
 {
     setObjectName(QStringLiteral("panel.feed"));
     setProperty("panel", true);
@@ -42,6 +44,11 @@ FeedPanel::FeedPanel(ActivityFeedModel *feed, FeedFilterProxy *filtered, QWidget
     m_count->setObjectName(QStringLiteral("feed.count"));
     m_count->setProperty("muted", true);
     m_count->setTextFormat(Qt::PlainText);
+
+    m_place->setObjectName(QStringLiteral("feed.placeFilter"));
+    m_place->setToolTip(tr("Only events at this place, picked on the map; click to show every place"));
+    m_place->setFocusPolicy(Qt::TabFocus);
+    m_place->hide();
 
     m_typeCombo->setObjectName(QStringLiteral("feed.typeFilter"));
     m_typeCombo->addItem(tr("All types"), QString());
@@ -75,6 +82,7 @@ FeedPanel::FeedPanel(ActivityFeedModel *feed, FeedFilterProxy *filtered, QWidget
     header->addWidget(title);
     header->addWidget(m_count);
     header->addStretch(1);
+    header->addWidget(m_place);
     header->addWidget(m_typeCombo);
     header->addWidget(m_search);
 
@@ -87,8 +95,10 @@ FeedPanel::FeedPanel(ActivityFeedModel *feed, FeedFilterProxy *filtered, QWidget
 
     connect(m_typeCombo, &QComboBox::currentIndexChanged, this, &FeedPanel::applyTypeFilter);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_searchDelay, &QTimer::timeout, this, [this] { m_filtered->setTextFilter(m_search->text().trimmed()); });
+    connect(m_searchDelay, &QTimer::timeout, this,
+            [this] { m_filtered->setTextFilter(m_search->text().trimmed()); });
     connect(m_filtered, &FeedFilterProxy::filterChanged, this, &FeedPanel::refresh);
+    connect(m_place, &QToolButton::clicked, m_filtered, [this] { m_filtered->setPlaceFilter(QString()); });
     refresh();
 }
 
@@ -111,6 +121,11 @@ void FeedPanel::refresh()
         m_count->setText(tr("%1 events").arg(ValueFormat::count(shown)));
     else
         m_count->setText(tr("%1 of %2 events").arg(ValueFormat::count(shown), ValueFormat::count(total)));
+    // A place comes from the backend's data: a button shows plain text, but "&" would mark a
+    // shortcut, so it is doubled.
+    const QString place = m_filtered->placeFilter();
+    m_place->setVisible(!place.isEmpty());
+    m_place->setText(QString(place).replace(u'&', QStringLiteral("&&")) + QStringLiteral("  \u2715"));
 }
 
 void FeedPanel::applyTypeFilter()

@@ -9,6 +9,7 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QTimer;
+class QToolButton;
 
 namespace vantage {
 
@@ -30,6 +31,8 @@ public:
     QListView *view() const { return m_view; }
     QComboBox *typeCombo() const { return m_typeCombo; }
     QLineEdit *searchEdit() const { return m_search; }
+    // Shown while the feed is filtered to a place picked on the map; a click clears that filter.
+    QToolButton *placeFilterButton() const { return m_place; }
     QString countText() const;
 
 private:
@@ -42,6 +45,7 @@ private:
     QComboBox *m_typeCombo;
     QLineEdit *m_search;
     QLabel *m_count;
+    QToolButton *m_place;
     QTimer *m_searchDelay;
 };
 

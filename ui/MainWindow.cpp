@@ -9,6 +9,7 @@
 #include "ui/AlertPanel.h"
 #include "ui/FeedPanel.h"
 #include "ui/LogFiles.h"
+#include "ui/MapPanel.h"
 #include "ui/PlainLabel.h"
 #include "ui/PlaybackBar.h"
 #include "widgets/ConnectionBadge.h"
@@ -21,6 +22,7 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QButtonGroup>
 #include <QDateTime>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -29,9 +31,11 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTextDocument> // Qt::convertFromPlainText
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -106,16 +110,11 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     layout->setContentsMargins(outerMargin, 10, outerMargin, outerMargin);
     layout->setSpacing(rowSpacing);
     layout->addWidget(buildTopBar());
-    layout->addWidget(buildTiles());
-    layout->addWidget(buildCards());
-
-    m_feedPanel = new FeedPanel(models->feed(), models->filteredFeed(), central);
-    m_alertPanel = new AlertPanel(models->alerts(), central, [models] { return models->shownNowMs(); });
-    auto *bottom = new QHBoxLayout;
-    bottom->setSpacing(rowSpacing);
-    bottom->addWidget(m_feedPanel, 3);
-    bottom->addWidget(m_alertPanel, 2);
-    layout->addLayout(bottom, 1);
+    m_pages = new QStackedWidget(central);
+    m_pages->addWidget(buildOverviewPage());
+    m_mapPanel = new MapPanel(models, QStringLiteral("map.page"), m_pages);
+    m_pages->addWidget(m_mapPanel);
+    layout->addWidget(m_pages, 1);
     m_playbackBar = new PlaybackBar(central);
     m_playbackBar->hide();
     layout->addWidget(m_playbackBar);
@@ -137,6 +136,43 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
 
     setTheme(Theme::Mode::Dark);
     refresh();
+}
+
+QWidget *MainWindow::buildOverviewPage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("page.overview"));
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(rowSpacing);
+    layout->addWidget(buildTiles());
+    layout->addWidget(buildCards());
+
+    m_feedPanel = new FeedPanel(m_models->feed(), m_models->filteredFeed(), page);
+    m_alertPanel =
+        new AlertPanel(m_models->alerts(), page, [models = m_models] { return models->shownNowMs(); });
+    m_overviewMap = new MapPanel(m_models, QStringLiteral("map.overview"), page);
+    auto *side = new QVBoxLayout;
+    side->setSpacing(rowSpacing);
+    side->addWidget(m_alertPanel, 2);
+    side->addWidget(m_overviewMap, 3);
+    auto *bottom = new QHBoxLayout;
+    bottom->setSpacing(rowSpacing);
+    bottom->addWidget(m_feedPanel, 3);
+    bottom->addLayout(side, 2);
+    layout->addLayout(bottom, 1);
+    return page;
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_pages->setCurrentIndex(int(page));
+    m_pageButtons[int(page)]->setChecked(true);
+}
+
+MainWindow::Page MainWindow::page() const
+{
+    return Page(m_pages->currentIndex());
 }
 
 QWidget *MainWindow::buildTopBar()
@@ -164,8 +200,27 @@ QWidget *MainWindow::buildTopBar()
     m_source->setProperty("muted", true);
     m_source->hide();
 
+    auto *pages = new QButtonGroup(bar);
+    const QString pageNames[] = {tr("Overview"), tr("Map")};
+    for (int i = 0; i < 2; ++i) {
+        auto *button = new QToolButton(bar);
+        button->setObjectName(i == 0 ? QStringLiteral("page.overviewButton")
+                                     : QStringLiteral("page.mapButton"));
+        button->setText(pageNames[i]);
+        button->setCheckable(true);
+        button->setChecked(i == 0);
+        button->setToolTip(tr("Ctrl+%1").arg(i + 1));
+        button->setFocusPolicy(Qt::TabFocus);
+        pages->addButton(button, i);
+        m_pageButtons[i] = button;
+    }
+    connect(pages, &QButtonGroup::idClicked, this, [this](int id) { showPage(Page(id)); });
+
     layout->addWidget(product);
     layout->addWidget(subtitle);
+    layout->addSpacing(16);
+    for (QToolButton *button : m_pageButtons)
+        layout->addWidget(button);
     layout->addStretch(1);
     layout->addWidget(m_source);
     layout->addWidget(m_demoPill);
@@ -241,6 +296,15 @@ void MainWindow::buildMenus()
         m_feedPanel->searchEdit()->setFocus(Qt::ShortcutFocusReason);
         m_feedPanel->searchEdit()->selectAll();
     });
+    view->addSeparator();
+    QAction *overviewPage = view->addAction(tr("&Overview"));
+    overviewPage->setObjectName(QStringLiteral("action.pageOverview"));
+    overviewPage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(overviewPage, &QAction::triggered, this, [this] { showPage(Page::Overview); });
+    QAction *mapPage = view->addAction(tr("&Map"));
+    mapPage->setObjectName(QStringLiteral("action.pageMap"));
+    mapPage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    connect(mapPage, &QAction::triggered, this, [this] { showPage(Page::Map); });
     QAction *fullScreen = view->addAction(tr("F&ull screen"));
     fullScreen->setObjectName(QStringLiteral("action.fullScreen"));
     fullScreen->setShortcut(QKeySequence::FullScreen);
@@ -357,6 +421,8 @@ void MainWindow::setTheme(Theme::Mode mode)
     m_demoPill->setColor(m_theme.warning);
     m_feedPanel->setTheme(m_theme);
     m_alertPanel->setTheme(m_theme);
+    m_overviewMap->setTheme(m_theme);
+    m_mapPanel->setTheme(m_theme);
     m_playbackBar->setTheme(m_theme);
     for (QAction *action : m_themeActions->actions()) {
         const bool isLight = action->objectName() == QLatin1String("action.themeLight");
@@ -648,6 +714,8 @@ void MainWindow::tick()
     for (const CardBinding &binding : m_cards)
         binding.card->setStaleAge(staleAge);
     m_alertPanel->tick();
+    m_overviewMap->tick();
+    m_mapPanel->tick();
 }
 
 } // namespace vantage

@@ -4,13 +4,16 @@
 
 #include <QMainWindow>
 
+#include <array>
 #include <vector>
 
 class QAction;
 class QActionGroup;
 class QLabel;
 class QMenu;
+class QStackedWidget;
 class QTimer;
+class QToolButton;
 
 namespace vantage {
 
@@ -19,6 +22,7 @@ class ConnectionBadge;
 class CounterTile;
 class DashboardModels;
 class FeedPanel;
+class MapPanel;
 class MetricCard;
 class Pill;
 class PlaybackBar;
@@ -32,6 +36,11 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
 public:
     explicit MainWindow(DashboardModels *models, QWidget *parent = nullptr);
+
+    // The pages under the top bar (View > Overview, Ctrl+1; View > Map, Ctrl+2).
+    enum class Page { Overview, Map };
+    void showPage(Page page);
+    Page page() const;
 
     void setTheme(Theme::Mode mode);
     Theme::Mode themeMode() const { return m_theme.mode; }
@@ -57,6 +66,8 @@ public:
     MetricCard *card(const QString &gaugeName) const;
     FeedPanel *feedPanel() const { return m_feedPanel; }
     AlertPanel *alertPanel() const { return m_alertPanel; }
+    MapPanel *overviewMap() const { return m_overviewMap; }
+    MapPanel *mapPage() const { return m_mapPanel; }
     ConnectionBadge *connectionBadge() const { return m_badge; }
     PlaybackBar *playbackBar() const { return m_playbackBar; }
     QString statusText() const;
@@ -91,6 +102,7 @@ private:
     };
 
     QWidget *buildTopBar();
+    QWidget *buildOverviewPage();
     QWidget *buildTiles();
     QWidget *buildCards();
     void buildMenus();
@@ -121,6 +133,10 @@ private:
     QLabel *m_source = nullptr;
     FeedPanel *m_feedPanel = nullptr;
     AlertPanel *m_alertPanel = nullptr;
+    MapPanel *m_overviewMap = nullptr;
+    MapPanel *m_mapPanel = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    std::array<QToolButton *, 2> m_pageButtons{};
     QLabel *m_rateLabel = nullptr;
     QLabel *m_receivedLabel = nullptr;
     QLabel *m_errorsLabel = nullptr;

@@ -23,6 +23,8 @@ struct AppOptions
     bool loop = false;             // --loop
     bool demo = false;             // --demo (also the default without a source)
     bool headless = false;         // --headless
+    QString backtestPath;          // --backtest LOG: run alert rules over a log and report, then exit
+    QString rulesPath;             // --rules FILE: the candidate rules for --backtest (JSON)
     double durationS = 0.0;        // --duration SECONDS (headless: stop after; 0 = until the source ends)
     QString statsJsonPath;         // --stats-json FILE
     QString screenshotPath;        // --screenshot FILE

@@ -109,6 +109,15 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     const QCommandLineOption headless(QStringLiteral("headless"),
                                       QStringLiteral("Run the pipeline without windows (for scripts "
                                                      "and tests); see --duration and --stats-json."));
+    const QCommandLineOption backtest(
+        QStringLiteral("backtest"),
+        QStringLiteral("Run the alert rules over a recorded LOG at full speed, print what they would have "
+                       "fired, and exit; see --rules and --stats-json."),
+        QStringLiteral("LOG"));
+    const QCommandLineOption rules(
+        QStringLiteral("rules"),
+        QStringLiteral("With --backtest: compare the alert rules in FILE (JSON) with the defaults."),
+        QStringLiteral("FILE"));
     const QCommandLineOption duration(
         QStringLiteral("duration"),
         QStringLiteral("Headless: stop after SECONDS (default: when the source ends)."),
@@ -142,10 +151,10 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         QStringLiteral("journal-hours"),
         QStringLiteral("Hours of the live stream the journal keeps (default 24; 0: no journal)."),
         QStringLiteral("H"), QStringLiteral("24"));
-    parser.addOptions({url,           sseUrl,     noFallback, pollInterval, caFile,     tokenFile,
-                       tokenKeychain, storeToken, record,     replay,       speed,      loop,
-                       demo,          headless,   duration,   statsJson,    screenshot, after,
-                       theme,         page,       size,       feedCapacity, journalDir, journalHours});
+    parser.addOptions({url,          sseUrl,     noFallback,   pollInterval, caFile, tokenFile, tokenKeychain,
+                       storeToken,   record,     replay,       speed,        loop,   demo,      headless,
+                       duration,     statsJson,  screenshot,   after,        theme,  page,      size,
+                       feedCapacity, journalDir, journalHours, backtest,     rules});
 
     CommandLineResult result;
     auto fail = [&result](const QString &message) {
@@ -207,6 +216,8 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     options.loop = parser.isSet(loop);
     options.demo = parser.isSet(demo);
     options.headless = parser.isSet(headless);
+    options.backtestPath = parser.value(backtest);
+    options.rulesPath = parser.value(rules);
     if (parser.isSet(duration)) {
         const auto value = parseNonNegative(parser.value(duration));
         if (!value || *value > kMaxDelayS)
@@ -249,6 +260,11 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     const int sources = int(live) + int(!options.replayPath.isEmpty()) + int(options.demo);
     if (sources > 1)
         return fail(QStringLiteral("choose one source: --url (with --sse-url), --replay or --demo"));
+    if (!options.backtestPath.isEmpty() && (sources > 0 || options.headless))
+        return fail(QStringLiteral("--backtest runs on its own: choose one of --backtest, --headless, "
+                                   "--url, --replay or --demo"));
+    if (!options.rulesPath.isEmpty() && options.backtestPath.isEmpty())
+        return fail(QStringLiteral("--rules is for --backtest"));
     if (!options.tokenFile.isEmpty() && !options.tokenKeychainEntry.isEmpty())
         return fail(QStringLiteral("choose one token source: --token-file or --token-keychain"));
     if (parser.isSet(tokenKeychain) && !isValidKeychainEntryName(options.tokenKeychainEntry))

@@ -2,6 +2,7 @@
 
 #include "app/FeedSession.h"
 #include "app/JournalSetup.h"
+#include "app/JsonFile.h"
 #include "app/RecorderSetup.h"
 #include "app/SourceFactory.h"
 #include "app/StatsReport.h"
@@ -10,31 +11,10 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QJsonDocument>
-#include <QSaveFile>
 #include <QTextStream>
 #include <QTimer>
 
 namespace vantage {
-
-namespace {
-
-bool writeReport(const QString &path, const QJsonObject &report, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = file.errorString();
-        return false;
-    }
-    file.write(QJsonDocument(report).toJson(QJsonDocument::Indented));
-    if (!file.commit()) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
-}
-
-} // namespace
 
 int runHeadless(const AppOptions &options)
 {
@@ -45,7 +25,8 @@ int runHeadless(const AppOptions &options)
         return 1;
     }
     DashboardModels models(nullptr, systemNowMs, options.feedCapacity);
-    const std::optional<JournalOptions> journal = choice.replay ? std::nullopt : journalOptions(options, false);
+    const std::optional<JournalOptions> journal =
+        choice.replay ? std::nullopt : journalOptions(options, false);
     FeedSession session(std::move(choice.source), &models, makeRecorder(options), nullptr,
                         journal ? makeJournal(*journal, choice.origin) : nullptr);
     QElapsedTimer elapsed;
@@ -83,7 +64,7 @@ int runHeadless(const AppOptions &options)
         const QJsonObject report =
             buildStatsReport(models, session.history(), choice.label, double(elapsed.elapsed()) / 1000.0);
         QString error;
-        if (!writeReport(options.statsJsonPath, report, &error)) {
+        if (!writeJsonFile(options.statsJsonPath, report, &error)) {
             err << "vantage: cannot write " << options.statsJsonPath << ": " << error << Qt::endl;
             return 1;
         }

@@ -1,3 +1,4 @@
+#include "app/BacktestRun.h"
 #include "app/CommandLine.h"
 #include "app/HeadlessRun.h"
 #include "app/StoreTokenRun.h"
@@ -5,7 +6,6 @@
 
 #include <QApplication>
 #include <QTextStream>
-
 
 namespace {
 
@@ -34,6 +34,11 @@ int main(int argc, char **argv)
     if (!options.storeTokenEntry.isEmpty()) {
         QCoreApplication app(argc, argv);
         return vantage::runStoreToken(options.storeTokenEntry);
+    }
+    if (!options.backtestPath.isEmpty()) {
+        // Reads the log on this thread and prints: no event loop, no display.
+        QCoreApplication app(argc, argv);
+        return vantage::runBacktestCommand(options);
     }
     if (options.headless) {
         // No display is needed: the models run on a plain core application.

@@ -105,6 +105,11 @@ TEST(CommandLine, RejectsBadValuesWithSpecificMessages)
          "--record"},
         {{QStringLiteral("--journal-hours"), QStringLiteral("-1")}, "--journal-hours"},
         {{QStringLiteral("--journal-hours"), QStringLiteral("9000")}, "--journal-hours"},
+        {{QStringLiteral("--backtest"), QStringLiteral("log.ndjson"), QStringLiteral("--replay"),
+          QStringLiteral("log.ndjson")},
+         "one of"},
+        {{QStringLiteral("--backtest"), QStringLiteral("log.ndjson"), QStringLiteral("--headless")}, "one of"},
+        {{QStringLiteral("--rules"), QStringLiteral("rules.json")}, "--backtest"},
     };
     for (const Case &c : cases) {
         const auto result = parse(c.args);
@@ -157,7 +162,7 @@ TEST(CommandLine, HelpDocumentsEveryOption)
           "--token-file",  "--token-keychain", "--store-token", "--record",        "--replay",
           "--speed",       "--demo",           "--headless",    "--duration",      "--stats-json",
           "--screenshot",  "--after",          "--theme",       "--page",          "--size",
-          "--journal-dir", "--journal-hours"})
+          "--journal-dir", "--journal-hours",  "--backtest",    "--rules"})
         EXPECT_TRUE(result.message.contains(QLatin1String(option))) << option;
 }
 

@@ -68,8 +68,10 @@ void SessionController::start(SourceChoice choice, std::unique_ptr<FrameRecorder
     connect(m_session.get(), &FeedSession::replaySeekReached, this,
             [this](quint64 token) { m_seeker.restoreFor(token); });
     m_session->start();
-    if (playback)
+    if (playback) {
+        connect(m_session.get(), &FeedSession::sourceEnded, this, &SessionController::onPlaybackEnded);
         startIndex(choice.replay->path);
+    }
 }
 
 bool SessionController::openJournalWindow(const QString &journalDir)
@@ -102,6 +104,7 @@ bool SessionController::lookBack(const QString &journalDir)
     m_lookBack = std::make_unique<FeedSession>(std::make_unique<ReplaySource>(options), m_models);
     connect(m_lookBack.get(), &FeedSession::replaySeekReached, this,
             [this](quint64 token) { m_seeker.restoreFor(token); });
+    connect(m_lookBack.get(), &FeedSession::sourceEnded, this, &SessionController::onPlaybackEnded);
     m_lookBack->worker()->setReplayPaused(true);
     m_lookBack->start();
 
@@ -136,6 +139,24 @@ void SessionController::showLiveBehind()
                                            ConnectionBadgeText::stateText(status, m_background->nowMs()));
 }
 
+void SessionController::onPlaybackEnded()
+{
+    FeedSession *session = playbackSession();
+    if (!session || session->history().empty() ||
+        session->history().back().state != ConnectionState::Finished)
+        return;
+    // Paused like the bar, so a seek from here waits for Play as it does anywhere else.
+    session->worker()->setReplayPaused(true);
+    m_window->playbackBar()->showFinished(true);
+}
+
+void SessionController::restartPlayback()
+{
+    const std::shared_ptr<const ReplayIndex> &index = m_window->playbackBar()->timeline()->index();
+    if (index && index->firstTimeMs)
+        seek(*index->firstTimeMs);
+}
+
 FeedSession *SessionController::playbackSession() const
 {
     return m_lookBack ? m_lookBack.get() : m_session.get();
@@ -151,6 +172,7 @@ bool SessionController::seek(qint64 logTimeMs)
         return false;
     session->worker()->seekReplay(*seek);
     m_window->playbackBar()->setPlayable(true);
+    m_window->playbackBar()->showFinished(false);
     return true;
 }
 
@@ -279,6 +301,7 @@ void SessionController::connectWindow()
     connect(m_window, &MainWindow::lookBackRequested, this, &SessionController::lookBack);
     connect(m_window, &MainWindow::lookBackWindowRequested, this, &SessionController::openJournalWindow);
     connect(bar, &PlaybackBar::followLiveRequested, this, &SessionController::followLive);
+    connect(bar, &PlaybackBar::restartRequested, this, &SessionController::restartPlayback);
     connect(m_window, &MainWindow::recordRequested, this, &SessionController::startRecording);
     connect(m_window, &MainWindow::stopRecordingRequested, this, &SessionController::stopRecording);
 }

@@ -88,6 +88,9 @@ private:
     // What the playback bar drives: the journal replay while looking back, else the session.
     FeedSession *playbackSession() const;
     void showLiveBehind();
+    // The replay being played reached its end: the bar offers to play it again.
+    void onPlaybackEnded();
+    void restartPlayback();
 
     DashboardModels *m_models;
     MainWindow *m_window;

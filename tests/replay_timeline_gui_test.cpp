@@ -1,11 +1,14 @@
+#include "support/LogFrames.h"
 #include "support/SessionFixture.h"
 #include "ui/IndexProgress.h"
 #include "ui/PlaybackBar.h"
 #include "widgets/ReplayTimeline.h"
 
 #include <QComboBox>
+
 #include <QSignalSpy>
 #include <QToolButton>
+#include <algorithm>
 
 #include <QTest>
 
@@ -85,4 +88,35 @@ TEST(ReplayTimelineGui, ALogThatCannotBeIndexedSaysWhyInPlaceOfTheTimeline)
     ASSERT_TRUE(QTest::qWaitFor(
         [&] { return bar->indexProgress()->text().startsWith(QStringLiteral("No timeline: ")); }, 20'000));
     EXPECT_TRUE(bar->indexProgress()->text().contains(QStringLiteral("format version 99")));
+}
+
+TEST(ReplayTimelineGui, AtTheEndOfTheLogPlayStartsItAgain)
+{
+    test::SessionFixture f;
+    PlaybackBar *bar = f.window.playbackBar();
+    QByteArrayList lines;
+    for (int i = 0; i < 5; ++i)
+        lines << test::signupAt(qint64(i) * 1000, i + 1, test::userName(i));
+    f.play(f.writeLog(QStringLiteral("short.ndjson"), lines), 0);
+    const auto finishedCount = [&] {
+        return std::count_if(f.controller.session()->history().begin(),
+                             f.controller.session()->history().end(),
+                             [](const ConnectionStatus &s) { return s.state == ConnectionState::Finished; });
+    };
+    // The status and the last batch travel apart: wait for both.
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return bar->isFinished() && f.models.feed()->rowCount() == 5; }, 20'000));
+    EXPECT_TRUE(bar->isPaused());
+    EXPECT_EQ(bar->playButton()->toolTip(), QStringLiteral("Play again from the start (Space)"));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return bar->timeline()->index() && bar->timeline()->index()->complete; }, 20'000));
+
+    bar->togglePause();
+
+    EXPECT_FALSE(bar->isFinished());
+    EXPECT_FALSE(bar->isPaused());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finishedCount() == 2 && bar->isFinished(); }, 20'000));
+    // Played again from the start: the second pass replaced the first, it did not add to it.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return f.feedNames().size() == 5; }, 20'000)) << f.feedNames().size();
+    EXPECT_EQ(f.feedNames().first(), QString::fromLatin1(test::userName(4)));
 }

@@ -124,6 +124,7 @@ void PlaybackBar::reset(double speed, bool loop)
     const QSignalBlocker blockSpeed(m_speed);
     const QSignalBlocker blockLoop(m_loop);
     m_paused = false;
+    m_finished = false;
     selectSpeed(speed);
     m_loop->setChecked(loop);
     setPosition(0, 0);
@@ -158,6 +159,14 @@ void PlaybackBar::setPlayable(bool playable)
 {
     m_playable = playable;
     m_play->setEnabled(playable);
+    showPaused();
+}
+
+void PlaybackBar::showFinished(bool finished)
+{
+    m_finished = finished;
+    if (finished)
+        m_paused = true;
     showPaused();
 }
 
@@ -215,6 +224,14 @@ void PlaybackBar::togglePause()
 {
     if (!m_playable)
         return;
+    if (m_finished) {
+        showFinished(false);
+        m_paused = false;
+        showPaused();
+        Q_EMIT restartRequested();
+        Q_EMIT pausedChanged(false);
+        return;
+    }
     m_paused = !m_paused;
     showPaused();
     Q_EMIT pausedChanged(m_paused);
@@ -252,6 +269,8 @@ void PlaybackBar::showPaused()
         playbackIcon(m_paused ? PlaybackGlyph::Play : PlaybackGlyph::Pause, m_theme.text, m_theme.textMuted));
     if (!m_playable)
         m_play->setToolTip(tr("Pick a moment on the timeline first"));
+    else if (m_finished)
+        m_play->setToolTip(tr("Play again from the start (Space)"));
     else
         m_play->setToolTip(m_paused ? tr("Play (Space)") : tr("Pause (Space)"));
     m_step->setEnabled(m_paused && m_playable);

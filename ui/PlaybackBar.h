@@ -33,6 +33,10 @@ public:
     bool isLookingBack() const;
     // Whether play and step apply: not while looking back before the first seek.
     void setPlayable(bool playable);
+    // The log has played to its end: paused, and Play starts it again from the start
+    // (restartRequested, then pausedChanged). A seek ends this state.
+    void showFinished(bool finished);
+    bool isFinished() const { return m_finished; }
     // What the live stream did underneath while looking back: events since, whether it is still
     // live, and its state in words (the button's tooltip).
     void setLiveBehind(quint64 newEvents, bool live, const QString &state);
@@ -65,6 +69,7 @@ Q_SIGNALS:
     void speedChanged(double speed);
     void loopChanged(bool loop);
     void followLiveRequested();
+    void restartRequested();
 
 private:
     // Selects `speed`, adding it between the listed ones if it is not among them (--speed 3).
@@ -74,6 +79,7 @@ private:
     Theme m_theme = Theme::dark();
     bool m_paused = false;
     bool m_playable = true;
+    bool m_finished = false;
     QLabel *m_title;
     QToolButton *m_play;
     QToolButton *m_step;

@@ -73,8 +73,6 @@ public:
     // Ends looking back: the window shows the live state again and follows it. Idempotent.
     void followLive();
     bool isLookingBack() const { return m_background != nullptr; }
-    // The journal replay while looking back; nullptr otherwise.
-    FeedSession *lookBackSession() const { return m_lookBack.get(); }
 
     // Jumps the replay to `logTimeMs` (the timeline's seek). False when there is no replay or
     // nothing of its log is indexed yet.

@@ -27,7 +27,6 @@ public:
     void tick();
 
     ActivityMap *map() const { return m_map; }
-    QToolButton *heatButton() const { return m_heat; }
     QString summaryText() const;
 
 protected:

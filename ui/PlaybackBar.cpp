@@ -150,11 +150,6 @@ void PlaybackBar::endLookBack()
     setPlayable(true);
 }
 
-bool PlaybackBar::isLookingBack() const
-{
-    return !m_followLive->isHidden();
-}
-
 void PlaybackBar::setPlayable(bool playable)
 {
     m_playable = playable;

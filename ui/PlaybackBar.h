@@ -30,7 +30,6 @@ public:
     // and play and step wait for a moment to be picked on the timeline (setPlayable).
     void beginLookBack();
     void endLookBack();
-    bool isLookingBack() const;
     // Whether play and step apply: not while looking back before the first seek.
     void setPlayable(bool playable);
     // The log has played to its end: paused, and Play starts it again from the start

@@ -34,9 +34,10 @@ struct AppOptions
     QSize windowSize;              // --size WxH (invalid = the saved or default size)
     int feedCapacity = 50'000;     // --feed-capacity N
     // The live journal (docs/journal.md): --journal-dir DIR (default: the app's data folder in the
-    // window, none headless) and --journal-hours H (default 24; 0: no journal).
+    // window, none headless) and --journal-hours H (default 336, two weeks: what the load
+    // forecast needs for the same weekday and hour; 0: no journal).
     QString journalDir;
-    double journalHours = 24.0;
+    double journalHours = 336.0;
 };
 
 } // namespace vantage

@@ -1,5 +1,7 @@
 #include "app/BacktestReportJson.h"
 
+#include "models/BacktestTotals.h"
+
 #include "feed/Rfc3339.h"
 
 #include <QJsonArray>
@@ -26,21 +28,16 @@ QJsonObject ruleJson(const BacktestReport::Rule &rule)
 QJsonObject setJson(const BacktestReport::Set &set)
 {
     QJsonArray rules;
-    qint64 fired = 0;
-    qint64 flaps = 0;
-    qint64 suppressed = 0;
-    qint64 firingMs = 0;
-    for (const BacktestReport::Rule &rule : set.rules) {
+    for (const BacktestReport::Rule &rule : set.rules)
         rules.append(ruleJson(rule));
-        fired += qint64(rule.stats.fired);
-        flaps += qint64(rule.stats.flaps);
-        suppressed += qint64(rule.stats.suppressed);
-        firingMs += rule.stats.firingMs;
-    }
+    const BacktestTotals totals = BacktestTotals::of(set);
     return {
-        {QStringLiteral("name"), set.name},      {QStringLiteral("fired"), fired},
-        {QStringLiteral("flaps"), flaps},        {QStringLiteral("suppressed"), suppressed},
-        {QStringLiteral("firing_ms"), firingMs}, {QStringLiteral("rules"), rules},
+        {QStringLiteral("name"), set.name},
+        {QStringLiteral("fired"), qint64(totals.fired)},
+        {QStringLiteral("flaps"), qint64(totals.flaps)},
+        {QStringLiteral("suppressed"), qint64(totals.suppressed)},
+        {QStringLiteral("firing_ms"), totals.firingMs},
+        {QStringLiteral("rules"), rules},
     };
 }
 

@@ -2,9 +2,10 @@
 
 #include "app/BacktestReportJson.h"
 #include "app/JsonFile.h"
-#include "feed/Rfc3339.h"
 #include "models/AlertBacktest.h"
 #include "models/AlertRuleSetJson.h"
+#include "models/BacktestReportText.h"
+#include "models/BacktestTotals.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -28,19 +29,6 @@ const BacktestReport::Rule *findRule(const BacktestReport::Set &set, const QStri
     return it == set.rules.cend() ? nullptr : &*it;
 }
 
-// Rule ids of every set, in the order they first appear.
-QStringList ruleIds(const BacktestReport &report)
-{
-    QStringList ids;
-    for (const BacktestReport::Set &set : report.sets) {
-        for (const BacktestReport::Rule &rule : set.rules) {
-            if (!ids.contains(rule.id))
-                ids << rule.id;
-        }
-    }
-    return ids;
-}
-
 // One row per rule, five columns per set under the set's name; a rule a set lacks shows "-",
 // and "+" marks a firing still open at the end of the log.
 QString table(const BacktestReport &report)
@@ -54,13 +42,13 @@ QString table(const BacktestReport &report)
         headRow << columns;
     rows.push_back(headRow);
     bool openAtEnd = false;
-    for (const QString &id : ruleIds(report)) {
+    for (const QString &id : BacktestReportText::ruleIds(report)) {
         QStringList row = {id};
         for (const BacktestReport::Set &set : report.sets) {
             if (const BacktestReport::Rule *rule = findRule(set, id)) {
                 row << QString::number(rule->stats.fired) << QString::number(rule->stats.flaps)
-                    << QString::number(rule->stats.suppressed) << formatBacktestDuration(rule->stats.firingMs)
-                    << formatBacktestDuration(rule->longestFiringMs) +
+                    << QString::number(rule->stats.suppressed) << BacktestReportText::duration(rule->stats.firingMs)
+                    << BacktestReportText::duration(rule->longestFiringMs) +
                            (rule->firingAtEnd ? QStringLiteral("+") : QString());
                 openAtEnd = openAtEnd || rule->firingAtEnd;
             } else {
@@ -98,47 +86,13 @@ QString table(const BacktestReport &report)
 
 QString summary(const BacktestReport::Set &set)
 {
-    qint64 fired = 0;
-    qint64 flaps = 0;
-    qint64 firingMs = 0;
-    for (const BacktestReport::Rule &rule : set.rules) {
-        fired += qint64(rule.stats.fired);
-        flaps += qint64(rule.stats.flaps);
-        firingMs += rule.stats.firingMs;
-    }
-    return set.name + QStringLiteral(": ") + plural(fired, "alert", "alerts") + QStringLiteral(", ") +
-           plural(flaps, "flap", "flaps") + QStringLiteral(", ") + formatBacktestDuration(firingMs) +
-           QStringLiteral(" firing");
-}
-
-QString logLine(const QString &path, const BacktestReport &report)
-{
-    QString span = QStringLiteral("no metrics samples");
-    if (report.firstSampleMs && report.lastSampleMs) {
-        span = QString::fromLatin1(formatRfc3339Ms(*report.firstSampleMs)) + QStringLiteral(" to ") +
-               QString::fromLatin1(formatRfc3339Ms(*report.lastSampleMs)) + QStringLiteral(" (") +
-               formatBacktestDuration(*report.lastSampleMs - *report.firstSampleMs) + QStringLiteral("), ") +
-               plural(qint64(report.samples), "sample", "samples");
-    }
-    return path + QStringLiteral(": ") + span + QStringLiteral(", ") +
-           plural(qint64(report.framesRejected), "frame rejected", "frames rejected") + QStringLiteral(", ") +
-           plural(report.badLines, "bad line", "bad lines");
+    const BacktestTotals totals = BacktestTotals::of(set);
+    return set.name + QStringLiteral(": ") + plural(qint64(totals.fired), "alert", "alerts") + QStringLiteral(", ") +
+           plural(qint64(totals.flaps), "flap", "flaps") + QStringLiteral(", ") +
+           BacktestReportText::duration(totals.firingMs) + QStringLiteral(" firing");
 }
 
 } // namespace
-
-QString formatBacktestDuration(qint64 ms)
-{
-    const qint64 seconds = ms / 1000;
-    QStringList parts;
-    if (seconds >= 3600)
-        parts << QString::number(seconds / 3600) + QStringLiteral(" h");
-    if (seconds % 3600 >= 60)
-        parts << QString::number(seconds % 3600 / 60) + QStringLiteral(" min");
-    if (seconds % 60 != 0 || parts.isEmpty())
-        parts << QString::number(seconds % 60) + QStringLiteral(" s");
-    return parts.join(QLatin1Char(' '));
-}
 
 int runBacktestCommand(const AppOptions &options)
 {
@@ -167,7 +121,7 @@ int runBacktestCommand(const AppOptions &options)
         err << "vantage: " << error << Qt::endl;
         return 1;
     }
-    out << logLine(options.backtestPath, *report) << "\n\n" << table(*report) << '\n';
+    out << BacktestReportText::logLine(options.backtestPath, *report) << "\n\n" << table(*report) << '\n';
     for (const BacktestReport::Set &set : report->sets)
         out << summary(set) << '\n';
     out.flush();

@@ -6,9 +6,6 @@
 
 namespace vantage {
 
-// "12 min 30 s", "1 h 5 min", "45 s", "0 s": whole seconds, zero parts left out.
-QString formatBacktestDuration(qint64 ms);
-
 // --backtest LOG [--rules FILE] [--stats-json OUT]: the default rules, and the rules in FILE
 // beside them, over the log; a table and a summary per set on stdout. Returns the exit code:
 // 2 for a rules file that cannot be used, 1 for a log that cannot be read or a report that

@@ -149,8 +149,8 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         QStringLiteral("DIR"));
     const QCommandLineOption journalHours(
         QStringLiteral("journal-hours"),
-        QStringLiteral("Hours of the live stream the journal keeps (default 24; 0: no journal)."),
-        QStringLiteral("H"), QStringLiteral("24"));
+        QStringLiteral("Hours of the live stream the journal keeps (default 336, two weeks; 0: no journal)."),
+        QStringLiteral("H"), QStringLiteral("336"));
     parser.addOptions({url,          sseUrl,     noFallback,   pollInterval, caFile, tokenFile, tokenKeychain,
                        storeToken,   record,     replay,       speed,        loop,   demo,      headless,
                        duration,     statsJson,  screenshot,   after,        theme,  page,      size,

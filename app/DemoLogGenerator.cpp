@@ -112,7 +112,8 @@ void DemoLogGenerator::generate(const MessageFn &deliver)
                           .epoch = QStringLiteral("demo-%1").arg(m_settings.seed, 0, 16),
                           .lastSeq = 0,
                           .heartbeatMs = 15000,
-                          .server = QStringLiteral("vantage-demogen")},
+                          .server = QStringLiteral("vantage-demogen"),
+                          .accepts = {}},
                 MessageKind::Hello);
     // The state just before the log starts: the platform has been busy since midnight.
     const MetricsSample before = makeMetrics(-1);
@@ -172,6 +173,13 @@ void DemoLogGenerator::emitAlerts(const MessageFn &deliver, int second, qint64 t
                   QStringLiteral("Average response time %1 ms exceeds 2000 ms: search and checkout degraded")
                       .arg(avg),
                   users(0.65), false);
+    // Another operator takes the critical latency alert, as a server shares it (alert_ack).
+    if (second == (m_latency.critical + m_latency.calm) / 2 && second > m_latency.critical)
+        emitMessage(deliver, tsMs,
+                    AlertAckInfo{.id = QStringLiteral("latency-critical"),
+                                 .by = QStringLiteral("ops-anna"),
+                                 .comment = QStringLiteral("Scaling search out; rollback ready")},
+                    MessageKind::AlertAck);
     if (second == m_latency.calm)
         emitResolved(deliver, tsMs, QStringLiteral("latency-critical"),
                      QStringLiteral("Average response time back under 2000 ms (%1 ms)").arg(avg));

@@ -25,6 +25,7 @@ FeedSession::FeedSession(std::unique_ptr<FrameSource> source, DashboardModels *m
         m_worker->batchConsumed();
     });
     connect(m_worker.get(), &FeedWorker::statusChanged, this, &FeedSession::onStatus);
+    connect(m_worker.get(), &FeedWorker::ackSent, this, &FeedSession::ackSent);
 }
 
 FeedSession::~FeedSession()
@@ -45,6 +46,11 @@ void FeedSession::finish()
     m_worker->stop();
     // stop() posted the last batch to the worker before returning: apply it now.
     QCoreApplication::sendPostedEvents(m_worker.get());
+}
+
+void FeedSession::sendAck(const AlertAckInfo &ack)
+{
+    m_worker->sendAck(ack);
 }
 
 void FeedSession::reconnectNow()

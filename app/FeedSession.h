@@ -4,6 +4,7 @@
 #include "feed/FrameRecorder.h"
 #include "feed/FrameSource.h"
 #include "feed/LiveJournal.h"
+#include "feed/Message.h"
 
 #include <QObject>
 
@@ -31,6 +32,8 @@ public:
     // Stops the source and applies everything it had received. Idempotent.
     void finish();
     void reconnectNow();
+    // Sends an operator's acknowledgement to the server, when the stream takes them: ackSent says.
+    void sendAck(const AlertAckInfo &ack);
     // Applies batches and statuses to `models` from now on (the window looking back while the
     // live session goes on underneath). The caller brings their state up to date first.
     void setModels(DashboardModels *models) { m_models = models; }
@@ -45,6 +48,8 @@ Q_SIGNALS:
     // A batch carries a replay seek's token (FeedBatch::seekToken): emitted just before it is
     // applied, so the state saved for the seek is restored first.
     void replaySeekReached(quint64 token);
+    // Whether an acknowledgement went to the server (false: the stream does not take them).
+    void ackSent(const QString &alertId, bool sent);
 
 private:
     void onStatus(const ConnectionStatus &status);

@@ -25,6 +25,8 @@ public:
     quint64 newEvents() const;
     const ConnectionStatus &status() const { return m_models.connectionStatus(); }
     qint64 nowMs() const { return m_models.nowMs(); }
+    // Rules edited while looking back apply to the live state underneath too.
+    void setAlertRules(std::vector<AlertRule> rules) { m_models.setAlertRules(std::move(rules)); }
 
 Q_SIGNALS:
     void changed(); // a live batch or status arrived underneath

@@ -181,6 +181,7 @@ void SessionController::startIndex(const QString &path)
     const quint64 generation = ++m_indexGeneration;
     ReplaySeekStateBuilder::Options options;
     options.feedCapacity = m_models->feed()->capacity();
+    options.alertRules = m_models->alertRules();
     auto publish = [this, generation](ReplaySeekPointsPtr points) {
         QMetaObject::invokeMethod(
             this,
@@ -272,6 +273,13 @@ void SessionController::finish()
         return;
     m_session->finish();
     m_session.reset();
+}
+
+void SessionController::setAlertRules(const std::vector<AlertRule> &rules)
+{
+    m_models->setAlertRules(rules);
+    if (m_background)
+        m_background->setAlertRules(rules);
 }
 
 void SessionController::connectWindow()

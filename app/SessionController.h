@@ -4,6 +4,7 @@
 #include "feed/FrameRecorder.h"
 #include "feed/JournalOptions.h"
 #include "feed/ReplayIndex.h"
+#include "models/AlertRule.h"
 #include "models/ReplaySeeker.h"
 
 #include <QObject>
@@ -73,6 +74,10 @@ public:
     // Ends looking back: the window shows the live state again and follows it. Idempotent.
     void followLive();
     bool isLookingBack() const { return m_background != nullptr; }
+
+    // The client-side alert rules of the window's dashboard and, while looking back, of the live
+    // state underneath; replays indexed from now on build their seek points with them.
+    void setAlertRules(const std::vector<AlertRule> &rules);
 
     // Jumps the replay to `logTimeMs` (the timeline's seek). False when there is no replay or
     // nothing of its log is indexed yet.

@@ -1,5 +1,7 @@
 #include "app/WindowRun.h"
 
+#include "app/AlertActions.h"
+#include "app/AlertTools.h"
 #include "app/JournalSetup.h"
 #include "app/RecorderSetup.h"
 #include "app/SavedConnection.h"
@@ -7,6 +9,7 @@
 #include "app/SourceFactory.h"
 #include "models/DashboardModels.h"
 #include "ui/MainWindow.h"
+#include "ui/NotificationCenter.h"
 
 #include <QApplication>
 #include <QSettings>
@@ -43,6 +46,11 @@ int runWindow(const AppOptions &cliOptions)
         window.resize(1440, 900);
     SessionController sessions(&models, &window);
     sessions.setJournalOptions(journalOptions(options, true));
+    AlertActions alertActions(&models, &window, &settings, [&sessions] { return sessions.session(); });
+    NotificationCenter notifications(&window);
+    AlertTools alertTools(&models, &window, &sessions, &settings, &alertActions, &notifications);
+    if (!alertTools.rulesError().isEmpty())
+        window.showError(QObject::tr("Alert rules"), alertTools.rulesError());
 
     int exitCode = 0;
     if (!options.screenshotPath.isEmpty()) {

@@ -163,6 +163,14 @@ DecodeError readHello(od::object &object, BodyContext &context, HelloInfo &out)
         case Field::LastSeq: return readInteger(value, out.lastSeq);
         case Field::HeartbeatMs: return readInteger(value, out.heartbeatMs);
         case Field::Server: return readText(value, out.server);
+        case Field::Accepts:
+            // An entry that is not a name is left out: the rest of the hello still counts.
+            return forEachElement(value, [&](od::value element) {
+                QString type;
+                if (readText(element, type) == DecodeError::None && !type.isEmpty())
+                    out.accepts.push_back(std::move(type));
+                return DecodeError::None;
+            });
         case Field::Timestamp: return readTime(value, context.timeMs);
         default: return DecodeError::None;
         }
@@ -283,6 +291,22 @@ DecodeError readAlertResolved(od::object &object, BodyContext &context, AlertRes
         switch (fieldForKey(key)) {
         case Field::Id: return readText(value, out.id);
         case Field::Reason: return readText(value, out.reason);
+        case Field::Timestamp: return readTime(value, context.timeMs);
+        default: return DecodeError::None;
+        }
+    });
+    if (error != DecodeError::None)
+        return error;
+    return out.id.isEmpty() ? DecodeError::BadField : DecodeError::None;
+}
+
+DecodeError readAlertAck(od::object &object, BodyContext &context, AlertAckInfo &out)
+{
+    const DecodeError error = forEachField(object, [&](std::string_view key, od::value value) {
+        switch (fieldForKey(key)) {
+        case Field::Id: return readText(value, out.id);
+        case Field::By: return readText(value, out.by);
+        case Field::Comment: return readText(value, out.comment);
         case Field::Timestamp: return readTime(value, context.timeMs);
         default: return DecodeError::None;
         }

@@ -26,6 +26,7 @@ DecodeError readMetrics(od::object &object, BodyContext &context, MetricsSample 
 DecodeError readActiveUsers(od::object &object, BodyContext &context, ActiveUsersUpdate &out);
 DecodeError readAlert(od::object &object, BodyContext &context, AlertInfo &out); // BadField without id
 DecodeError readAlertResolved(od::object &object, BodyContext &context, AlertResolvedInfo &out); // idem
+DecodeError readAlertAck(od::object &object, BodyContext &context, AlertAckInfo &out); // idem
 DecodeError readProgress(od::object &object, BodyContext &context, ProgressInfo &out);
 DecodeError readNotification(od::object &object, BodyContext &context, NotificationInfo &out);
 

@@ -269,6 +269,8 @@ DecodeError Decoder::Impl::decodeBody(const Route &route, od::object *data, Mess
         return data ? readBody<AlertInfo>(data, context, out, readAlert) : DecodeError::BadField;
     case MessageKind::AlertResolved:
         return data ? readBody<AlertResolvedInfo>(data, context, out, readAlertResolved) : DecodeError::BadField;
+    case MessageKind::AlertAck:
+        return data ? readBody<AlertAckInfo>(data, context, out, readAlertAck) : DecodeError::BadField;
     case MessageKind::Progress: return readBody<ProgressInfo>(data, context, out, readProgress);
     case MessageKind::Notification: return readBody<NotificationInfo>(data, context, out, readNotification);
     case MessageKind::Ping:

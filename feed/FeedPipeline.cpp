@@ -3,6 +3,10 @@
 #include "feed/FeedLogging.h"
 #include "feed/FrameRecorder.h"
 #include "feed/LiveJournal.h"
+#include "feed/MessageEncoder.h"
+
+#include <QDateTime>
+#include <algorithm>
 
 #include <utility>
 
@@ -101,6 +105,17 @@ void FeedPipeline::reconnectNow()
     m_source->reconnectNow();
 }
 
+bool FeedPipeline::sendAck(const AlertAckInfo &ack)
+{
+    if (!m_acceptsAcks)
+        return false;
+    Message message;
+    message.kind = MessageKind::AlertAck;
+    message.tsMs = QDateTime::currentMSecsSinceEpoch();
+    message.body = ack;
+    return m_source->sendText(encodeMessage(message));
+}
+
 void FeedPipeline::onFrame(const ReceivedFrame &frame)
 {
     FeedStats &stats = m_pending.stats;
@@ -126,6 +141,10 @@ void FeedPipeline::onFrame(const ReceivedFrame &frame)
     countType(m_scratch.wireType);
     if (m_scratch.kind == MessageKind::Ping)
         m_source->sendText(QByteArrayLiteral("{\"v\":1,\"type\":\"pong\"}"));
+    if (const auto *hello = std::get_if<HelloInfo>(&m_scratch.body)) {
+        const QLatin1String ackType = messageKindName(MessageKind::AlertAck);
+        m_acceptsAcks = std::find(hello->accepts.begin(), hello->accepts.end(), ackType) != hello->accepts.end();
+    }
     if (outcome == FrameIntake::Outcome::Accepted)
         m_pending.messages.push_back(std::move(m_scratch));
     m_scratch = Message();
@@ -276,6 +295,9 @@ void FeedPipeline::emitBatch()
 void FeedPipeline::onSourceStatus(const ConnectionStatus &status)
 {
     const bool live = status.state == ConnectionState::Live;
+    // The next connection's hello says again what it takes (a failover may reach another server).
+    if (!live)
+        m_acceptsAcks = false;
     if (live) {
         if (m_everLive)
             ++m_pending.stats.reconnects;

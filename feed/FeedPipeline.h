@@ -51,6 +51,9 @@ public:
     // Stops the source and hands over everything pending at once, so nothing received is lost.
     void stop();
     void reconnectNow();
+    // Sends an operator's acknowledgement upstream (docs/protocol.md, "alert_ack") when the
+    // connection's hello said the server takes them; false when it did not or it cannot be sent.
+    bool sendAck(const AlertAckInfo &ack);
 
     // Thread-safe: the consumer calls it when it has applied a batch.
     void batchConsumed() { m_inFlight.store(false, std::memory_order_release); }
@@ -95,6 +98,7 @@ private:
     NowFn m_now;
     std::atomic<bool> m_inFlight{false};
     bool m_everLive = false;
+    bool m_acceptsAcks = false; // the latest hello listed "alert_ack"
     bool m_live = false;       // the source's last status was Live
     bool m_markedDown = false; // a gap is open in the recording and the journal
 };

@@ -46,6 +46,19 @@ void FeedWorker::reconnectNow()
     QMetaObject::invokeMethod(m_pipeline, &FeedPipeline::reconnectNow, Qt::QueuedConnection);
 }
 
+void FeedWorker::sendAck(const AlertAckInfo &ack)
+{
+    QMetaObject::invokeMethod(
+        m_pipeline,
+        [this, pipeline = m_pipeline, ack] {
+            const bool sent = pipeline->sendAck(ack);
+            // The destructor waits for this thread, so the worker outlives the call.
+            QMetaObject::invokeMethod(this, [this, id = ack.id, sent] { Q_EMIT ackSent(id, sent); },
+                                      Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
 void FeedWorker::batchConsumed()
 {
     m_pipeline->batchConsumed();

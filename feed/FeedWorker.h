@@ -34,6 +34,9 @@ public:
     void stop();
     void reconnectNow();
     void batchConsumed();
+    // Sends an operator's acknowledgement upstream on the feed thread (FeedPipeline::sendAck);
+    // ackSent reports whether it went.
+    void sendAck(const AlertAckInfo &ack);
 
     // Whether the source is a replay; the playback calls below do nothing otherwise. They are
     // queued to the source, which reports the result with the batches (ReplayStats::playback).
@@ -57,6 +60,7 @@ public:
 Q_SIGNALS:
     void batchReady(const vantage::FeedBatchPtr &batch);
     void statusChanged(const vantage::ConnectionStatus &status);
+    void ackSent(const QString &alertId, bool sent);
 
 private:
     QThread m_thread;

@@ -12,6 +12,7 @@ QLatin1String messageKindName(MessageKind kind)
     case MessageKind::ActiveUsers: return QLatin1String("active_users");
     case MessageKind::Alert: return QLatin1String("alert");
     case MessageKind::AlertResolved: return QLatin1String("alert_resolved");
+    case MessageKind::AlertAck: return QLatin1String("alert_ack");
     case MessageKind::Progress: return QLatin1String("progress");
     case MessageKind::Notification: return QLatin1String("notification");
     case MessageKind::Ping: return QLatin1String("ping");

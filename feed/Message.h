@@ -19,6 +19,7 @@ enum class MessageKind : quint8 {
     ActiveUsers,
     Alert,
     AlertResolved,
+    AlertAck,
     Progress,
     Notification,
     Ping,
@@ -118,6 +119,7 @@ struct AlertInfo
     QString message;
     int affectedUsers = 0;
     bool autoResolve = false;
+    bool local = false; // raised by a client-side rule (models/AlertRuleEvaluator), not by the server
 
     friend bool operator==(const AlertInfo &, const AlertInfo &) = default;
 };
@@ -128,6 +130,17 @@ struct AlertResolvedInfo
     QString reason;
 
     friend bool operator==(const AlertResolvedInfo &, const AlertResolvedInfo &) = default;
+};
+
+// An operator's acknowledgement of an alert, as the server shares it with every client
+// (docs/protocol.md, "alert_ack"); its time is the message's.
+struct AlertAckInfo
+{
+    QString id;
+    QString by;
+    QString comment;
+
+    friend bool operator==(const AlertAckInfo &, const AlertAckInfo &) = default;
 };
 
 struct ProgressInfo
@@ -156,6 +169,7 @@ struct HelloInfo
     qint64 lastSeq = -1;
     int heartbeatMs = 0;
     QString server;
+    std::vector<QString> accepts; // message types the server takes from clients, e.g. "alert_ack"
 };
 
 // Full dashboard state. Canonical counter names: signups, signups.supplier, signups.couple,
@@ -171,7 +185,7 @@ struct SnapshotInfo
 };
 
 using MessageBody = std::variant<std::monostate, HelloInfo, SnapshotInfo, LiveEvent, MetricsSample,
-                                 ActiveUsersUpdate, AlertInfo, AlertResolvedInfo, ProgressInfo,
+                                 ActiveUsersUpdate, AlertInfo, AlertResolvedInfo, AlertAckInfo, ProgressInfo,
                                  NotificationInfo>;
 
 struct Message

@@ -223,6 +223,12 @@ struct BodyWriter
             w.integer("last_seq", hello.lastSeq);
         w.integer("heartbeat_ms", hello.heartbeatMs);
         w.optionalText("server", hello.server);
+        if (!hello.accepts.empty()) {
+            w.beginArray("accepts");
+            for (const QString &type : hello.accepts)
+                w.text({}, type);
+            w.endArray();
+        }
     }
     void operator()(const SnapshotInfo &snapshot) const { writeSnapshotFields(w, snapshot); }
     void operator()(const LiveEvent &event) const { writeEventFields(w, event); }
@@ -237,6 +243,12 @@ struct BodyWriter
     {
         w.text("id", resolved.id);
         w.optionalText("reason", resolved.reason);
+    }
+    void operator()(const AlertAckInfo &ack) const
+    {
+        w.text("id", ack.id);
+        w.optionalText("by", ack.by);
+        w.optionalText("comment", ack.comment);
     }
     void operator()(const ProgressInfo &progress) const
     {

@@ -39,7 +39,8 @@ enum class Field : quint8 {
     Severity, Message, AffectedUsers, AutoResolve, Reason,
     JobId, Label, Status, Percent, Completed, Total,
     Title, Body, Read,
-    Protocol, Epoch, LastSeq, HeartbeatMs, Server,
+    Protocol, Epoch, LastSeq, HeartbeatMs, Server, Accepts,
+    By, Comment,
     Current, ByRole, Locations, Trend,
     Counters, Metrics, ActiveUsers, Alerts, Events,
 };

@@ -255,6 +255,7 @@ void AlertRuleEvaluator::fire(const AlertRule &rule, RuleState &state, qint64 ts
     t.alert.message = rule.messageFor(value);
     t.alert.affectedUsers = 0;
     t.alert.autoResolve = true; // the rule resolves it when the value is back past resolveAt
+    t.alert.local = true;
     out.push_back(std::move(t));
 }
 
@@ -267,6 +268,15 @@ void AlertRuleEvaluator::resolve(const AlertRule &rule, RuleState &state, qint64
     state.unbreachedSinceResolveMs = tsMs;
     out.push_back(resolvedTransition(rule.id, tsMs, value, state.alertId, rule.resolveReason()));
     state.alertId.clear();
+}
+
+qint64 AlertRuleEvaluator::approxBytes() const
+{
+    // Rules and states are inline in their vectors; their strings are short.
+    constexpr qint64 textBytes = 256;
+    const auto count = static_cast<qint64>(m_rules.size());
+    return sizeof(AlertRuleEvaluator) + count * qint64(sizeof(AlertRule) + sizeof(RuleState) + textBytes) +
+           static_cast<qint64>(m_held.size()) * qint64(sizeof(HeldResolution));
 }
 
 } // namespace vantage

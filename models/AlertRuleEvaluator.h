@@ -31,7 +31,7 @@ public:
     static constexpr qint64 defaultStaleAfterMs = 60'000;
 
     // Of rules sharing an id the first is kept. Disabled or invalid rules are kept but never evaluated.
-    explicit AlertRuleEvaluator(std::vector<AlertRule> rules);
+    explicit AlertRuleEvaluator(std::vector<AlertRule> rules = {});
 
     // Rules whose id is unchanged keep their state and stats. A firing rule that is removed,
     // disabled or made invalid is resolved ("rule removed", "rule disabled", "rule invalid");
@@ -56,6 +56,11 @@ public:
     bool isStale(const QString &ruleId) const;
     RuleStats stats(const QString &ruleId) const; // zero for unknown ids
 
+    // Roughly the memory this value holds, for the budget of replay seek points.
+    qint64 approxBytes() const;
+
+    friend bool operator==(const AlertRuleEvaluator &, const AlertRuleEvaluator &) = default;
+
 private:
     struct RuleState
     {
@@ -68,6 +73,8 @@ private:
         std::optional<qint64> lastFiredMs;
         std::optional<qint64> unbreachedSinceResolveMs; // a resolution not yet followed by a breach
         RuleStats stats;
+
+        friend bool operator==(const RuleState &, const RuleState &) = default;
     };
     // A resolution caused by setRules, delivered with the next call's time.
     struct HeldResolution
@@ -76,6 +83,8 @@ private:
         QString alertId;
         qint64 firingSinceMs = 0;
         QString reason;
+
+        friend bool operator==(const HeldResolution &, const HeldResolution &) = default;
     };
 
     int indexOf(const QString &ruleId) const; // -1 if unknown

@@ -16,7 +16,8 @@ qint64 heapBytes(const std::vector<AlertRow> &rows)
 {
     qint64 bytes = static_cast<qint64>(rows.capacity() * sizeof(AlertRow));
     for (const AlertRow &row : rows)
-        bytes += heapBytes(row.info.id) + heapBytes(row.info.message) + heapBytes(row.reason);
+        bytes += heapBytes(row.info.id) + heapBytes(row.info.message) + heapBytes(row.reason) +
+                 (row.ack ? heapBytes(row.ack->by) + heapBytes(row.ack->comment) : 0);
     return bytes;
 }
 
@@ -33,6 +34,7 @@ qint64 DashboardAggregates::approxBytes() const
     bytes += static_cast<qint64>(activeLocations.capacity() * sizeof(GeoLocation));
     for (const GeoLocation &location : activeLocations)
         bytes += heapBytes(location.country) + heapBytes(location.city);
+    bytes += ruleState.approxBytes() - qint64(sizeof(AlertRuleEvaluator)); // its inline part is counted above
     return bytes;
 }
 

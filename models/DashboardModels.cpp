@@ -1,5 +1,6 @@
 #include "models/DashboardModels.h"
 
+#include <QMetaMethod>
 #include <QSet>
 #include <QThread>
 
@@ -21,6 +22,8 @@ DashboardModels::DashboardModels(QObject *parent, NowFn now, qsizetype feedCapac
     , m_counters(new TodayCounters(this))
     , m_series(new MetricSeriesStore(this))
     , m_geo(new GeoActivityModel(qMin(feedCapacity, GeoActivityModel::kDefaultCapacity), this))
+    , m_alertRules(AlertRule::defaults())
+    , m_ruleState(m_alertRules)
     , m_rate(rateSamples)
 {
     m_filteredFeed->setSourceModel(m_feed);
@@ -33,29 +36,45 @@ void DashboardModels::applyBatch(const FeedBatch &batch)
 
     std::vector<FeedItem> feedItems;
     feedItems.reserve(batch.messages.size());
+    std::vector<AlertInfo> raised;
+    // Events as they happen, for notifications; a snapshot's recent events are history.
+    std::vector<FeedItem> news;
+    const bool wantsNews = isSignalConnected(QMetaMethod::fromSignal(&DashboardModels::eventsAdded));
     qint64 newestTs = 0;
 
     m_counters->beginUpdate();
     m_series->beginUpdate();
     for (const Message &msg : batch.messages) {
         newestTs = qMax(newestTs, msg.tsMs);
+        m_alerts->advanceTo(newestTs);
         if (const auto *event = std::get_if<LiveEvent>(&msg.body)) {
             m_counters->applyEvent(msg.tsMs, *event);
             feedItems.push_back(FeedItem{msg.tsMs, msg.seq, *event});
+            if (wantsNews)
+                news.push_back(feedItems.back());
         } else if (const auto *metrics = std::get_if<MetricsSample>(&msg.body)) {
             m_series->applyMetrics(msg.tsMs, *metrics);
+            applyRuleTransitions(m_ruleState.onSample(msg.tsMs, *metrics), raised);
         } else if (const auto *active = std::get_if<ActiveUsersUpdate>(&msg.body)) {
             m_counters->applyActiveUsers(msg.tsMs, active->current);
             applyActiveLocations(*active);
         } else if (const auto *alert = std::get_if<AlertInfo>(&msg.body)) {
-            m_alerts->applyAlerts(msg.tsMs, {*alert});
+            raiseAlert(msg.tsMs, *alert, raised);
         } else if (const auto *resolved = std::get_if<AlertResolvedInfo>(&msg.body)) {
             m_alerts->applyResolved(msg.tsMs, {*resolved});
+        } else if (const auto *ack = std::get_if<AlertAckInfo>(&msg.body)) {
+            m_alerts->applyAck(msg.tsMs, *ack);
         } else if (const auto *snapshot = std::get_if<SnapshotInfo>(&msg.body)) {
             m_counters->applySnapshot(msg.tsMs, snapshot->counters);
             m_counters->applyActiveUsers(msg.tsMs, snapshot->activeUsers.current);
             applyActiveLocations(snapshot->activeUsers);
             m_series->applyMetrics(msg.tsMs, snapshot->metrics);
+            applyRuleTransitions(m_ruleState.onSample(msg.tsMs, snapshot->metrics), raised);
+            for (const AlertInfo &alert : snapshot->alerts) {
+                const AlertRow *row = m_alerts->find(alert.id);
+                if (!row || row->resolvedAtMs > 0)
+                    raised.push_back(alert);
+            }
             m_alerts->replaceOpen(msg.tsMs, snapshot->alerts);
 
             // After a reconnect the snapshot repeats events the feed already shows.
@@ -72,10 +91,16 @@ void DashboardModels::applyBatch(const FeedBatch &batch)
             }
         }
     }
-    // Heartbeats and other kinds still move the counters' clock (midnight rollover).
-    if (newestTs > 0)
+    // Heartbeats and other kinds still move the counters' and the alerts' clocks (midnight
+    // rollover, auto-resolve, silences, rules removed since the last batch).
+    if (newestTs > 0) {
         m_counters->advanceTo(newestTs);
+        applyRuleTransitions(m_ruleState.advanceTo(newestTs), raised);
+        m_alerts->advanceTo(newestTs);
+    }
     m_geo->appendEvents(feedItems);
+    if (!news.empty())
+        Q_EMIT eventsAdded(news);
     m_feed->appendBatch(std::move(feedItems));
     m_series->endUpdate();
     m_counters->endUpdate();
@@ -84,7 +109,35 @@ void DashboardModels::applyBatch(const FeedBatch &batch)
     if (batch.lastFrameMs > 0)
         m_lastFrameMs = batch.lastFrameMs;
     m_rate.push(RateSample{m_now(), static_cast<quint64>(batch.messages.size())});
+    if (!raised.empty())
+        Q_EMIT alertsRaised(raised);
     Q_EMIT batchApplied();
+}
+
+void DashboardModels::raiseAlert(qint64 tsMs, const AlertInfo &alert, std::vector<AlertInfo> &raised)
+{
+    const AlertRow *row = m_alerts->find(alert.id);
+    if (!row || row->resolvedAtMs > 0)
+        raised.push_back(alert);
+    m_alerts->applyAlerts(tsMs, {alert});
+}
+
+void DashboardModels::applyRuleTransitions(const std::vector<RuleTransition> &transitions,
+                                           std::vector<AlertInfo> &raised)
+{
+    for (const RuleTransition &transition : transitions) {
+        switch (transition.kind) {
+        case RuleTransition::Kind::Fired: raiseAlert(transition.tsMs, transition.alert, raised); break;
+        case RuleTransition::Kind::Resolved: m_alerts->applyResolved(transition.tsMs, {transition.resolved}); break;
+        case RuleTransition::Kind::Suppressed: break; // counted in the rule's stats
+        }
+    }
+}
+
+void DashboardModels::setAlertRules(std::vector<AlertRule> rules)
+{
+    m_alertRules = rules;
+    m_ruleState.setRules(std::move(rules));
 }
 
 void DashboardModels::applyActiveLocations(const ActiveUsersUpdate &update)
@@ -108,6 +161,7 @@ void DashboardModels::clear()
     m_counters->clear();
     m_series->clear();
     m_geo->clear();
+    m_ruleState = AlertRuleEvaluator(m_alertRules);
     m_stats = FeedStats();
     m_lastFrameMs = 0;
     m_rate.clear();
@@ -119,7 +173,7 @@ DashboardAggregates DashboardModels::aggregates() const
 {
     Q_ASSERT(QThread::currentThread() == thread());
     return DashboardAggregates{m_alerts->state(), m_counters->state(), m_series->state(),
-                               m_geo->activeLocations()};
+                               m_geo->activeLocations(), m_ruleState};
 }
 
 void DashboardModels::restoreAggregates(const DashboardAggregates &aggregates)
@@ -133,6 +187,11 @@ void DashboardModels::restoreAggregates(const DashboardAggregates &aggregates)
     m_series->restoreState(aggregates.series);
     m_geo->clearEvents();
     m_geo->setActiveLocations(aggregates.activeLocations);
+    // The state was computed with the rules of its time; this dashboard's rules apply from here,
+    // keeping the state of every rule whose id they share.
+    m_ruleState = aggregates.ruleState;
+    if (m_ruleState.rules() != m_alertRules)
+        m_ruleState.setRules(m_alertRules);
     m_series->endUpdate();
     m_counters->endUpdate();
     Q_EMIT restored();
@@ -142,6 +201,7 @@ void DashboardModels::copyFrom(const DashboardModels &other)
 {
     Q_ASSERT(QThread::currentThread() == thread());
     Q_ASSERT(other.m_feed->capacity() == m_feed->capacity());
+    m_alertRules = other.m_alertRules;
     restoreAggregates(other.aggregates());
     std::vector<FeedItem> items;
     const int rows = other.m_feed->rowCount();

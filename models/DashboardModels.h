@@ -6,6 +6,7 @@
 #include "feed/FeedStats.h"
 #include "models/ActivityFeedModel.h"
 #include "models/AlertModel.h"
+#include "models/AlertRuleEvaluator.h"
 #include "models/DashboardAggregates.h"
 #include "models/EventRing.h"
 #include "models/FeedFilterProxy.h"
@@ -26,8 +27,10 @@ public:
     explicit DashboardModels(QObject *parent = nullptr, NowFn now = systemNowMs,
                              qsizetype feedCapacity = 50'000);
 
-    // Events, metrics, active users, alerts, resolved alerts and snapshots (counters absolute,
-    // alerts replace the open set, events prefill the feed) in arrival order.
+    // Events, metrics, active users, alerts, resolved and acknowledged alerts and snapshots
+    // (counters absolute, alerts replace the open set, events prefill the feed) in arrival order.
+    // Metrics samples also go through the client-side alert rules, whose alerts join the others
+    // marked local; the alerts' clock (auto-resolve, silences) is the newest message time.
     void applyBatch(const FeedBatch &batch);
     void setConnectionStatus(const ConnectionStatus &status);
     // Empties every model and forgets the stats and the status, so the next session (another log)
@@ -39,10 +42,16 @@ public:
     // Replaces alerts, counters and series and empties the feed, which the caller refills by
     // replaying frames; stats, status and lastFrameMs are kept. Emits restored().
     void restoreAggregates(const DashboardAggregates &aggregates);
-    // Takes on everything `other` shows: aggregates, feed rows, stats, status and rates, so the
+    // Takes on everything `other` shows: alert rules, aggregates, feed rows, stats, status and rates, so the
     // window can look away from a live session and come back to it (docs/journal.md). Both must
     // have the same feed capacity. Emits restored(), batchApplied() and connectionStatusChanged().
     void copyFrom(const DashboardModels &other);
+
+    // The client-side alert rules (AlertRule::defaults() at first). Rules whose id is kept keep
+    // their state; a firing rule removed or disabled resolves with the next batch.
+    void setAlertRules(std::vector<AlertRule> rules);
+    const std::vector<AlertRule> &alertRules() const { return m_alertRules; }
+    const AlertRuleEvaluator &ruleEvaluator() const { return m_ruleState; }
 
     ActivityFeedModel *feed() const;
     FeedFilterProxy *filteredFeed() const;
@@ -79,6 +88,11 @@ Q_SIGNALS:
     void batchApplied();
     void cleared();  // by clear(): every model is empty
     void restored(); // by restoreAggregates(): aggregates replaced, feed emptied
+    // After a batch: the alerts it raised that were not open before (server and local ones) and
+    // the events it carried (not a snapshot's recent ones), for notifications. Not emitted for
+    // restored or copied state.
+    void alertsRaised(const std::vector<vantage::AlertInfo> &alerts);
+    void eventsAdded(const std::vector<vantage::FeedItem> &events);
     void connectionStatusChanged(const vantage::ConnectionStatus &status);
 
 private:
@@ -89,6 +103,9 @@ private:
     };
 
     void applyActiveLocations(const ActiveUsersUpdate &update);
+    // Applies one raised alert, noting it in `raised` when it was not open.
+    void raiseAlert(qint64 tsMs, const AlertInfo &alert, std::vector<AlertInfo> &raised);
+    void applyRuleTransitions(const std::vector<RuleTransition> &transitions, std::vector<AlertInfo> &raised);
 
     NowFn m_now;
     ActivityFeedModel *m_feed;
@@ -97,6 +114,8 @@ private:
     TodayCounters *m_counters;
     MetricSeriesStore *m_series;
     GeoActivityModel *m_geo;
+    std::vector<AlertRule> m_alertRules;
+    AlertRuleEvaluator m_ruleState;
     FeedStats m_stats;
     ConnectionStatus m_status;
     qint64 m_lastFrameMs = 0;

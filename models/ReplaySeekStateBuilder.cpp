@@ -44,8 +44,10 @@ void ReplaySeekStateBuilder::onPublish(const ReplayIndex &index)
 
 void ReplaySeekStateBuilder::applyPending()
 {
-    if (!m_models)
+    if (!m_models) {
         m_models = std::make_unique<DashboardModels>(nullptr, m_now, m_options.feedCapacity);
+        m_models->setAlertRules(m_options.alertRules);
+    }
     if (m_pending.messages.empty())
         return;
     m_models->applyBatch(m_pending);

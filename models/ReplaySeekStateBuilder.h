@@ -4,6 +4,7 @@
 #include "feed/FeedBatch.h"
 #include "feed/FrameIntake.h"
 #include "feed/ReplayIndexObserver.h"
+#include "models/AlertRule.h"
 #include "models/ReplaySeekPoint.h"
 
 #include <functional>
@@ -26,6 +27,7 @@ public:
         qsizetype feedCapacity = 50'000;  // the dashboard's, so the de-duplication of snapshots matches
         qint64 everyFrames = 5'000;       // frames between points, at first
         qint64 budgetBytes = 64LL << 20;  // for the aggregates of every point kept
+        std::vector<AlertRule> alertRules = AlertRule::defaults(); // the dashboard's, so the points hold its rules' states
     };
     using Publish = std::function<void(ReplaySeekPointsPtr points)>;
 

@@ -100,11 +100,14 @@ RelayCommandLineResult parseRelayCommandLine(const QStringList &arguments)
         QStringLiteral("Require \"Authorization: Bearer <token>\" with the token in FILE on every "
                        "request but /healthz."),
         QStringLiteral("FILE"));
+    const QCommandLineOption noAcks(
+        QStringLiteral("no-acks"),
+        QStringLiteral("Do not take alert acknowledgements from clients (as a server without them)."));
     const QCommandLineOption duration(
         QStringLiteral("duration"), QStringLiteral("Exit after SECONDS (default: run until SIGINT/SIGTERM)."),
         QStringLiteral("SECONDS"));
     parser.addOptions({host, port, log, demo, rate, speed, loop, backpressure, buffer, epoch, firstSeq,
-                       heartbeat, tlsCert, tlsKey, tokenFile, duration});
+                       heartbeat, tlsCert, tlsKey, tokenFile, noAcks, duration});
 
     RelayCommandLineResult result;
     auto fail = [&result](const QString &message) {
@@ -189,6 +192,7 @@ RelayCommandLineResult parseRelayCommandLine(const QStringList &arguments)
     if (!heartbeatValue)
         return fail(QStringLiteral("--heartbeat-ms must be between 0 and 3600000"));
     options.relay.heartbeatMs = int(*heartbeatValue);
+    options.relay.acceptAcks = !parser.isSet(noAcks);
     options.relay.tlsCertFile = parser.value(tlsCert);
     options.relay.tlsKeyFile = parser.value(tlsKey);
     if (options.relay.tlsCertFile.isEmpty() != options.relay.tlsKeyFile.isEmpty())

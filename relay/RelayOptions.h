@@ -28,6 +28,9 @@ struct RelayOptions
     // A client whose unsent bytes exceed this is dropped as a slow consumer (and counted), so
     // one stalled reader cannot grow the relay without bound.
     qsizetype maxClientBacklogBytes = 8 * 1024 * 1024;
+    // Takes operators' acknowledgements from WebSocket clients and shares them with every client
+    // (docs/protocol.md, "alert_ack"); announced in hello's "accepts".
+    bool acceptAcks = true;
 };
 
 } // namespace vantage

@@ -403,12 +403,42 @@ void RelayServer::onClientFrame(RelayClient *client, const QByteArray &frame)
 {
     Message message;
     const qint64 now = nowMs();
-    if (m_decoder.decode(frame, now, 0, message) != DecodeError::None || message.kind != MessageKind::Ping)
+    if (m_decoder.decode(frame, now, 0, message) != DecodeError::None)
+        return;
+    if (message.kind == MessageKind::AlertAck) {
+        acceptAck(std::get<AlertAckInfo>(message.body), now);
+        return;
+    }
+    if (message.kind != MessageKind::Ping)
         return;
     Message pong;
     pong.kind = MessageKind::Pong;
     pong.tsMs = now;
     sendTo(client, -1, encodeMessage(pong));
+}
+
+void RelayServer::acceptAck(const AlertAckInfo &ack, qint64 nowMs)
+{
+    constexpr qsizetype maxNameLength = 100;
+    constexpr qsizetype maxCommentLength = 1000;
+    QString refusal;
+    if (!m_options.acceptAcks)
+        refusal = QStringLiteral("acknowledgements are off (--no-acks)");
+    else if (!m_state.isOpen(ack.id))
+        refusal = QStringLiteral("no open alert has this id");
+    else if (ack.by.trimmed().isEmpty() || ack.by.size() > maxNameLength)
+        refusal = QStringLiteral("\"by\" must name the operator in 1 to %1 characters").arg(maxNameLength);
+    else if (ack.comment.size() > maxCommentLength)
+        refusal = QStringLiteral("the comment is longer than %1 characters").arg(maxCommentLength);
+    if (!refusal.isEmpty()) {
+        qCWarning(lcRelay).noquote() << "acknowledgement of" << ack.id.left(maxNameLength) << "refused:" << refusal;
+        return;
+    }
+    Message shared;
+    shared.kind = MessageKind::AlertAck;
+    shared.tsMs = nowMs;
+    shared.body = ack;
+    publish(std::move(shared));
 }
 
 void RelayServer::onClientClosed(RelayClient *client)
@@ -492,7 +522,10 @@ QByteArray RelayServer::helloFrame() const
     Message hello;
     hello.kind = MessageKind::Hello;
     hello.tsMs = nowMs();
-    hello.body = HelloInfo{1, m_epoch, m_lastSeq, m_options.heartbeatMs, QStringLiteral("vantage-relay")};
+    HelloInfo info{1, m_epoch, m_lastSeq, m_options.heartbeatMs, QStringLiteral("vantage-relay"), {}};
+    if (m_options.acceptAcks)
+        info.accepts.push_back(messageKindName(MessageKind::AlertAck));
+    hello.body = std::move(info);
     return encodeMessage(hello);
 }
 

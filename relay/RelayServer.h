@@ -78,6 +78,9 @@ private:
     void sendTo(RelayClient *client, qint64 seq, const QByteArray &json);
     void onClientFrame(RelayClient *client, const QByteArray &frame);
     void onClientClosed(RelayClient *client);
+    // An operator's acknowledgement from a client: published to every client when it names an
+    // open alert and an operator, else refused with a warning.
+    void acceptAck(const AlertAckInfo &ack, qint64 nowMs);
     void broadcast(qint64 seq, const QByteArray &json);
     void dropSlowClients();
     // Flushes every client once the current burst of publishing is over (see flushClients).

@@ -125,6 +125,11 @@ void RelayState::applyAlert(const AlertInfo &alert)
     m_alerts.push_back(alert);
 }
 
+bool RelayState::isOpen(const QString &alertId) const
+{
+    return std::any_of(m_alerts.begin(), m_alerts.end(), [&](const AlertInfo &open) { return open.id == alertId; });
+}
+
 void RelayState::resolveAlert(const QString &id)
 {
     std::erase_if(m_alerts, [&](const AlertInfo &open) { return open.id == id; });

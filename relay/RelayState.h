@@ -23,6 +23,7 @@ public:
 
     void apply(const Message &message);
     SnapshotInfo snapshot() const;
+    bool isOpen(const QString &alertId) const;
 
 private:
     // Canonical counters, in the order the snapshot lists them.

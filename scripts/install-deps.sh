@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-positioning-dev qt6-httpserver-dev qtkeychain-qt6-dev
+  qt6-multimedia-dev
   libsimdjson-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth fonts-dejavu-core

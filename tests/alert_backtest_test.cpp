@@ -1,4 +1,5 @@
 #include "models/AlertBacktest.h"
+#include "support/CpuBacktestLog.h"
 #include "support/GzipFiles.h"
 #include "support/LogFrames.h"
 
@@ -12,54 +13,6 @@
 using namespace vantage;
 
 namespace {
-
-// cpu_percent every 10 s from 0 s to 1690 s (170 samples; the first one from a snapshot):
-//   0-290 50; 300-470 80: breach at 300, fires at 360;
-//   480-590 50: resolves at 480 (fired 120 s);
-//   600-620 75: a breach 120 s after the resolution: flap 1, too short to mature;
-//   630-690 50; 700-1090 80: matures at 760, 400 s after the firing at 360: suppressed 1, held,
-//     fires at 960 once the 10 min window has passed;
-//   1100-1190 66: between 63 and 70, hysteresis keeps it firing;
-//   1200-1290 50: resolves at 1200 (fired 240 s, the longest);
-//   1300-1690 90: flap 2 at 1300, matures at 1360 inside the window (suppressed 2), fires at
-//     1560 and is still firing at the end (130 s).
-// Defaults: 3 fired, 2 resolved, 2 suppressed, 2 flaps, 490 s firing, longest 240 s.
-double cpuAt(int s)
-{
-    if (s < 300)
-        return 50;
-    if (s < 480)
-        return 80;
-    if (s < 600)
-        return 50;
-    if (s < 630)
-        return 75;
-    if (s < 700)
-        return 50;
-    if (s < 1100)
-        return 80;
-    if (s < 1200)
-        return 66;
-    if (s < 1300)
-        return 50;
-    return 90;
-}
-
-QByteArray cpuLog()
-{
-    QByteArrayList lines;
-    for (int s = 0, seq = 1; s < 1700; s += 10, ++seq) {
-        const QByteArray ts = formatRfc3339Ms(test::kLogStartMs + s * 1000LL);
-        const QByteArray cpu = QByteArray::number(cpuAt(s));
-        if (s == 0)
-            lines << R"({"v":1,"type":"snapshot","seq":)" + QByteArray::number(seq) + R"(,"ts":")" + ts +
-                         R"(","data":{"metrics":{"cpu_percent":)" + cpu + "}}}";
-        else
-            lines << R"({"v":1,"type":"metrics","seq":)" + QByteArray::number(seq) + R"(,"ts":")" + ts +
-                         R"(","data":{"cpu_percent":)" + cpu + "}}";
-    }
-    return lines.join('\n') + '\n';
-}
 
 AlertRule cpuRule(const char *id, double fireAt, double resolveAt)
 {
@@ -152,7 +105,7 @@ protected:
 TEST_F(AlertBacktestTest, GivesTheHandWorkedAnswerForDefaultsAndCandidate)
 {
     const QString log = path("cpu.ndjson");
-    ASSERT_TRUE(test::writeBytes(log, cpuLog()));
+    ASSERT_TRUE(test::writeBytes(log, test::cpuLog()));
     QString error;
     const auto report = runBacktest(log, defaultsAndCandidate(), &error);
     ASSERT_TRUE(report) << error.toStdString();
@@ -165,7 +118,7 @@ TEST_F(AlertBacktestTest, FramesFedByHandGiveTheSameAnswerOnFinish)
 {
     AlertBacktest backtest(defaultsAndCandidate());
     qint64 line = 0;
-    for (const QByteArray &frame : cpuLog().split('\n')) {
+    for (const QByteArray &frame : test::cpuLog().split('\n')) {
         if (!frame.isEmpty())
             backtest.onFrame(frame, ++line);
     }
@@ -176,7 +129,7 @@ TEST_F(AlertBacktestTest, FramesFedByHandGiveTheSameAnswerOnFinish)
 
 TEST_F(AlertBacktestTest, BadLinesAreCountedAndSkipped)
 {
-    QByteArrayList lines = cpuLog().split('\n');
+    QByteArrayList lines = test::cpuLog().split('\n');
     lines.insert(40, QByteArrayLiteral("not json at all"));
     lines.insert(100, QByteArrayLiteral("[1,2,3]"));
     const QString log = path("bad.ndjson");
@@ -192,7 +145,7 @@ TEST_F(AlertBacktestTest, BadLinesAreCountedAndSkipped)
 TEST_F(AlertBacktestTest, GzipLogGivesTheSameAnswer)
 {
     const QString log = path("cpu.ndjson.gz");
-    ASSERT_TRUE(test::writeGzip(log, cpuLog()));
+    ASSERT_TRUE(test::writeGzip(log, test::cpuLog()));
     QString error;
     const auto report = runBacktest(log, defaultsAndCandidate(), &error);
     ASSERT_TRUE(report) << error.toStdString();

@@ -140,7 +140,7 @@ TEST(CommandLine, JournalOptions)
     const auto defaults = parse({QStringLiteral("--url"), QStringLiteral("wss://127.0.0.1/ws")});
     ASSERT_TRUE(defaults.options) << defaults.message.toStdString();
     EXPECT_TRUE(defaults.options->journalDir.isEmpty());
-    EXPECT_EQ(defaults.options->journalHours, 24.0);
+    EXPECT_EQ(defaults.options->journalHours, 336.0);
 
     const auto set =
         parse({QStringLiteral("--url"), QStringLiteral("wss://127.0.0.1/ws"), QStringLiteral("--journal-dir"),

@@ -259,6 +259,27 @@ TEST(Decoder, AlertResolvedV1)
     EXPECT_EQ(a.reason, QStringLiteral("auto"));
 }
 
+TEST(Decoder, AlertAckV1)
+{
+    const Result r = decodeFrame(
+        R"({"v":1,"type":"alert_ack","seq":12,"ts":"2026-11-22T20:02:10.000Z","data":{"id":7,"by":"anna","comment":"on it"}})");
+    ASSERT_EQ(r.error, DecodeError::None);
+    EXPECT_EQ(r.message.kind, MessageKind::AlertAck);
+    EXPECT_EQ(bodyOf<AlertAckInfo>(r), (AlertAckInfo{QStringLiteral("7"), QStringLiteral("anna"), QStringLiteral("on it")}));
+    EXPECT_EQ(r.message.seq, 12);
+    const Result alias = decodeFrame(R"({"v":1,"type":"alert_ack","data":{"id":"al-1","acknowledged_by":"ben"}})");
+    ASSERT_EQ(alias.error, DecodeError::None);
+    EXPECT_EQ(bodyOf<AlertAckInfo>(alias).by, QStringLiteral("ben"));
+}
+
+TEST(Decoder, HelloListsWhatTheServerAccepts)
+{
+    const Result r = decodeFrame(R"({"v":1,"type":"hello","data":{"protocol":1,"accepts":["alert_ack","x"]}})");
+    ASSERT_EQ(r.error, DecodeError::None);
+    EXPECT_EQ(bodyOf<HelloInfo>(r).accepts, (std::vector<QString>{QStringLiteral("alert_ack"), QStringLiteral("x")}));
+    EXPECT_EQ(decodeFrame(R"({"v":1,"type":"hello","data":{"accepts":"alert_ack"}})").error, DecodeError::BadField);
+}
+
 TEST(Decoder, ProgressV1)
 {
     const Result r = decodeFrame(R"({"v":1,"type":"progress","data":{"job_id":"scan-3","label":"Nightly scan",
@@ -705,6 +726,8 @@ TEST(Decoder, MalformedFramesGiveTheirReason)
         {R"({"v":1,"type":"alert"})", DecodeError::BadField},
         {R"({"type":"system_alert","payload":{"id":""}})", DecodeError::BadField},
         {R"({"v":1,"type":"alert_resolved","data":{"reason":"x"}})", DecodeError::BadField},
+        {R"({"v":1,"type":"alert_ack","data":{"by":"anna"}})", DecodeError::BadField},
+        {R"({"v":1,"type":"alert_ack"})", DecodeError::BadField},
         {R"({"v":1,"type":"alert","data":{"id":"a","auto_resolve":"yes"}})", DecodeError::BadField},
         {R"({"v":1,"type":"alert","data":{"id":"a","affected_users":"many"}})", DecodeError::BadField},
         {R"({"v":1,"type":"event","data":{"value":"12.50"}})", DecodeError::BadField},

@@ -167,6 +167,7 @@ TEST(LiveJournal, SegmentsWhollyOlderThanTheRetentionAreDeleted)
 {
     QTemporaryDir dir;
     JournalOptions options = optionsIn(dir);
+    options.retentionMs = 24 * 60 * kMinuteMs;
     const qint64 now = kStartMs + 30 * 60 * kMinuteMs;
     placeSegment(options.dir, now - 26 * 60 * kMinuteMs); // ended 25 h ago
     placeSegment(options.dir, now - 25 * 60 * kMinuteMs); // ended 23 h ago: still within the day

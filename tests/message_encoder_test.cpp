@@ -91,6 +91,7 @@ struct BodyComparer
         EXPECT_EQ(a.lastSeq, b.lastSeq);
         EXPECT_EQ(a.heartbeatMs, b.heartbeatMs);
         EXPECT_EQ(a.server, b.server);
+        EXPECT_EQ(a.accepts, b.accepts);
     }
     void operator()(const SnapshotInfo &a) const
     {
@@ -115,6 +116,7 @@ struct BodyComparer
         EXPECT_EQ(a.id, b.id);
         EXPECT_EQ(a.reason, b.reason);
     }
+    void operator()(const AlertAckInfo &a) const { EXPECT_EQ(a, std::get<AlertAckInfo>(other)); }
     void operator()(const ProgressInfo &a) const
     {
         const auto &b = std::get<ProgressInfo>(other);
@@ -251,6 +253,8 @@ TEST(MessageEncoder, RoundTripsHello)
     hello.heartbeatMs = 15000;
     hello.server = QStringLiteral("vantage-relay/0.1");
     expectRoundTrip(messageOf(MessageKind::Hello, hello, 0));
+    hello.accepts = {QStringLiteral("alert_ack"), QStringLiteral("future_type")};
+    expectRoundTrip(messageOf(MessageKind::Hello, hello, 0));
 }
 
 TEST(MessageEncoder, RoundTripsSnapshot)
@@ -309,6 +313,13 @@ TEST(MessageEncoder, RoundTripsAlertResolved)
     resolved.id = QStringLiteral("al-1");
     resolved.reason = QStringLiteral("auto-resolved after 5 min");
     expectRoundTrip(messageOf(MessageKind::AlertResolved, resolved));
+}
+
+TEST(MessageEncoder, RoundTripsAlertAck)
+{
+    expectRoundTrip(messageOf(MessageKind::AlertAck, AlertAckInfo{QStringLiteral("al-2"), QStringLiteral("anna"),
+                                                                   QStringLiteral("on it, \"rolling back\"")}));
+    expectRoundTrip(messageOf(MessageKind::AlertAck, AlertAckInfo{QStringLiteral("al-2"), {}, {}}));
 }
 
 TEST(MessageEncoder, RoundTripsProgress)

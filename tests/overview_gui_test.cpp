@@ -262,7 +262,7 @@ TEST(OverviewGui, ShowsWhatTheBatchCarried)
     EXPECT_EQ(alertView->model()->index(0, 0).data(AlertModel::MessageRole).toString(),
               QStringLiteral("Payment provider timeouts above 5%"));
     EXPECT_TRUE(alertView->isVisible());
-    EXPECT_EQ(o.window.alertPanel()->headerText(), QStringLiteral("Alerts \u00b7 2 open"));
+    EXPECT_EQ(o.window.alertPanel()->headerText(), QStringLiteral("Alerts \u00b7 2 open \u00b7 120 users affected"));
     EXPECT_EQ(o.window.alertPanel()->severityCountsText(), QStringLiteral("1 critical \u00b7 1 warning"));
 
     auto *errorsLabel = o.window.findChild<QLabel *>(QStringLiteral("status.errors"));

@@ -7,6 +7,7 @@
 #include "relay/RelayState.h"
 #include "relay/ResumeBuffer.h"
 #include "support/RawHttpGet.h"
+#include "support/RelayWsClient.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -28,6 +29,7 @@
 using namespace vantage;
 using vantage::test::HttpReply;
 using vantage::test::httpGet;
+using WsClient = vantage::test::RelayWsClient;
 
 namespace {
 
@@ -73,35 +75,6 @@ double counter(const SnapshotInfo &snapshot, QLatin1String name)
     }
     return qQNaN();
 }
-
-// A WebSocket client that decodes every frame it receives.
-class WsClient
-{
-public:
-    explicit WsClient(const QUrl &url)
-    {
-        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket, [this](const QString &text) {
-            Message message;
-            const QByteArray bytes = text.toUtf8();
-            if (m_decoder.decode(bytes, QDateTime::currentMSecsSinceEpoch(), 0, message) == DecodeError::None)
-                messages.push_back(std::move(message));
-            else
-                undecodable.push_back(bytes);
-        });
-        socket.open(url);
-    }
-    bool waitForMessages(size_t count)
-    {
-        return QTest::qWaitFor([&] { return messages.size() >= count; }, kWaitMs);
-    }
-
-    QWebSocket socket;
-    std::vector<Message> messages;
-    std::vector<QByteArray> undecodable;
-
-private:
-    Decoder m_decoder;
-};
 
 // A raw HTTP client reading a text/event-stream: the test parses the wire format itself.
 class SseReader

@@ -82,7 +82,7 @@ TEST(SeedProfiles, ProtocolKindsMatchTheirNames)
 {
     const MessageKind kinds[] = {MessageKind::Hello, MessageKind::Snapshot, MessageKind::Event,
                                  MessageKind::Metrics, MessageKind::ActiveUsers, MessageKind::Alert,
-                                 MessageKind::AlertResolved, MessageKind::Progress,
+                                 MessageKind::AlertResolved, MessageKind::AlertAck, MessageKind::Progress,
                                  MessageKind::Notification, MessageKind::Ping, MessageKind::Pong};
     for (const MessageKind kind : kinds) {
         const QLatin1String name = messageKindName(kind);

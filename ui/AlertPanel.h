@@ -9,7 +9,9 @@
 
 class QLabel;
 class QListView;
+class QMenu;
 class QStackedWidget;
+class QToolButton;
 
 namespace vantage {
 
@@ -17,12 +19,18 @@ class AlertItemDelegate;
 class AlertModel;
 class Pill;
 
-// The alert panel: "Alerts · 2 open", one pill per open severity, and the list (open first).
+// The alert panel: "Alerts · 2 open · 340 users affected", one pill per open severity and one
+// for the resolved history, the list (open first, by severity then age; then resolved), and
+// Acknowledge / Silence for the selected open alert (a row of buttons shown while one is
+// selected, the context menu, Enter or double-click).
 class AlertPanel final : public QFrame
 {
     Q_OBJECT
 public:
     explicit AlertPanel(AlertModel *alerts, QWidget *parent = nullptr, NowFn now = systemNowMs);
+
+    // Silence lengths offered, in ms.
+    static constexpr std::array<qint64, 3> silenceChoicesMs = {15 * 60'000, 60 * 60'000, 4 * 60 * 60'000};
 
     void setTheme(const Theme &theme);
     // Updates the header and counts; called once per applied batch.
@@ -34,12 +42,28 @@ public:
     QString headerText() const;
     // "1 critical · 2 warning" over the open alerts; empty when none is open.
     QString severityCountsText() const;
+    // The id of the selected alert when it is open; empty otherwise.
+    QString selectedOpenId() const;
+
+Q_SIGNALS:
+    void acknowledgeRequested(const QString &alertId);
+    // forMs 0 lifts the silence.
+    void silenceRequested(const QString &alertId, qint64 forMs);
 
 private:
+    void updateActions();
+    void showContextMenu(const QPoint &pos);
+    // Fills `menu` with the silence lengths and "Lift silence" for the selected alert.
+    void fillSilenceMenu(QMenu *menu);
+
     AlertModel *m_alerts;
     AlertItemDelegate *m_delegate;
     QLabel *m_header;
     std::array<Pill *, 4> m_severityPills{}; // indexed by vantage::Severity
+    Pill *m_resolvedPill;
+    QToolButton *m_ackButton;
+    QToolButton *m_silenceButton;
+    QWidget *m_actions; // the two buttons' row
     QStackedWidget *m_stack;
     QListView *m_view;
     QLabel *m_empty;

@@ -154,8 +154,9 @@ QWidget *MainWindow::buildOverviewPage()
     m_overviewMap = new MapPanel(m_models, QStringLiteral("map.overview"), page);
     auto *side = new QVBoxLayout;
     side->setSpacing(rowSpacing);
-    side->addWidget(m_alertPanel, 2);
-    side->addWidget(m_overviewMap, 3);
+    // The alerts are what operators read first: they get more room than the map.
+    side->addWidget(m_alertPanel, 3);
+    side->addWidget(m_overviewMap, 2);
     auto *bottom = new QHBoxLayout;
     bottom->setSpacing(rowSpacing);
     bottom->addWidget(m_feedPanel, 3);
@@ -311,6 +312,9 @@ void MainWindow::buildMenus()
     fullScreen->setCheckable(true);
     connect(fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
 
+    m_alertsMenu = menuBar()->addMenu(tr("&Alerts"));
+    m_alertsMenu->setObjectName(QStringLiteral("menu.alerts"));
+
     QMenu *connection = menuBar()->addMenu(tr("&Connection"));
     QAction *reconnect = connection->addAction(tr("&Reconnect now"));
     reconnect->setObjectName(QStringLiteral("action.reconnect"));
@@ -428,6 +432,7 @@ void MainWindow::setTheme(Theme::Mode mode)
         const bool isLight = action->objectName() == QLatin1String("action.themeLight");
         action->setChecked(isLight == (mode == Theme::Mode::Light));
     }
+    Q_EMIT themeChanged(m_theme);
 }
 
 void MainWindow::applyStyleSheet()

@@ -44,6 +44,7 @@ public:
 
     void setTheme(Theme::Mode mode);
     Theme::Mode themeMode() const { return m_theme.mode; }
+    const Theme &theme() const { return m_theme; }
     void setDemoMode(bool demo);
     bool demoMode() const { return m_demo; }
     // Where the data comes from ("demo", "ws://relay:8080", a log file), shown beside the
@@ -70,6 +71,9 @@ public:
     MapPanel *mapPage() const { return m_mapPanel; }
     ConnectionBadge *connectionBadge() const { return m_badge; }
     PlaybackBar *playbackBar() const { return m_playbackBar; }
+    // The Alerts menu, filled by the application (app/AlertTools) with rules, the forecast and
+    // notification settings.
+    QMenu *alertsMenu() const { return m_alertsMenu; }
     QString statusText() const;
 
 Q_SIGNALS:
@@ -83,6 +87,7 @@ Q_SIGNALS:
     // (docs/journal.md).
     void lookBackRequested(const QString &journalDir);
     void lookBackWindowRequested(const QString &journalDir);
+    void themeChanged(const vantage::Theme &theme);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -144,6 +149,7 @@ private:
     QLabel *m_recordLabel = nullptr;  // shown with --record: frames recorded, or why recording stopped
     QLabel *m_skippedLabel = nullptr; // shown when a replay skipped lines: how many, and the first ones
     QLabel *m_journalLabel = nullptr; // shown while the live stream is journaled: frames, or why it stopped
+    QMenu *m_alertsMenu = nullptr;
     PlaybackBar *m_playbackBar = nullptr;
     QMenu *m_playbackMenu = nullptr;
     QAction *m_recordAction = nullptr;

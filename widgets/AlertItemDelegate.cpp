@@ -30,11 +30,36 @@ void AlertItemDelegate::setTheme(const Theme &theme)
     m_theme = theme;
 }
 
-QSize AlertItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+QSize AlertItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QFontMetrics label(CardPainter::captionFont(option.font));
     const QFontMetrics message(option.font);
-    return {280, 2 * verticalPadding + label.height() + lineGap + message.height()};
+    int height = 2 * verticalPadding + label.height() + lineGap + message.height();
+    if (!operatorLine(index).isEmpty())
+        height += lineGap + QFontMetrics(detailFont(option.font)).height();
+    return {280, height};
+}
+
+QString AlertItemDelegate::operatorLine(const QModelIndex &index) const
+{
+    QStringList parts;
+    const qint64 now = m_now();
+    const QString by = index.data(AlertModel::AckByRole).toString();
+    if (!by.isEmpty()) {
+        QString ack = tr("\u2713 %1 \u00b7 %2 ago")
+                          .arg(singleLine(by),
+                               ValueFormat::duration(now - index.data(AlertModel::AckAtRole).toLongLong()));
+        const QString comment = singleLine(index.data(AlertModel::AckCommentRole).toString());
+        if (!comment.isEmpty())
+            ack += QStringLiteral(" \u00b7 \u201c%1\u201d").arg(comment);
+        if (!index.data(AlertModel::AckSharedRole).toBool())
+            ack += tr(" \u00b7 this window only");
+        parts << ack;
+    }
+    const qint64 silencedUntil = index.data(AlertModel::SilencedUntilRole).toLongLong();
+    if (silencedUntil > 0 && index.data(AlertModel::IsOpenRole).toBool())
+        parts << tr("silenced %1 more").arg(ValueFormat::duration(qMax<qint64>(0, silencedUntil - now)));
+    return parts.join(QStringLiteral("   "));
 }
 
 void AlertItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -50,7 +75,7 @@ void AlertItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         QColor selected = m_theme.accent;
         selected.setAlphaF(0.22);
         painter->fillRect(row, selected);
-    } else if (open) {
+    } else if (open && index.data(AlertModel::AckByRole).toString().isEmpty()) {
         QColor wash = color;
         wash.setAlphaF(0.06);
         painter->fillRect(row, wash);
@@ -89,10 +114,22 @@ void AlertItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     painter->drawText(QRect(firstLine.left(), firstLine.top(), labelWidth + 2, firstLine.height()),
                       Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, severityText);
 
+    int afterLabel = firstLine.left() + labelWidth + 8;
+    if (index.data(AlertModel::IsLocalRole).toBool()) {
+        const QString tag = tr("LOCAL RULE");
+        const QRect tagRect(afterLabel, firstLine.top() + 1, detailMetrics.horizontalAdvance(tag) + 10,
+                            firstLine.height() - 2);
+        painter->setPen(QPen(m_theme.textMuted, 1.0));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(QRectF(tagRect).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
+        painter->setFont(detail);
+        painter->drawText(tagRect, Qt::AlignCenter | Qt::TextSingleLine, tag);
+        afterLabel = tagRect.right() + 8;
+    }
     const int affected = index.data(AlertModel::AffectedUsersRole).toInt();
     if (affected > 0) {
         const QString users = tr("\u00b7  %1 users affected").arg(ValueFormat::count(affected));
-        const int x = firstLine.left() + labelWidth + 8;
+        const int x = afterLabel;
         const int width = std::max(0, firstLine.right() - ageWidth - 8 - x);
         painter->setFont(detail);
         painter->setPen(m_theme.textMuted);
@@ -108,6 +145,16 @@ void AlertItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     painter->setPen(m_theme.text);
     painter->drawText(secondLine, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
                       messageMetrics.elidedText(message, Qt::ElideRight, secondLine.width()));
+
+    const QString acted = operatorLine(index);
+    if (!acted.isEmpty()) {
+        const QRect thirdLine(content.left(), secondLine.bottom() + 1 + lineGap, content.width(),
+                              detailMetrics.height());
+        painter->setFont(detail);
+        painter->setPen(m_theme.good);
+        painter->drawText(thirdLine, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                          detailMetrics.elidedText(acted, Qt::ElideRight, thirdLine.width()));
+    }
     painter->restore();
 }
 

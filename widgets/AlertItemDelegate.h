@@ -7,8 +7,10 @@
 
 namespace vantage {
 
-// One alert row: a severity stripe, the severity label, affected users and age on the first
-// line, the message (plain text) on the second. Resolved alerts are dimmed.
+// One alert row: a severity stripe, the severity label, a "local" tag for rule alerts, affected
+// users and age on the first line, the message (plain text) on the second, and, when operators
+// acted, who acknowledged it when (and whether the server has it) and until when it is silenced
+// on a third. Resolved alerts are dimmed; acknowledged ones lose their wash.
 class AlertItemDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -19,6 +21,9 @@ public:
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // "✓ anna · 3 min ago · “on it” · this window only  ·  silenced 42 min"; empty when nobody acted.
+    QString operatorLine(const QModelIndex &index) const;
 
 private:
     Theme m_theme = Theme::dark();

@@ -2,6 +2,7 @@
 
 #include "app/AlertActions.h"
 #include "app/AlertRuleSettings.h"
+#include "app/LiveInBackground.h"
 #include "app/LoadHistoryJob.h"
 #include "app/SessionController.h"
 #include "models/DashboardModels.h"
@@ -82,6 +83,12 @@ AlertTools::AlertTools(DashboardModels *models, MainWindow *window, SessionContr
     connect(models, &DashboardModels::eventsAdded, this, [this](const std::vector<FeedItem> &events) {
         if (notifying())
             m_notifications->onEvents(events);
+    });
+    // While the window looks back in the journal, the live stream goes on underneath: its news
+    // is still news.
+    connect(sessions, &SessionController::liveInBackground, this, [this](LiveInBackground *live) {
+        connect(live, &LiveInBackground::alertsRaised, m_notifications, &NotificationCenter::onAlertsRaised);
+        connect(live, &LiveInBackground::eventsAdded, m_notifications, &NotificationCenter::onEvents);
     });
     connect(notifications, &NotificationCenter::acknowledgeRequested, actions,
             [actions](const QString &alertId) { actions->acknowledge(alertId, actions->operatorName(), QString()); });

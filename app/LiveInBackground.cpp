@@ -15,6 +15,8 @@ LiveInBackground::LiveInBackground(FeedSession *live, DashboardModels *shown, QO
     m_live->setModels(&m_models);
     connect(&m_models, &DashboardModels::batchApplied, this, &LiveInBackground::changed);
     connect(&m_models, &DashboardModels::connectionStatusChanged, this, &LiveInBackground::changed);
+    connect(&m_models, &DashboardModels::alertsRaised, this, &LiveInBackground::alertsRaised);
+    connect(&m_models, &DashboardModels::eventsAdded, this, &LiveInBackground::eventsAdded);
 }
 
 void LiveInBackground::restore()

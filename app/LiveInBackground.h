@@ -30,6 +30,9 @@ public:
 
 Q_SIGNALS:
     void changed(); // a live batch or status arrived underneath
+    // What DashboardModels announces for notifications, from the live state underneath.
+    void alertsRaised(const std::vector<vantage::AlertInfo> &alerts);
+    void eventsAdded(const std::vector<vantage::FeedItem> &events);
 
 private:
     FeedSession *m_live;

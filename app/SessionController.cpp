@@ -97,6 +97,7 @@ bool SessionController::lookBack(const QString &journalDir)
     }
     m_background = std::make_unique<LiveInBackground>(m_session.get(), m_models);
     connect(m_background.get(), &LiveInBackground::changed, this, &SessionController::showLiveBehind);
+    Q_EMIT liveInBackground(m_background.get());
     ReplayOptions options;
     options.path = journalDir;
     options.speed = 1.0;

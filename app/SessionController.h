@@ -75,6 +75,12 @@ public:
     void followLive();
     bool isLookingBack() const { return m_background != nullptr; }
 
+Q_SIGNALS:
+    // Looking back began: the live stream goes on in `live` until followLive().
+    void liveInBackground(vantage::LiveInBackground *live);
+
+public:
+
     // The client-side alert rules of the window's dashboard and, while looking back, of the live
     // state underneath; replays indexed from now on build their seek points with them.
     void setAlertRules(const std::vector<AlertRule> &rules);

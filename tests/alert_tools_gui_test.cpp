@@ -117,22 +117,36 @@ TEST(AlertToolsGui, DoNotDisturbAndMuteAreRememberedAndApplied)
     EXPECT_TRUE(f.notifications.muted());
 }
 
-TEST(AlertToolsGui, ALiveCriticalAlertIsNotifiedOnce)
+// The window on a live stream from a relay on loopback, journaled.
+struct LiveToolsFixture : ToolsFixture
 {
-    ToolsFixture f;
-    f.makeTools();
-    RelayServer relay([] {
+    RelayServer relay{[] {
         RelayOptions options;
         options.heartbeatMs = 60'000;
         return options;
-    }());
-    QString error;
-    ASSERT_TRUE(relay.listen(&error)) << error.toStdString();
-    AppOptions options;
-    options.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/stream").arg(relay.port()));
-    options.fallback = false;
-    f.controller.start(makeSource(options));
-    ASSERT_TRUE(QTest::qWaitFor([&] { return relay.clientCount() == 1; }, kWaitMs));
+    }()};
+    QString journalDir = dir.filePath(QStringLiteral("journal"));
+
+    LiveToolsFixture()
+    {
+        makeTools();
+        QString error;
+        EXPECT_TRUE(relay.listen(&error)) << error.toStdString();
+        JournalOptions journal;
+        journal.dir = journalDir;
+        controller.setJournalOptions(journal);
+        AppOptions options;
+        options.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/stream").arg(relay.port()));
+        options.fallback = false;
+        controller.start(makeSource(options));
+        EXPECT_TRUE(QTest::qWaitFor([&] { return relay.clientCount() == 1; }, kWaitMs));
+    }
+};
+
+TEST(AlertToolsGui, ALiveCriticalAlertIsNotifiedOnce)
+{
+    LiveToolsFixture f;
+    RelayServer &relay = f.relay;
 
     relay.publish(criticalAlert("al-1"));
     relay.publish(criticalAlert("al-1")); // an update, not news
@@ -140,6 +154,19 @@ TEST(AlertToolsGui, ALiveCriticalAlertIsNotifiedOnce)
         << "hello, snapshot and both alerts";
     EXPECT_EQ(f.notifications.counts().requested, 1);
     EXPECT_EQ(f.notifications.counts().toasts, 1);
+}
+
+TEST(AlertToolsGui, WhileLookingBackTheLiveStreamStillNotifies)
+{
+    LiveToolsFixture f;
+    f.relay.publish(criticalAlert("al-1"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return f.notifications.counts().requested == 1; }, kWaitMs));
+    ASSERT_TRUE(f.controller.lookBack(f.journalDir));
+
+    f.relay.publish(criticalAlert("al-2"));
+
+    ASSERT_TRUE(QTest::qWaitFor([&] { return f.notifications.counts().requested == 2; }, kWaitMs));
+    EXPECT_TRUE(f.controller.isLookingBack());
 }
 
 TEST(AlertToolsGui, AReplayOfThePastNotifiesNobody)

@@ -281,6 +281,8 @@ void AlertModel::restoreState(const State &state)
     m_droppedOpen = state.droppedOpen;
     for (Row &row : m_open)
         applyActs(row);
+    for (Row &row : m_resolved)
+        applyActs(row);
     m_nextDeadlineMs.reset();
     endResetModel();
 }

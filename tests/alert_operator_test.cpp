@@ -194,6 +194,14 @@ TEST_F(AlertOperatorTest, WhatOperatorsDidSurvivesARestoredState)
     EXPECT_EQ(data("al-1", AlertModel::AckByRole).toString(), QStringLiteral("anna"));
     EXPECT_EQ(data("al-2", AlertModel::SilencedUntilRole).toLongLong(), 90 * kMinute);
 
+    // A seek to a moment after the alert was resolved keeps the acknowledgement in the history.
+    model.applyResolved(6000, {{QStringLiteral("al-1"), {}}});
+    AlertModel::State resolved = model.state();
+    resolved.resolved.front().ack.reset();
+    model.restoreState(resolved);
+    EXPECT_FALSE(isOpen("al-1"));
+    EXPECT_EQ(data("al-1", AlertModel::AckByRole).toString(), QStringLiteral("anna"));
+
     model.clear();
     model.restoreState(before);
     EXPECT_TRUE(data("al-1", AlertModel::AckByRole).toString().isEmpty()) << "clear() forgets them";

@@ -33,6 +33,8 @@ struct AppOptions
     QString page;                  // --page overview|map ("" = overview)
     QSize windowSize;              // --size WxH (invalid = the saved or default size)
     int feedCapacity = 50'000;     // --feed-capacity N
+    bool kiosk = false;            // --kiosk: a wall display (docs/operations.md, "Kiosk")
+    int rotateSeconds = 30;        // --rotate-seconds N (5..3600): how long each kiosk page shows
     // The live journal (docs/journal.md): --journal-dir DIR (default: the app's data folder in the
     // window, none headless) and --journal-hours H (default 336, two weeks: what the load
     // forecast needs for the same weekday and hour; 0: no journal).

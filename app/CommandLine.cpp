@@ -142,6 +142,15 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         QStringLiteral("feed-capacity"),
         QStringLiteral("Events kept in the activity feed (newest first, default 50000)."),
         QStringLiteral("N"), QStringLiteral("50000"));
+    const QCommandLineOption kiosk(
+        QStringLiteral("kiosk"),
+        QStringLiteral("Wall display: full screen and frameless, no menus, dark unless --theme is given, "
+                       "the pages in turn (see --rotate-seconds), the cursor hidden while the mouse rests."));
+    const QCommandLineOption rotateSeconds(
+        QStringLiteral("rotate-seconds"),
+        QStringLiteral("With --kiosk: show each page for N seconds, 5 to 3600 (default 30). Any input "
+                       "holds the page for a minute."),
+        QStringLiteral("N"), QStringLiteral("30"));
     const QCommandLineOption journalDir(
         QStringLiteral("journal-dir"),
         QStringLiteral("Keep the live journal (the live stream on disk, for looking back) in DIR. "
@@ -151,10 +160,11 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         QStringLiteral("journal-hours"),
         QStringLiteral("Hours of the live stream the journal keeps (default 336, two weeks; 0: no journal)."),
         QStringLiteral("H"), QStringLiteral("336"));
-    parser.addOptions({url,          sseUrl,     noFallback,   pollInterval, caFile, tokenFile, tokenKeychain,
-                       storeToken,   record,     replay,       speed,        loop,   demo,      headless,
-                       duration,     statsJson,  screenshot,   after,        theme,  page,      size,
-                       feedCapacity, journalDir, journalHours, backtest,     rules});
+    parser.addOptions({url,           sseUrl,     noFallback, pollInterval, caFile,     tokenFile,
+                       tokenKeychain, storeToken, record,     replay,       speed,      loop,
+                       demo,          headless,   duration,   statsJson,    screenshot, after,
+                       theme,         page,       size,       feedCapacity, journalDir, journalHours,
+                       backtest,      rules,      kiosk,      rotateSeconds});
 
     CommandLineResult result;
     auto fail = [&result](const QString &message) {
@@ -249,6 +259,12 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     if (!capacityOk || options.feedCapacity < 100 || options.feedCapacity > 10'000'000)
         return fail(QStringLiteral("--feed-capacity must be between 100 and 10000000"));
 
+    options.kiosk = parser.isSet(kiosk);
+    bool rotateOk = false;
+    options.rotateSeconds = parser.value(rotateSeconds).toInt(&rotateOk);
+    if (!rotateOk || options.rotateSeconds < 5 || options.rotateSeconds > 3600)
+        return fail(QStringLiteral("--rotate-seconds must be a whole number of seconds from 5 to 3600"));
+
     options.journalDir = parser.value(journalDir);
     const auto hours = parseNonNegative(parser.value(journalHours));
     if (!hours || *hours > 24.0 * 366)
@@ -277,6 +293,11 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         QFileInfo(options.recordPath).absoluteFilePath() == QFileInfo(options.replayPath).absoluteFilePath())
         return fail(
             QStringLiteral("--record must name another file than --replay: it would overwrite the log"));
+    if (parser.isSet(rotateSeconds) && !options.kiosk)
+        return fail(QStringLiteral("--rotate-seconds is for --kiosk"));
+    if (options.kiosk && (options.headless || !options.backtestPath.isEmpty()))
+        return fail(
+            QStringLiteral("--kiosk needs a window; it cannot be combined with --headless or --backtest"));
     if (options.headless && !options.screenshotPath.isEmpty())
         return fail(QStringLiteral("--screenshot needs a window; it cannot be combined with --headless"));
     result.options = options;

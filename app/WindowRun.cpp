@@ -8,6 +8,7 @@
 #include "app/SessionController.h"
 #include "app/SourceFactory.h"
 #include "models/DashboardModels.h"
+#include "ui/KioskController.h"
 #include "ui/MainWindow.h"
 #include "ui/NotificationCenter.h"
 
@@ -15,6 +16,8 @@
 #include <QSettings>
 #include <QTextStream>
 #include <QTimer>
+
+#include <memory>
 
 namespace vantage {
 
@@ -24,7 +27,9 @@ const QString kThemeKey = QStringLiteral("appearance/theme");
 const QString kGeometryKey = QStringLiteral("window/geometry");
 Theme::Mode themeMode(const AppOptions &options, const QSettings &settings)
 {
-    const QString name = options.theme.isEmpty() ? settings.value(kThemeKey).toString() : options.theme;
+    // A wall is dark unless told otherwise: the saved choice belongs to the desk.
+    const QString saved = options.kiosk ? QString() : settings.value(kThemeKey).toString();
+    const QString name = options.theme.isEmpty() ? saved : options.theme;
     return name == QLatin1String("light") ? Theme::Mode::Light : Theme::Mode::Dark;
 }
 
@@ -42,7 +47,7 @@ int runWindow(const AppOptions &cliOptions)
         window.showPage(MainWindow::Page::Map);
     if (options.windowSize.isValid())
         window.resize(options.windowSize);
-    else if (!window.restoreGeometry(settings.value(kGeometryKey).toByteArray()))
+    else if (options.kiosk || !window.restoreGeometry(settings.value(kGeometryKey).toByteArray()))
         window.resize(1440, 900);
     SessionController sessions(&models, &window);
     sessions.setJournalOptions(journalOptions(options, true));
@@ -51,6 +56,15 @@ int runWindow(const AppOptions &cliOptions)
     AlertTools alertTools(&models, &window, &sessions, &settings, &alertActions, &notifications);
     if (!alertTools.rulesError().isEmpty())
         window.showError(QObject::tr("Alert rules"), alertTools.rulesError());
+
+    std::unique_ptr<KioskController> kiosk;
+    if (options.kiosk) {
+        window.setKioskMode(true);
+        // --size wins over full screen, so that a screenshot has the wall's size.
+        if (options.windowSize.isValid())
+            window.setWindowState(Qt::WindowNoState);
+        kiosk = std::make_unique<KioskController>(&window, qint64(options.rotateSeconds) * 1000, systemNowMs);
+    }
 
     int exitCode = 0;
     if (!options.screenshotPath.isEmpty()) {
@@ -66,7 +80,8 @@ int runWindow(const AppOptions &cliOptions)
     sessions.start(makeSource(options), makeRecorder(options));
     const int loopCode = QApplication::exec();
     sessions.finish();
-    if (options.screenshotPath.isEmpty()) {
+    // A kiosk's full screen and dark theme are not the desk's to keep.
+    if (options.screenshotPath.isEmpty() && !options.kiosk) {
         settings.setValue(kGeometryKey, window.saveGeometry());
         settings.setValue(kThemeKey, window.themeMode() == Theme::Mode::Light ? QStringLiteral("light")
                                                                               : QStringLiteral("dark"));

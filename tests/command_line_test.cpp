@@ -108,8 +108,20 @@ TEST(CommandLine, RejectsBadValuesWithSpecificMessages)
         {{QStringLiteral("--backtest"), QStringLiteral("log.ndjson"), QStringLiteral("--replay"),
           QStringLiteral("log.ndjson")},
          "one of"},
-        {{QStringLiteral("--backtest"), QStringLiteral("log.ndjson"), QStringLiteral("--headless")}, "one of"},
+        {{QStringLiteral("--backtest"), QStringLiteral("log.ndjson"), QStringLiteral("--headless")},
+         "one of"},
         {{QStringLiteral("--rules"), QStringLiteral("rules.json")}, "--backtest"},
+        {{QStringLiteral("--kiosk"), QStringLiteral("--rotate-seconds"), QStringLiteral("4")}, "5 to 3600"},
+        {{QStringLiteral("--kiosk"), QStringLiteral("--rotate-seconds"), QStringLiteral("3601")},
+         "5 to 3600"},
+        {{QStringLiteral("--kiosk"), QStringLiteral("--rotate-seconds"), QStringLiteral("7.5")},
+         "whole number"},
+        {{QStringLiteral("--kiosk"), QStringLiteral("--rotate-seconds"), QStringLiteral("soon")},
+         "--rotate-seconds"},
+        {{QStringLiteral("--rotate-seconds"), QStringLiteral("10")}, "is for --kiosk"},
+        {{QStringLiteral("--kiosk"), QStringLiteral("--headless")}, "--kiosk needs a window"},
+        {{QStringLiteral("--kiosk"), QStringLiteral("--backtest"), QStringLiteral("log.ndjson")},
+         "--kiosk needs a window"},
     };
     for (const Case &c : cases) {
         const auto result = parse(c.args);
@@ -158,11 +170,12 @@ TEST(CommandLine, HelpDocumentsEveryOption)
     EXPECT_TRUE(result.message.startsWith(QLatin1String("Usage: "))) << result.message.toStdString();
     EXPECT_FALSE(result.message.contains(QLatin1String("<executable_name>")));
     for (const char *option :
-         {"--url",         "--sse-url",        "--no-fallback", "--poll-interval", "--ca-file",
-          "--token-file",  "--token-keychain", "--store-token", "--record",        "--replay",
-          "--speed",       "--demo",           "--headless",    "--duration",      "--stats-json",
-          "--screenshot",  "--after",          "--theme",       "--page",          "--size",
-          "--journal-dir", "--journal-hours",  "--backtest",    "--rules"})
+         {"--url",           "--sse-url",        "--no-fallback", "--poll-interval", "--ca-file",
+          "--token-file",    "--token-keychain", "--store-token", "--record",        "--replay",
+          "--speed",         "--demo",           "--headless",    "--duration",      "--stats-json",
+          "--screenshot",    "--after",          "--theme",       "--page",          "--size",
+          "--journal-dir",   "--journal-hours",  "--backtest",    "--rules",         "--kiosk",
+          "--rotate-seconds"})
         EXPECT_TRUE(result.message.contains(QLatin1String(option))) << option;
 }
 
@@ -176,4 +189,27 @@ TEST(CommandLine, ScreenshotSizeAndDelay)
     EXPECT_DOUBLE_EQ(result.options->screenshotAfterS, 1.5);
     EXPECT_EQ(result.options->windowSize, QSize(1920, 1080));
     EXPECT_EQ(parse({QStringLiteral("--page"), QStringLiteral("Map")}).options->page, QStringLiteral("map"));
+}
+
+TEST(CommandLine, KioskAndRotationInterval)
+{
+    const auto defaults = parse({});
+    ASSERT_TRUE(defaults.options);
+    EXPECT_FALSE(defaults.options->kiosk);
+    EXPECT_EQ(defaults.options->rotateSeconds, 30);
+
+    const auto kiosk = parse({QStringLiteral("--demo"), QStringLiteral("--kiosk")});
+    ASSERT_TRUE(kiosk.options) << kiosk.message.toStdString();
+    EXPECT_TRUE(kiosk.options->kiosk);
+    EXPECT_EQ(kiosk.options->rotateSeconds, 30);
+    EXPECT_TRUE(kiosk.options->theme.isEmpty()); // dark is the window's choice, not the parser's
+
+    for (const int seconds : {5, 45, 3600}) {
+        const auto set =
+            parse({QStringLiteral("--kiosk"), QStringLiteral("--rotate-seconds"), QString::number(seconds),
+                   QStringLiteral("--theme"), QStringLiteral("light")});
+        ASSERT_TRUE(set.options) << set.message.toStdString();
+        EXPECT_EQ(set.options->rotateSeconds, seconds);
+        EXPECT_EQ(set.options->theme, QStringLiteral("light"));
+    }
 }

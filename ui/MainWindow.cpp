@@ -176,6 +176,17 @@ MainWindow::Page MainWindow::page() const
     return Page(m_pages->currentIndex());
 }
 
+void MainWindow::setKioskMode(bool on)
+{
+    // The status bar stays: its rates and loss counts are data, and nothing is lost silently.
+    menuBar()->setVisible(!on);
+    for (QToolButton *button : m_pageButtons)
+        button->setVisible(!on);
+    setAcceptDrops(!on);
+    setWindowFlag(Qt::FramelessWindowHint, on);
+    setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
+}
+
 QWidget *MainWindow::buildTopBar()
 {
     auto *bar = new QWidget(this);
@@ -363,8 +374,10 @@ void MainWindow::buildFileMenu()
     setRecordingActive(false);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
+    quit->setObjectName(QStringLiteral("action.quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
+    addAction(quit); // Ctrl+Q works in kiosk mode too, with the menu bar out of sight
 }
 
 void MainWindow::buildPlaybackMenu()

@@ -42,6 +42,10 @@ public:
     void showPage(Page page);
     Page page() const;
 
+    // A wall display (--kiosk): frameless and full screen (set before show), without the menu
+    // bar, the page buttons or log files dropped onto it. ui/KioskController adds the behaviour.
+    void setKioskMode(bool on);
+
     void setTheme(Theme::Mode mode);
     Theme::Mode themeMode() const { return m_theme.mode; }
     const Theme &theme() const { return m_theme; }

@@ -2,7 +2,7 @@
 // the relay when its hello offers it (docs/protocol.md, "alert_ack"), kept in the window otherwise.
 #include "app/AlertActions.h"
 #include "app/SourceFactory.h"
-#include "relay/RelayServer.h"
+#include "support/LiveRelay.h"
 #include "support/SessionFixture.h"
 #include "ui/AcknowledgeDialog.h"
 #include "ui/AlertPanel.h"
@@ -28,18 +28,14 @@ struct AckFixture : test::SessionFixture
 
     explicit AckFixture(bool relayTakesAcks)
         : relay([relayTakesAcks] {
-              RelayOptions options;
-              options.heartbeatMs = 60'000;
+              RelayOptions options = test::quietRelayOptions();
               options.acceptAcks = relayTakesAcks;
               return options;
           }())
     {
         QString error;
         EXPECT_TRUE(relay.listen(&error)) << error.toStdString();
-        AppOptions options;
-        options.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/stream").arg(relay.port()));
-        options.fallback = false;
-        controller.start(makeSource(options));
+        test::followRelay(controller, relay, {}, false);
         AlertInfo alert;
         alert.id = QStringLiteral("al-2");
         alert.severity = Severity::Critical;

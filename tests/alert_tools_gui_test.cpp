@@ -5,7 +5,7 @@
 #include "app/AlertRuleSettings.h"
 #include "app/AlertTools.h"
 #include "app/SourceFactory.h"
-#include "relay/RelayServer.h"
+#include "support/LiveRelay.h"
 #include "support/SessionFixture.h"
 #include "ui/AlertRulesDialog.h"
 #include "ui/NotificationCenter.h"
@@ -120,11 +120,7 @@ TEST(AlertToolsGui, DoNotDisturbAndMuteAreRememberedAndApplied)
 // The window on a live stream from a relay on loopback, journaled.
 struct LiveToolsFixture : ToolsFixture
 {
-    RelayServer relay{[] {
-        RelayOptions options;
-        options.heartbeatMs = 60'000;
-        return options;
-    }()};
+    RelayServer relay{test::quietRelayOptions()};
     QString journalDir = dir.filePath(QStringLiteral("journal"));
 
     LiveToolsFixture()
@@ -132,13 +128,7 @@ struct LiveToolsFixture : ToolsFixture
         makeTools();
         QString error;
         EXPECT_TRUE(relay.listen(&error)) << error.toStdString();
-        JournalOptions journal;
-        journal.dir = journalDir;
-        controller.setJournalOptions(journal);
-        AppOptions options;
-        options.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/stream").arg(relay.port()));
-        options.fallback = false;
-        controller.start(makeSource(options));
+        test::followRelay(controller, relay, journalDir, false);
         EXPECT_TRUE(QTest::qWaitFor([&] { return relay.clientCount() == 1; }, kWaitMs));
     }
 };

@@ -1,7 +1,7 @@
 #include "app/AppOptions.h"
 #include "app/SourceFactory.h"
 #include "feed/Clock.h"
-#include "relay/RelayServer.h"
+#include "support/LiveRelay.h"
 #include "support/SessionFixture.h"
 #include "ui/IndexProgress.h"
 #include "ui/PlaybackBar.h"
@@ -39,23 +39,14 @@ Message signup(const QString &name)
 
 struct LiveFixture : test::SessionFixture
 {
-    RelayServer relay{[] {
-        RelayOptions options;
-        options.heartbeatMs = 60'000; // no keep-alive traffic in the middle of the expectations
-        return options;
-    }()};
+    RelayServer relay{test::quietRelayOptions()};
     QString journalDir = dir.filePath(QStringLiteral("journal"));
 
     LiveFixture()
     {
         QString error;
         EXPECT_TRUE(relay.listen(&error)) << error.toStdString();
-        JournalOptions journal;
-        journal.dir = journalDir;
-        controller.setJournalOptions(journal);
-        AppOptions options;
-        options.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/stream").arg(relay.port()));
-        controller.start(makeSource(options));
+        test::followRelay(controller, relay, journalDir);
     }
 
     PlaybackBar *bar() const { return window.playbackBar(); }

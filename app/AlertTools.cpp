@@ -148,14 +148,24 @@ void AlertTools::openForecast()
                             "journal on (--journal-hours)."));
         return;
     }
-    dialog->setLoading(source);
-    auto *job = new LoadHistoryJob(source, dialog);
-    const qint64 now = m_models->shownNowMs();
-    connect(job, &LoadHistoryJob::progress, dialog, &ForecastDialog::setProgress);
-    connect(job, &LoadHistoryJob::failed, dialog, &ForecastDialog::setError);
-    connect(job, &LoadHistoryJob::finished, dialog,
-            [dialog, now](const HourlyLoad &history) { dialog->setForecast(LoadForecast::compute(history, now)); });
-    job->start();
+    // Refresh reads the history again, up to the moment the dashboard shows then.
+    const auto load = [this, dialog, source] {
+        dialog->setLoading(source);
+        auto *job = new LoadHistoryJob(source, dialog);
+        const qint64 now = m_models->shownNowMs();
+        connect(job, &LoadHistoryJob::progress, dialog, &ForecastDialog::setProgress);
+        connect(job, &LoadHistoryJob::failed, dialog, [dialog, job](const QString &error) {
+            dialog->setError(error);
+            job->deleteLater();
+        });
+        connect(job, &LoadHistoryJob::finished, dialog, [dialog, job, now](const HourlyLoad &history) {
+            dialog->setForecast(LoadForecast::compute(history, now));
+            job->deleteLater();
+        });
+        job->start();
+    };
+    connect(dialog, &ForecastDialog::refreshRequested, this, load);
+    load();
 }
 
 } // namespace vantage

@@ -30,7 +30,6 @@ public:
     ~AlertTools() override;
 
     QAction *rulesAction() const { return m_rules; }
-    QAction *forecastAction() const { return m_forecast; }
     QAction *doNotDisturbAction() const { return m_doNotDisturb; }
     QAction *muteAction() const { return m_mute; }
     // Why the saved rules could not be used (the defaults apply then); empty when they could.

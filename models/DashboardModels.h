@@ -51,7 +51,6 @@ public:
     // their state; a firing rule removed or disabled resolves with the next batch.
     void setAlertRules(std::vector<AlertRule> rules);
     const std::vector<AlertRule> &alertRules() const { return m_alertRules; }
-    const AlertRuleEvaluator &ruleEvaluator() const { return m_ruleState; }
 
     ActivityFeedModel *feed() const;
     FeedFilterProxy *filteredFeed() const;

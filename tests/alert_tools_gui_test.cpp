@@ -8,9 +8,12 @@
 #include "support/LiveRelay.h"
 #include "support/SessionFixture.h"
 #include "ui/AlertRulesDialog.h"
+#include "ui/ForecastDialog.h"
 #include "ui/NotificationCenter.h"
 
 #include <QAction>
+#include <QLabel>
+#include <QPushButton>
 #include <QDBusConnection>
 #include <QSettings>
 
@@ -157,6 +160,32 @@ TEST(AlertToolsGui, WhileLookingBackTheLiveStreamStillNotifies)
 
     ASSERT_TRUE(QTest::qWaitFor([&] { return f.notifications.counts().requested == 2; }, kWaitMs));
     EXPECT_TRUE(f.controller.isLookingBack());
+}
+
+TEST(AlertToolsGui, TheForecastReadsTheOpenLogAndRefreshes)
+{
+    ToolsFixture f;
+    f.makeTools();
+    const QString log = f.writeLog(QStringLiteral("short.ndjson"),
+                                   {R"({"v":1,"type":"event","seq":1,"ts":"2026-01-01T00:00:00Z","data":{"id":"e1","type":"signup"}})",
+                                    R"({"v":1,"type":"event","seq":2,"ts":"2026-01-01T02:30:00Z","data":{"id":"e2","type":"signup"}})"});
+    f.play(log, 0);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return f.models.feed()->rowCount() == 2; }, kWaitMs));
+
+    f.tools->openForecast();
+    auto *dialog = f.window.findChild<ForecastDialog *>();
+    ASSERT_NE(dialog, nullptr);
+    auto *summary = dialog->findChild<QLabel *>(QStringLiteral("forecast.summary"));
+    auto *refresh = dialog->findChild<QPushButton *>(QStringLiteral("forecast.refresh"));
+    ASSERT_NE(summary, nullptr);
+    ASSERT_NE(refresh, nullptr);
+    const auto forecastShown = [&] { return summary->text().contains(QStringLiteral("a forecast needs")); };
+    ASSERT_TRUE(QTest::qWaitFor(forecastShown, kWaitMs)) << summary->text().toStdString();
+    ASSERT_TRUE(refresh->isEnabled());
+
+    refresh->click();
+    EXPECT_FALSE(forecastShown()) << "reading the history again";
+    ASSERT_TRUE(QTest::qWaitFor(forecastShown, kWaitMs)) << summary->text().toStdString();
 }
 
 TEST(AlertToolsGui, AReplayOfThePastNotifiesNobody)

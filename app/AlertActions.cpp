@@ -22,8 +22,10 @@ AlertActions::AlertActions(DashboardModels *models, MainWindow *window, QSetting
                            QObject *parent)
     : QObject(parent), m_models(models), m_window(window), m_settings(settings), m_session(std::move(session))
 {
-    connect(window->alertPanel(), &AlertPanel::acknowledgeRequested, this, &AlertActions::requestAcknowledge);
-    connect(window->alertPanel(), &AlertPanel::silenceRequested, this, &AlertActions::silence);
+    for (AlertPanel *panel : {window->alertPanel(), window->alertsPage()}) {
+        connect(panel, &AlertPanel::acknowledgeRequested, this, &AlertActions::requestAcknowledge);
+        connect(panel, &AlertPanel::silenceRequested, this, &AlertActions::silence);
+    }
 }
 
 QString AlertActions::operatorName() const
@@ -57,7 +59,7 @@ bool AlertActions::acknowledge(const QString &alertId, const QString &by, const 
         report(tr("That alert is no longer open: nothing to acknowledge"));
         return false;
     }
-    m_window->alertPanel()->refresh();
+    m_window->refreshAlerts();
     if (alerts->find(alertId)->info.local) {
         report(tr("Acknowledged in this window: a local rule's alert is unknown to the server"));
         return true;
@@ -95,7 +97,7 @@ bool AlertActions::silence(const QString &alertId, qint64 forMs)
     const qint64 until = forMs > 0 ? m_models->shownNowMs() + forMs : 0;
     if (!m_models->alerts()->silence(alertId, until))
         return false;
-    m_window->alertPanel()->refresh();
+    m_window->refreshAlerts();
     report(forMs > 0 ? tr("Alert silenced for %1").arg(ValueFormat::duration(forMs)) : tr("Silence lifted"));
     return true;
 }

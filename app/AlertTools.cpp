@@ -87,13 +87,18 @@ AlertTools::AlertTools(DashboardModels *models, MainWindow *window, SessionContr
     // While the window looks back in the journal, the live stream goes on underneath: its news
     // is still news.
     connect(sessions, &SessionController::liveInBackground, this, [this](LiveInBackground *live) {
+        if (m_window->kioskMode())
+            return;
         connect(live, &LiveInBackground::alertsRaised, m_notifications, &NotificationCenter::onAlertsRaised);
         connect(live, &LiveInBackground::eventsAdded, m_notifications, &NotificationCenter::onEvents);
     });
     connect(notifications, &NotificationCenter::acknowledgeRequested, actions,
             [actions](const QString &alertId) { actions->acknowledge(alertId, actions->operatorName(), QString()); });
     connect(notifications, &NotificationCenter::silenceRequested, actions, &AlertActions::silence);
-    connect(window->alertPanel(), &AlertPanel::silenceRequested, notifications, &NotificationCenter::silence);
+    for (AlertPanel *panel : {window->alertPanel(), window->alertsPage()})
+        connect(panel, &AlertPanel::silenceRequested, notifications, &NotificationCenter::silence);
+    // A wall tells of alerts on its pages and by the critical takeover, to whoever is in the room.
+    m_status->setVisible(!window->kioskMode());
 
     applyRules(loadAlertRules(*settings, &m_rulesError));
     refreshStatus();
@@ -112,7 +117,10 @@ void AlertTools::applyRules(const std::vector<AlertRule> &rules)
 
 bool AlertTools::notifying() const
 {
-    // A replay shows the past: its alerts and payments are not news.
+    // A replay shows the past: its alerts and payments are not news. A wall has no one at its
+    // desktop to read a toast or a desktop notification.
+    if (m_window->kioskMode())
+        return false;
     return m_window->demoMode() || m_models->connectionStatus().transport != QLatin1String("replay");
 }
 

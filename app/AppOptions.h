@@ -2,6 +2,7 @@
 
 #include <QSize>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 namespace vantage {
@@ -30,11 +31,22 @@ struct AppOptions
     QString screenshotPath;        // --screenshot FILE
     double screenshotAfterS = 3.0; // --after SECONDS
     QString theme;                 // --theme light|dark ("" = the saved choice, dark by default)
-    QString page;                  // --page overview|map ("" = overview)
+    QString page;                  // --page overview|map|alerts|metrics ("" = overview)
     QSize windowSize;              // --size WxH (invalid = the saved or default size)
     int feedCapacity = 50'000;     // --feed-capacity N
-    bool kiosk = false;            // --kiosk: a wall display (docs/operations.md, "Kiosk")
+    // A wall display (docs/operations.md, "Kiosk"; app/KioskCommandLine). Given on the command
+    // line, these are saved in the profile; otherwise the profile's are used (app/SavedKiosk).
+    bool kiosk = false;            // --kiosk
     int rotateSeconds = 30;        // --rotate-seconds N (5..3600): how long each kiosk page shows
+    int staleSeconds = 30;         // --stale-seconds N (5..3600): when the stale banner shows
+    QString screens;               // --screens LAYOUT (ui/ScreenLayout; "" = every page on every screen)
+    QString exitChord;             // --exit-chord KEYS ("" = Ctrl+Alt+Shift+Q)
+    double typeScale = 0.0;        // --type-scale X (0.75..4; 0 = from the screen's height)
+    bool setKioskPin = false;      // --set-kiosk-pin: store the hash of a PIN read from stdin, then exit
+    QString profile;               // --profile NAME ("" = the default settings)
+    QString exportProfilePath;     // --export-profile FILE, then exit
+    QString importProfilePath;     // --import-profile FILE, then exit
+    QStringList given;             // the wall's and profile's options given, by name ("rotate-seconds")
     // The live journal (docs/journal.md): --journal-dir DIR (default: the app's data folder in the
     // window, none headless) and --journal-hours H (default 336, two weeks: what the load
     // forecast needs for the same weekday and hour; 0: no journal).

@@ -1,5 +1,8 @@
 #include "app/CommandLine.h"
 
+#include "app/KioskCommandLine.h"
+#include "ui/PageNames.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -134,7 +137,7 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("Colour theme: light or dark."),
                                    QStringLiteral("THEME"));
     const QCommandLineOption page(QStringLiteral("page"),
-                                  QStringLiteral("The page shown first: overview or map (default overview)."),
+                                  QStringLiteral("The page shown first: overview, map, alerts or metrics (default overview)."),
                                   QStringLiteral("PAGE"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1920x1080."),
                                   QStringLiteral("WxH"));
@@ -142,15 +145,6 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         QStringLiteral("feed-capacity"),
         QStringLiteral("Events kept in the activity feed (newest first, default 50000)."),
         QStringLiteral("N"), QStringLiteral("50000"));
-    const QCommandLineOption kiosk(
-        QStringLiteral("kiosk"),
-        QStringLiteral("Wall display: full screen and frameless, no menus, dark unless --theme is given, "
-                       "the pages in turn (see --rotate-seconds), the cursor hidden while the mouse rests."));
-    const QCommandLineOption rotateSeconds(
-        QStringLiteral("rotate-seconds"),
-        QStringLiteral("With --kiosk: show each page for N seconds, 5 to 3600 (default 30). Any input "
-                       "holds the page for a minute."),
-        QStringLiteral("N"), QStringLiteral("30"));
     const QCommandLineOption journalDir(
         QStringLiteral("journal-dir"),
         QStringLiteral("Keep the live journal (the live stream on disk, for looking back) in DIR. "
@@ -164,7 +158,9 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
                        tokenKeychain, storeToken, record,     replay,       speed,      loop,
                        demo,          headless,   duration,   statsJson,    screenshot, after,
                        theme,         page,       size,       feedCapacity, journalDir, journalHours,
-                       backtest,      rules,      kiosk,      rotateSeconds});
+                       backtest,      rules});
+    const KioskCommandLine wall;
+    parser.addOptions(wall.options());
 
     CommandLineResult result;
     auto fail = [&result](const QString &message) {
@@ -245,9 +241,8 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         options.theme != QLatin1String("dark"))
         return fail(QStringLiteral("--theme must be light or dark"));
     options.page = parser.value(page).toLower();
-    if (!options.page.isEmpty() && options.page != QLatin1String("overview") &&
-        options.page != QLatin1String("map"))
-        return fail(QStringLiteral("--page must be overview or map"));
+    if (!options.page.isEmpty() && !pageFromName(options.page))
+        return fail(QStringLiteral("--page must be one of: ") + allPageNames().join(QStringLiteral(", ")));
     if (parser.isSet(size)) {
         const auto value = parseSize(parser.value(size));
         if (!value)
@@ -258,12 +253,6 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     options.feedCapacity = parser.value(feedCapacity).toInt(&capacityOk);
     if (!capacityOk || options.feedCapacity < 100 || options.feedCapacity > 10'000'000)
         return fail(QStringLiteral("--feed-capacity must be between 100 and 10000000"));
-
-    options.kiosk = parser.isSet(kiosk);
-    bool rotateOk = false;
-    options.rotateSeconds = parser.value(rotateSeconds).toInt(&rotateOk);
-    if (!rotateOk || options.rotateSeconds < 5 || options.rotateSeconds > 3600)
-        return fail(QStringLiteral("--rotate-seconds must be a whole number of seconds from 5 to 3600"));
 
     options.journalDir = parser.value(journalDir);
     const auto hours = parseNonNegative(parser.value(journalHours));
@@ -293,11 +282,8 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         QFileInfo(options.recordPath).absoluteFilePath() == QFileInfo(options.replayPath).absoluteFilePath())
         return fail(
             QStringLiteral("--record must name another file than --replay: it would overwrite the log"));
-    if (parser.isSet(rotateSeconds) && !options.kiosk)
-        return fail(QStringLiteral("--rotate-seconds is for --kiosk"));
-    if (options.kiosk && (options.headless || !options.backtestPath.isEmpty()))
-        return fail(
-            QStringLiteral("--kiosk needs a window; it cannot be combined with --headless or --backtest"));
+    if (const QString error = wall.read(parser, options); !error.isEmpty())
+        return fail(error);
     if (options.headless && !options.screenshotPath.isEmpty())
         return fail(QStringLiteral("--screenshot needs a window; it cannot be combined with --headless"));
     result.options = options;

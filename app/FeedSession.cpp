@@ -66,7 +66,9 @@ void FeedSession::onStatus(const ConnectionStatus &status)
         m_history.erase(m_history.begin());
     m_history.push_back(status);
     m_models->setConnectionStatus(status);
-    if (status.state == ConnectionState::Finished || status.state == ConnectionState::Error)
+    // An error that is tried again (a wall's, retryAtMs set) does not end the source.
+    if (status.state == ConnectionState::Finished ||
+        (status.state == ConnectionState::Error && status.retryAtMs == 0))
         Q_EMIT sourceEnded();
 }
 

@@ -20,12 +20,16 @@ namespace vantage {
 namespace {
 // The demo opens with a quarter of an hour already played, so its charts have history.
 constexpr qint64 kDemoPreRollMs = 15 * 60 * 1000;
+// A wall never gives up: an error that retrying does not fix by itself (a refusal, a bad token)
+// is tried again this often, in case someone fixed it at the server's end.
+constexpr int kKioskErrorRetryMs = 30'000;
 
 // The live chain, best transport first: WebSocket, SSE, then polling the SSE endpoint's JSON
 // snapshot. Without fallback only the first configured transport; a chain of one is that source.
 std::unique_ptr<FrameSource> makeLiveSource(const AppOptions &options, const QByteArray &token)
 {
     const TlsOptions tls{options.caFile};
+    const int errorRetryMs = options.kiosk ? kKioskErrorRetryMs : 0;
     const QUrl sseUrl = !options.sseUrl.isEmpty() ? options.sseUrl : sseUrlFor(options.url);
     std::vector<std::unique_ptr<FrameSource>> transports;
     if (!options.url.isEmpty()) {
@@ -33,6 +37,7 @@ std::unique_ptr<FrameSource> makeLiveSource(const AppOptions &options, const QBy
         ws.url = options.url;
         ws.bearerToken = token;
         ws.tls = tls;
+        ws.reconnect.errorRetryMs = errorRetryMs;
         transports.push_back(std::make_unique<WebSocketSource>(ws));
     }
     if (transports.empty() || options.fallback) {
@@ -40,6 +45,7 @@ std::unique_ptr<FrameSource> makeLiveSource(const AppOptions &options, const QBy
         sse.url = sseUrl;
         sse.bearerToken = token;
         sse.tls = tls;
+        sse.reconnect.errorRetryMs = errorRetryMs;
         transports.push_back(std::make_unique<SseSource>(sse));
     }
     if (options.fallback) {
@@ -47,6 +53,7 @@ std::unique_ptr<FrameSource> makeLiveSource(const AppOptions &options, const QBy
         poll.url = sseUrl;
         poll.bearerToken = token;
         poll.tls = tls;
+        poll.reconnect.errorRetryMs = errorRetryMs;
         poll.intervalMs = int(options.pollIntervalS * 1000.0);
         transports.push_back(std::make_unique<SnapshotPollSource>(poll));
     }

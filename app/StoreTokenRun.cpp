@@ -1,13 +1,11 @@
 #include "app/StoreTokenRun.h"
 
+#include "app/EchoOff.h"
 #include "app/KeychainToken.h"
 #include "feed/TokenSource.h"
 
 #include <QFile>
 #include <QTextStream>
-
-#include <termios.h>
-#include <unistd.h>
 
 namespace vantage {
 
@@ -15,32 +13,6 @@ namespace {
 
 // Far above any real token, as for --token-file.
 constexpr qint64 kMaxTokenBytes = 64 * 1024;
-
-// Turns terminal echo off while it lives, so a typed token does not appear on screen.
-class EchoOff
-{
-public:
-    EchoOff()
-    {
-        if (isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &m_saved) == 0) {
-            termios quiet = m_saved;
-            quiet.c_lflag &= ~tcflag_t(ECHO);
-            m_active = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
-        }
-    }
-    ~EchoOff()
-    {
-        if (m_active)
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &m_saved);
-    }
-    EchoOff(const EchoOff &) = delete;
-    EchoOff &operator=(const EchoOff &) = delete;
-    bool active() const { return m_active; }
-
-private:
-    termios m_saved{};
-    bool m_active = false;
-};
 
 } // namespace
 

@@ -2,15 +2,22 @@
 
 #include "app/AlertActions.h"
 #include "app/AlertTools.h"
+#include "app/FeedSession.h"
+#include "app/GuiWatchdog.h"
 #include "app/JournalSetup.h"
+#include "app/KioskCommandLine.h"
+#include "app/KioskPin.h"
+#include "app/ProfileSettings.h"
 #include "app/RecorderSetup.h"
 #include "app/SavedConnection.h"
+#include "app/SavedKiosk.h"
 #include "app/SessionController.h"
 #include "app/SourceFactory.h"
+#include "app/WallDisplay.h"
 #include "models/DashboardModels.h"
-#include "ui/KioskController.h"
 #include "ui/MainWindow.h"
 #include "ui/NotificationCenter.h"
+#include "ui/PageNames.h"
 
 #include <QApplication>
 #include <QSettings>
@@ -37,14 +44,27 @@ Theme::Mode themeMode(const AppOptions &options, const QSettings &settings)
 
 int runWindow(const AppOptions &cliOptions)
 {
-    QSettings settings;
-    const AppOptions options = withSavedConnection(cliOptions, settings);
+    const std::unique_ptr<QSettings> profile = ProfileSettings::open(cliOptions.profile);
+    QSettings &settings = *profile;
+    AppOptions options = withSavedConnection(cliOptions, settings);
+    if (options.kiosk) {
+        options = withSavedKiosk(options, settings);
+        // A profile file may hold anything: its values are checked as the command line's are.
+        if (const QString error = checkKioskSettings(options); !error.isEmpty()) {
+            QTextStream(stderr) << "vantage: the kiosk settings of the profile: " << error << Qt::endl;
+            return 2;
+        }
+    }
 
     DashboardModels models(nullptr, systemNowMs, options.feedCapacity);
+    // On a wall this window holds the session and stays hidden; the walls show the data.
     MainWindow window(&models);
+    // Before the alert tools are made: a wall sends no notifications.
+    window.setKioskMode(options.kiosk);
     window.setTheme(themeMode(options, settings));
-    if (options.page == QLatin1String("map"))
-        window.showPage(MainWindow::Page::Map);
+    if (const auto page = pageFromName(options.page))
+        window.showPage(*page);
+    window.setStaleThresholdMs(qint64(options.staleSeconds) * 1000);
     if (options.windowSize.isValid())
         window.resize(options.windowSize);
     else if (options.kiosk || !window.restoreGeometry(settings.value(kGeometryKey).toByteArray()))
@@ -57,28 +77,45 @@ int runWindow(const AppOptions &cliOptions)
     if (!alertTools.rulesError().isEmpty())
         window.showError(QObject::tr("Alert rules"), alertTools.rulesError());
 
-    std::unique_ptr<KioskController> kiosk;
+    std::unique_ptr<WallDisplay> walls;
+    std::unique_ptr<GuiWatchdog> watchdog;
     if (options.kiosk) {
-        window.setKioskMode(true);
-        // --size wins over full screen, so that a screenshot has the wall's size.
-        if (options.windowSize.isValid())
-            window.setWindowState(Qt::WindowNoState);
-        kiosk = std::make_unique<KioskController>(&window, qint64(options.rotateSeconds) * 1000, systemNowMs);
+        // A wall stays alive (docs/operations.md "Kiosk"): a stalled GUI thread is logged, and
+        // once it runs again a feed waiting to retry tries at once; a hung one ends the process
+        // for the service manager to start again.
+        watchdog = std::make_unique<GuiWatchdog>();
+        QObject::connect(watchdog.get(), &GuiWatchdog::recovered, &sessions, [&sessions] {
+            if (FeedSession *session = sessions.session())
+                session->reconnectNow();
+        });
+        QObject::connect(qApp, &QCoreApplication::aboutToQuit, watchdog.get(), &GuiWatchdog::stop);
+        std::function<bool(const QString &)> verifyPin;
+        if (const QString hash = savedKioskPinHash(settings); !hash.isEmpty())
+            verifyPin = [hash](const QString &pin) { return KioskPin::verify(pin, hash); };
+        walls = std::make_unique<WallDisplay>(&models, &window, options, window.themeMode(), std::move(verifyPin));
+        QObject::connect(walls.get(), &WallDisplay::exitRequested, [] { QApplication::exit(kKioskExitStatus); });
+    } else {
+        window.show();
     }
+    QWidget *shown = walls ? static_cast<QWidget *>(walls->firstWall()) : &window;
 
     int exitCode = 0;
     if (!options.screenshotPath.isEmpty()) {
         QTimer::singleShot(qRound64(options.screenshotAfterS * 1000), &window, [&] {
-            if (!window.grab().save(options.screenshotPath, "PNG")) {
+            if (!shown || !shown->grab().save(options.screenshotPath, "PNG")) {
                 QTextStream(stderr) << "vantage: cannot write " << options.screenshotPath << Qt::endl;
                 exitCode = 1;
             }
-            QApplication::quit();
+            // Not quit(): that asks the windows to close, and a wall refuses.
+            QApplication::exit(exitCode);
         });
     }
-    window.show();
     sessions.start(makeSource(options), makeRecorder(options));
+    if (watchdog)
+        watchdog->start();
     const int loopCode = QApplication::exec();
+    if (watchdog)
+        watchdog->stop();
     sessions.finish();
     // A kiosk's full screen and dark theme are not the desk's to keep.
     if (options.screenshotPath.isEmpty() && !options.kiosk) {

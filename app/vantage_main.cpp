@@ -1,6 +1,7 @@
 #include "app/BacktestRun.h"
 #include "app/CommandLine.h"
 #include "app/HeadlessRun.h"
+#include "app/ProfileRun.h"
 #include "app/StoreTokenRun.h"
 #include "app/WindowRun.h"
 
@@ -34,6 +35,14 @@ int main(int argc, char **argv)
     if (!options.storeTokenEntry.isEmpty()) {
         QCoreApplication app(argc, argv);
         return vantage::runStoreToken(options.storeTokenEntry);
+    }
+    if (options.setKioskPin) {
+        QCoreApplication app(argc, argv);
+        return vantage::runSetKioskPin(options);
+    }
+    if (!options.exportProfilePath.isEmpty() || !options.importProfilePath.isEmpty()) {
+        QCoreApplication app(argc, argv);
+        return vantage::runProfileFile(options);
     }
     if (!options.backtestPath.isEmpty()) {
         // Reads the log on this thread and prints: no event loop, no display.

@@ -13,7 +13,8 @@ enum class ConnectionState : quint8 {
     Live,         // frames are flowing
     Reconnecting, // waiting for the next attempt (retryAtMs says when)
     Offline,      // retry limit reached: probing slowly (retryAtMs says when)
-    Error,        // stopped for a reason that retrying cannot fix (reason says which)
+    Error,        // a reason retrying does not fix by itself (reason says which); tried again only
+                  // when retryAtMs is set (a wall's errorRetryMs)
     Finished,     // a finite source (replay without loop) reached its end
 };
 
@@ -24,7 +25,7 @@ struct ConnectionStatus
     ConnectionState state = ConnectionState::Idle;
     QString transport;   // "websocket", "sse", "polling", "replay", "demo"
     QString reason;      // why the last attempt failed, plain text, never a credential
-    qint64 retryAtMs = 0; // when the next attempt is due (Reconnecting, Offline)
+    qint64 retryAtMs = 0; // when the next attempt is due (Reconnecting, Offline; Error when retried)
     int attempt = 0;     // failed attempts in a row
     qint64 sinceMs = 0;  // when this state was entered
     BreakerState breaker = BreakerState::Closed;

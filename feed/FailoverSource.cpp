@@ -110,7 +110,12 @@ void FailoverSource::onActiveStatus(const ConnectionStatus &status)
 {
     const bool last = m_active + 1 == int(m_transports.size());
     const bool giveUp = status.state == ConnectionState::Reconnecting || status.state == ConnectionState::Offline;
-    if (giveUp && !last && (status.transportRefused || status.attempt >= m_options.switchAfterFailures)) {
+    // An Error that retries (a kiosk) would retry the same refusal; the next transport may not
+    // share its cause (a policy close, an SSE 204), and probes come back up once it is gone.
+    const bool retryingError = status.state == ConnectionState::Error && status.retryAtMs != 0;
+    const bool switchNow =
+        retryingError || (giveUp && (status.transportRefused || status.attempt >= m_options.switchAfterFailures));
+    if (switchNow && !last) {
         moveTo(m_active + 1, QStringLiteral("%1 failed (%2)").arg(transportTitle(status.transport), status.reason));
         return;
     }

@@ -11,10 +11,12 @@
 namespace vantage {
 
 // The fallback chain: WebSocket, then SSE, then polling the JSON snapshot (best first). Runs one
-// transport at a time and moves down when it cannot be established; while on a fallback it
-// probes a better transport now and then, one probe at a time, and moves back up as soon as a
-// probe goes live. Every transport resumes from the pipeline's point, and the sequencer drops
-// what two transports both delivered, so a switch loses nothing.
+// transport at a time and moves down when it cannot be established, or at once on an Error the
+// transport would retry (errorRetryMs, a kiosk); while on a fallback it probes a better
+// transport now and then, one probe at a time, and moves back up as soon as a probe goes live.
+// An Error that stops retrying stays on its transport, for the operator to see. Every transport
+// resumes from the pipeline's point, and the sequencer drops what two transports both
+// delivered, so a switch loses nothing.
 class FailoverSource final : public FrameSource
 {
     Q_OBJECT

@@ -17,6 +17,7 @@ ReconnectPolicy::Settings sanitized(ReconnectPolicy::Settings s)
     s.stableAfterMs = std::max(0, s.stableAfterMs);
     s.maxAttempts = std::max(1, s.maxAttempts);
     s.offlineProbeMs = std::max(0, s.offlineProbeMs);
+    s.errorRetryMs = std::max(0, s.errorRetryMs);
     return s;
 }
 
@@ -114,6 +115,14 @@ qint64 ReconnectPolicy::restartDelayMs() const
 {
     const double r = clampedRandom(m_random);
     return kRestartMinMs + qint64(std::floor(r * double(kRestartMaxMs - kRestartMinMs + 1)));
+}
+
+qint64 ReconnectPolicy::errorRetryDelayMs() const
+{
+    if (m_settings.errorRetryMs == 0)
+        return 0;
+    const double interval = m_settings.errorRetryMs;
+    return qint64(interval + std::floor(clampedRandom(m_random) * interval / 10.0));
 }
 
 qint64 ReconnectPolicy::nextDelayMs() const

@@ -21,6 +21,7 @@ public:
         int stableAfterMs = 10'000;  // uptime after which a drop no longer counts as a failure
         int maxAttempts = 8;         // consecutive failures before going offline
         int offlineProbeMs = 60'000; // retry interval once offline
+        int errorRetryMs = 0;        // 0: an Error stops retrying; else retry after this
     };
 
     // Returns a value in [0, 1).
@@ -52,6 +53,10 @@ public:
     qint64 nextDelayMs() const;
     // The wait after a "service restart" close (WebSocket 1012): uniform in [5 s, 30 s].
     qint64 restartDelayMs() const;
+    // The wait before retrying after an Error (a refused token, an HTTP 204, a policy close):
+    // errorRetryMs plus up to 10%, so walls refused together do not retry in step. 0 when an
+    // Error stops retrying (errorRetryMs = 0).
+    qint64 errorRetryDelayMs() const;
     // Consecutive failures so far.
     int attempt() const { return m_failures; }
     bool isConnected() const { return m_connectedAtMs >= 0; }

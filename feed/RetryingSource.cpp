@@ -131,8 +131,9 @@ void RetryingSource::fail(const QString &reason, CloseAction action)
         m_policy.isOffline() ? ConnectionState::Offline : ConnectionState::Reconnecting;
     const QString safeReason = redacted(reason);
     qCWarning(lcFeed).noquote() << m_displayUrl << safeReason << "- retrying in" << delayMs << "ms";
-    setStatus(state, safeReason, m_now() + delayMs);
+    // Scheduled before the status goes out: a listener may stop this source (a failover moving on).
     attemptAfter(delayMs);
+    setStatus(state, safeReason, m_now() + delayMs);
 }
 
 void RetryingSource::enterError(const QString &reason)
@@ -144,8 +145,17 @@ void RetryingSource::enterError(const QString &reason)
     // If this attempt was the breaker's probe, its slot is free again: reconnectNow() may probe.
     m_policy.onAttemptAbandoned();
     const QString safeReason = redacted(reason);
-    qCWarning(lcFeed).noquote() << m_displayUrl << safeReason << "- not retrying";
-    setStatus(ConnectionState::Error, safeReason);
+    const qint64 errorDelayMs = m_running ? m_policy.errorRetryDelayMs() : 0;
+    if (errorDelayMs == 0) {
+        qCWarning(lcFeed).noquote() << m_displayUrl << safeReason << "- not retrying";
+        setStatus(ConnectionState::Error, safeReason);
+        return;
+    }
+    // Not a failure for the breaker: its backoff paces outages; this retry keeps a fixed, slow pace.
+    const qint64 delayMs = retryDelayMs(errorDelayMs);
+    qCWarning(lcFeed).noquote() << m_displayUrl << safeReason << "- retrying in" << delayMs << "ms anyway";
+    attemptAfter(delayMs);
+    setStatus(ConnectionState::Error, safeReason, m_now() + delayMs);
 }
 
 void RetryingSource::attemptAfter(qint64 delayMs)

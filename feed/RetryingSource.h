@@ -59,7 +59,9 @@ protected:
     // Drops the transport, tells the policy how the attempt or connection ended and schedules
     // the next attempt (Reconnecting, or Offline once the breaker is open).
     void fail(const QString &reason, CloseAction action = CloseAction::Backoff);
-    // Drops the transport and stops retrying until reconnectNow() or a new start().
+    // Drops the transport for a cause retrying does not fix by itself. Stops retrying until
+    // reconnectNow() or a new start(), unless the settings' errorRetryMs asks for a retry (a
+    // kiosk): then the next attempt is due after that, and the Error status says when.
     void enterError(const QString &reason);
     // Runs the next attempt after `delayMs` unless stopped or tried sooner.
     void attemptAfter(qint64 delayMs);

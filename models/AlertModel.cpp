@@ -20,6 +20,11 @@ template <typename Row> bool sortsBefore(const Row &a, const Row &b)
     return a.raisedAtMs < b.raisedAtMs;
 }
 
+bool isUnhandledCritical(const AlertRow &row)
+{
+    return row.info.severity == Severity::Critical && !row.ack && row.silencedUntilMs == 0;
+}
+
 // The alert to drop first when too many are open: the least severe, then the oldest.
 template <typename Row> bool dropsBefore(const Row &a, const Row &b)
 {
@@ -258,6 +263,18 @@ int AlertModel::silencedCount() const
 {
     return static_cast<int>(
         std::count_if(m_open.cbegin(), m_open.cend(), [](const Row &row) { return row.silencedUntilMs > 0; }));
+}
+
+const AlertRow *AlertModel::firstUnhandledCritical() const
+{
+    // Open rows are sorted by severity, then age: the criticals come first, oldest first.
+    const auto it = std::find_if(m_open.cbegin(), m_open.cend(), isUnhandledCritical);
+    return it == m_open.cend() ? nullptr : &*it;
+}
+
+int AlertModel::unhandledCriticalCount() const
+{
+    return static_cast<int>(std::count_if(m_open.cbegin(), m_open.cend(), isUnhandledCritical));
 }
 
 int AlertModel::affectedUsers() const

@@ -95,6 +95,10 @@ public:
     int acknowledgedCount() const; // open ones
     int silencedCount() const;     // open ones
     int affectedUsers() const;     // summed over the open alerts
+    // Open critical alerts nobody has acknowledged or silenced: what takes a wall over
+    // (docs/operations.md, "Kiosk"). The first is the oldest; nullptr when there is none.
+    const AlertRow *firstUnhandledCritical() const;
+    int unhandledCriticalCount() const;
 
     State state() const;
     // Replaces every alert with the state's, in one model reset.

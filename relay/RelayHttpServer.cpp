@@ -1,24 +1,10 @@
 #include "relay/RelayHttpServer.h"
 
+#include "feed/ConstantTime.h"
+
 #include <QHttpServerRequest>
 
 namespace vantage {
-
-namespace {
-
-// Compares in time independent of where the first difference is, so response times do not
-// reveal how much of a guessed token was right.
-bool equalInConstantTime(QByteArrayView a, QByteArrayView b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char difference = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        difference |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return difference == 0;
-}
-
-} // namespace
 
 RelayHttpServer::RelayHttpServer(Handler handler, QByteArray requiredToken, QObject *parent)
     : QAbstractHttpServer(parent)

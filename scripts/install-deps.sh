@@ -7,6 +7,9 @@ packages=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-positioning-dev qt6-httpserver-dev qtkeychain-qt6-dev
   qt6-multimedia-dev
+  # The wall's hotplug test adds and removes screens through the offscreen platform (private QPA
+  # header); the packaging test validates the kiosk's autostart entry.
+  qt6-base-private-dev desktop-file-utils
   libsimdjson-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth fonts-dejavu-core

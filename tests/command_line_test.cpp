@@ -79,7 +79,7 @@ TEST(CommandLine, RejectsBadValuesWithSpecificMessages)
         {{QStringLiteral("--duration"), QStringLiteral("soon")}, "--duration"},
         {{QStringLiteral("--duration"), QStringLiteral("3000000")}, "--duration"},
         {{QStringLiteral("--theme"), QStringLiteral("purple")}, "--theme"},
-        {{QStringLiteral("--page"), QStringLiteral("metrics")}, "--page"},
+        {{QStringLiteral("--page"), QStringLiteral("graphs")}, "--page must be one of: overview, map, alerts, metrics"},
         {{QStringLiteral("--size"), QStringLiteral("big")}, "--size"},
         {{QStringLiteral("--demo"), QStringLiteral("--replay"), QStringLiteral("x")}, "one source"},
         {{QStringLiteral("--headless"), QStringLiteral("--screenshot"), QStringLiteral("x.png")},
@@ -120,6 +120,17 @@ TEST(CommandLine, RejectsBadValuesWithSpecificMessages)
          "--rotate-seconds"},
         {{QStringLiteral("--rotate-seconds"), QStringLiteral("10")}, "is for --kiosk"},
         {{QStringLiteral("--kiosk"), QStringLiteral("--headless")}, "--kiosk needs a window"},
+        {{QStringLiteral("--kiosk"), QStringLiteral("--stale-seconds"), QStringLiteral("2")}, "--stale-seconds"},
+        {{QStringLiteral("--kiosk"), QStringLiteral("--screens"), QStringLiteral("HDMI-1=mpa")},
+         "--screens: \"HDMI-1=mpa\": unknown page \"mpa\""},
+        {{QStringLiteral("--screens"), QStringLiteral("*=map")}, "--screens is for --kiosk"},
+        {{QStringLiteral("--kiosk"), QStringLiteral("--exit-chord"), QStringLiteral("Q")}, "--exit-chord: "},
+        {{QStringLiteral("--kiosk"), QStringLiteral("--type-scale"), QStringLiteral("9")}, "0.75 to 4"},
+        {{QStringLiteral("--kiosk"), QStringLiteral("--type-scale"), QStringLiteral("big")}, "0.75 to 4"},
+        {{QStringLiteral("--profile"), QStringLiteral("../etc")}, "--profile needs a name"},
+        {{QStringLiteral("--export-profile"), QStringLiteral("a.json"), QStringLiteral("--import-profile"),
+          QStringLiteral("b.json")},
+         "choose one of --export-profile and --import-profile"},
         {{QStringLiteral("--kiosk"), QStringLiteral("--backtest"), QStringLiteral("log.ndjson")},
          "--kiosk needs a window"},
     };
@@ -175,7 +186,8 @@ TEST(CommandLine, HelpDocumentsEveryOption)
           "--speed",         "--demo",           "--headless",    "--duration",      "--stats-json",
           "--screenshot",    "--after",          "--theme",       "--page",          "--size",
           "--journal-dir",   "--journal-hours",  "--backtest",    "--rules",         "--kiosk",
-          "--rotate-seconds"})
+          "--rotate-seconds", "--stale-seconds", "--screens",     "--exit-chord",    "--type-scale",
+          "--set-kiosk-pin", "--profile",        "--export-profile", "--import-profile"})
         EXPECT_TRUE(result.message.contains(QLatin1String(option))) << option;
 }
 
@@ -189,6 +201,7 @@ TEST(CommandLine, ScreenshotSizeAndDelay)
     EXPECT_DOUBLE_EQ(result.options->screenshotAfterS, 1.5);
     EXPECT_EQ(result.options->windowSize, QSize(1920, 1080));
     EXPECT_EQ(parse({QStringLiteral("--page"), QStringLiteral("Map")}).options->page, QStringLiteral("map"));
+    EXPECT_EQ(parse({QStringLiteral("--page"), QStringLiteral("metrics")}).options->page, QStringLiteral("metrics"));
 }
 
 TEST(CommandLine, KioskAndRotationInterval)
@@ -212,4 +225,20 @@ TEST(CommandLine, KioskAndRotationInterval)
         EXPECT_EQ(set.options->rotateSeconds, seconds);
         EXPECT_EQ(set.options->theme, QStringLiteral("light"));
     }
+
+    const auto wall = parse({QStringLiteral("--kiosk"), QStringLiteral("--profile"), QStringLiteral("wall"),
+                             QStringLiteral("--screens"), QStringLiteral("#0=alerts;*=map"),
+                             QStringLiteral("--exit-chord"), QStringLiteral("Ctrl+Alt+F12"),
+                             QStringLiteral("--type-scale"), QStringLiteral("2"), QStringLiteral("--stale-seconds"),
+                             QStringLiteral("60")});
+    ASSERT_TRUE(wall.options) << wall.message.toStdString();
+    EXPECT_EQ(wall.options->profile, QStringLiteral("wall"));
+    EXPECT_EQ(wall.options->screens, QStringLiteral("#0=alerts;*=map"));
+    EXPECT_EQ(wall.options->exitChord, QStringLiteral("Ctrl+Alt+F12"));
+    EXPECT_DOUBLE_EQ(wall.options->typeScale, 2.0);
+    EXPECT_EQ(wall.options->staleSeconds, 60);
+    // What the command line gave is what the profile keeps (app/SavedKiosk).
+    EXPECT_EQ(wall.options->given, (QStringList{QStringLiteral("kiosk"), QStringLiteral("stale-seconds"),
+                                                QStringLiteral("screens"), QStringLiteral("exit-chord"),
+                                                QStringLiteral("type-scale"), QStringLiteral("profile")}));
 }

@@ -104,6 +104,21 @@ TEST(ConnectionBadgeText, ErrorCarriesTheReason)
     EXPECT_EQ(ConnectionBadgeText::text(s, now, -1), QStringLiteral("Error"));
 }
 
+TEST(ConnectionBadgeText, ErrorThatRetriesSaysWhen)
+{
+    ConnectionStatus s = status(ConnectionState::Error);
+    s.reason = QStringLiteral("HTTP 401 from relay");
+    s.retryAtMs = now + 29'500;
+    EXPECT_EQ(ConnectionBadgeText::text(s, now, -1), QStringLiteral("Error: HTTP 401 from relay \u00b7 retrying in 30 s"));
+    EXPECT_EQ(ConnectionBadgeText::text(s, now + 40'000, 125'000),
+              QStringLiteral("Error: HTTP 401 from relay \u00b7 retrying in 0 s \u00b7 data 2 min old"));
+    // The server's words stay as they are, placeholders included.
+    s.reason = QStringLiteral("closed (%2 %1)");
+    EXPECT_EQ(ConnectionBadgeText::text(s, now, -1), QStringLiteral("Error: closed (%2 %1) \u00b7 retrying in 30 s"));
+    s.reason.clear();
+    EXPECT_EQ(ConnectionBadgeText::text(s, now, -1), QStringLiteral("Error \u00b7 retrying in 30 s"));
+}
+
 TEST(ConnectionBadgeText, IdleAndFinished)
 {
     EXPECT_EQ(ConnectionBadgeText::text(status(ConnectionState::Idle), now, -1), QStringLiteral("Not connected"));

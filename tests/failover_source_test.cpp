@@ -50,6 +50,17 @@ public:
             status.reason = QStringLiteral("connection refused");
         Q_EMIT statusChanged(status);
     }
+    // An Error the transport retries by itself after `retryInMs` (errorRetryMs, a kiosk).
+    void reportRetryingError(qint64 retryInMs)
+    {
+        ConnectionStatus status;
+        status.state = ConnectionState::Error;
+        status.transport = m_kind;
+        status.reason = QStringLiteral("rejected by server (1008 policy violation)");
+        status.retryAtMs = 1'000 + retryInMs;
+        status.sinceMs = 1'000;
+        Q_EMIT statusChanged(status);
+    }
     void deliver(const QByteArray &frame)
     {
         if (sink())
@@ -255,4 +266,54 @@ TEST_F(FailoverSourceTest, StopStopsTheActiveTransportAndTheProbe)
     EXPECT_FALSE(m_sse->running);
     EXPECT_EQ(m_statuses.back().state, ConnectionState::Idle);
     EXPECT_FALSE(m_chain->sendText("x"));
+}
+
+TEST_F(FailoverSourceTest, RetryingErrorMovesDownAtOnceAndAProbeComesBackUp)
+{
+    build(10);
+    m_chain->start();
+    m_ws->reportRetryingError(60'000);
+    EXPECT_EQ(m_chain->activeIndex(), 1);
+    EXPECT_FALSE(m_ws->running) << "its own retry is cancelled: the chain probes instead";
+    EXPECT_TRUE(m_sse->running);
+    m_sse->report(ConnectionState::Live);
+    EXPECT_EQ(m_statuses.back().state, ConnectionState::Live);
+    EXPECT_EQ(m_statuses.back().reason, QStringLiteral("WebSocket failed (rejected by server (1008 policy violation))"));
+
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_chain->probingIndex() == 0; }, kWaitMs));
+    m_ws->report(ConnectionState::Live);
+    EXPECT_EQ(m_chain->activeIndex(), 0);
+    EXPECT_FALSE(m_sse->running);
+}
+
+TEST_F(FailoverSourceTest, RetryingErrorOnTheLastTransportIsShownWhileItRetries)
+{
+    build();
+    m_chain->start();
+    m_ws->reportRetryingError(60'000);
+    m_sse->reportRetryingError(60'000);
+    ASSERT_EQ(m_chain->activeIndex(), 2);
+    m_poll->reportRetryingError(60'000);
+    EXPECT_EQ(m_chain->activeIndex(), 2);
+    EXPECT_TRUE(m_poll->running) << "left to retry on its own";
+    EXPECT_EQ(m_statuses.back().state, ConnectionState::Error);
+    EXPECT_EQ(m_statuses.back().transport, QStringLiteral("polling"));
+    EXPECT_EQ(m_statuses.back().retryAtMs, 61'000);
+    EXPECT_EQ(m_chain->switchCount(), 2);
+}
+
+TEST_F(FailoverSourceTest, RetryingErrorOfAProbeEndsTheProbeAndTheFallbackGoesOn)
+{
+    build(10);
+    m_chain->start();
+    failRepeatedly(m_ws);
+    m_sse->report(ConnectionState::Live);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_chain->probingIndex() == 0; }, kWaitMs));
+    const size_t shown = m_statuses.size();
+    m_ws->reportRetryingError(60'000);
+    EXPECT_EQ(m_chain->probingIndex(), -1);
+    EXPECT_EQ(m_chain->activeIndex(), 1);
+    EXPECT_FALSE(m_ws->running);
+    EXPECT_TRUE(m_sse->running);
+    EXPECT_EQ(m_statuses.size(), shown) << "a probe's failure is not the chain's status";
 }

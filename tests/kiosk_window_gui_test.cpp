@@ -1,13 +1,17 @@
 #include "models/DashboardModels.h"
+#include "support/KioskOptions.h"
 #include "support/TestClock.h"
+#include "ui/AlertPanel.h"
 #include "ui/FeedPanel.h"
 #include "ui/KioskController.h"
 #include "ui/MainWindow.h"
+#include "ui/PinDialog.h"
 #include "ui/MapPanel.h"
 #include "widgets/ConnectionBadge.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
@@ -37,7 +41,7 @@ struct KioskWindow
     test::TestClock clock;
     DashboardModels models;
     MainWindow window{&models};
-    KioskController kiosk{&window, kRotateMs, [this] { return clock.now(); }};
+    KioskController kiosk{&window, test::rotatingEvery(kRotateMs), [this] { return clock.now(); }};
 
     KioskWindow()
     {
@@ -106,7 +110,7 @@ TEST(KioskWindowGui, ShowsNoMenusNoPageButtonsFullScreenFrameless)
     EXPECT_FALSE(desk.isFullScreen());
 }
 
-TEST(KioskWindowGui, ShortcutsAreBlockedExceptQuit)
+TEST(KioskWindowGui, EveryShortcutIsBlockedQuitToo)
 {
     KioskWindow k;
     // Shortcuts that would fire with the menus hidden: the window's own (the playback keys
@@ -129,22 +133,64 @@ TEST(KioskWindowGui, ShortcutsAreBlockedExceptQuit)
     ASSERT_TRUE(QTest::qWaitForWindowActive(&k.window));
     const std::vector<QAction *> actions = shortcutActions(k.window);
     ASSERT_GE(actions.size(), 10u);
+    ASSERT_NE(std::find(actions.begin(), actions.end(), quit), actions.end());
+    QSignalSpy exits(&k.kiosk, &KioskController::exitRequested);
     for (QAction *action : actions) {
-        if (action == quit)
-            continue;
         QSignalSpy triggered(action, &QAction::triggered);
         QTest::keySequence(&k.window, action->shortcut());
         EXPECT_EQ(triggered.count(), 0) << action->text().toStdString();
     }
     EXPECT_TRUE(k.window.isFullScreen()); // F11 did not leave it
+    EXPECT_TRUE(k.window.isVisible());    // Ctrl+Q did not close it
+    // Nor does the window manager's close.
+    EXPECT_FALSE(k.window.close());
+    EXPECT_TRUE(k.window.isVisible());
+    EXPECT_EQ(exits.count(), 0);
+}
 
-    // Quit still works: until the lock-down chord, Ctrl+Q is the way out.
-    ASSERT_NE(std::find(actions.begin(), actions.end(), quit), actions.end());
-    const bool quitOnClose = QApplication::quitOnLastWindowClosed();
-    QApplication::setQuitOnLastWindowClosed(false);
-    QTest::keySequence(&k.window, quit->shortcut());
-    EXPECT_FALSE(k.window.isVisible());
-    QApplication::setQuitOnLastWindowClosed(quitOnClose);
+TEST(KioskWindowGui, TheExitChordEndsTheRunOnce)
+{
+    KioskWindow k;
+    k.window.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&k.window));
+    QSignalSpy exits(&k.kiosk, &KioskController::exitRequested);
+    QTest::keyClick(k.window.feedPanel()->view(), Qt::Key_Q, Qt::ControlModifier | Qt::AltModifier);
+    EXPECT_EQ(exits.count(), 0) << "two modifiers short of the chord";
+    QTest::keyClick(k.window.feedPanel()->view(), Qt::Key_Q,
+                    Qt::ControlModifier | Qt::AltModifier | Qt::ShiftModifier);
+    EXPECT_EQ(exits.count(), 1);
+    EXPECT_TRUE(k.window.close()) << "once the operator has left, the window may close";
+}
+
+TEST(KioskWindowGui, AConfiguredChordAndPinGuardTheWayOut)
+{
+    test::TestClock clock;
+    DashboardModels models;
+    MainWindow window(&models);
+    window.setKioskMode(true);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    KioskController::Options options;
+    options.exitChord = ExitChord::parse(QStringLiteral("Ctrl+Alt+F12"), nullptr);
+    options.verifyPin = [](const QString &pin) { return pin == QLatin1String("2468"); };
+    KioskController kiosk(&window, std::move(options), [&] { return clock.now(); });
+    QSignalSpy exits(&kiosk, &KioskController::exitRequested);
+
+    QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier | Qt::AltModifier | Qt::ShiftModifier);
+    EXPECT_EQ(kiosk.pinDialog(), nullptr) << "the default chord is replaced";
+    QTest::keyClick(&window, Qt::Key_F12, Qt::ControlModifier | Qt::AltModifier);
+    ASSERT_NE(kiosk.pinDialog(), nullptr);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return kiosk.pinDialog()->isVisible(); }, 5000));
+    auto *edit = kiosk.pinDialog()->findChild<QLineEdit *>(QStringLiteral("pin.edit"));
+    ASSERT_NE(edit, nullptr);
+
+    edit->setText(QStringLiteral("1357"));
+    kiosk.pinDialog()->accept();
+    EXPECT_EQ(exits.count(), 0);
+    EXPECT_TRUE(kiosk.pinDialog()->isVisible());
+    edit->setText(QStringLiteral("2468"));
+    kiosk.pinDialog()->accept();
+    EXPECT_EQ(exits.count(), 1);
 }
 
 TEST(KioskWindowGui, RotationSwitchesThePageOnItsClock)
@@ -156,6 +202,12 @@ TEST(KioskWindowGui, RotationSwitchesThePageOnItsClock)
     k.advance(1);
     EXPECT_EQ(k.window.page(), MainWindow::Page::Map);
     EXPECT_TRUE(k.window.mapPage()->isVisible());
+    k.advance(kRotateMs);
+    EXPECT_EQ(k.window.page(), MainWindow::Page::Alerts);
+    EXPECT_TRUE(k.window.alertsPage()->isVisible());
+    k.advance(kRotateMs);
+    EXPECT_EQ(k.window.page(), MainWindow::Page::Metrics);
+    EXPECT_TRUE(k.window.findChild<QWidget *>(QStringLiteral("page.metrics"))->isVisible());
     k.advance(kRotateMs);
     EXPECT_EQ(k.window.page(), MainWindow::Page::Overview);
 }

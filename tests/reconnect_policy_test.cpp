@@ -363,3 +363,36 @@ TEST(ReconnectStorm, ThousandClientsSpreadTheirRetriesOut)
     for (int round = kFirstWideRound; round < kRounds; ++round)
         EXPECT_EQ(lockstep[std::size_t(round)], 1.0) << "without jitter they all collide";
 }
+
+TEST(ReconnectPolicy, AnErrorStopsRetryingByDefault)
+{
+    const ReconnectPolicy policy;
+    EXPECT_EQ(policy.settings().errorRetryMs, 0);
+    EXPECT_EQ(policy.errorRetryDelayMs(), 0);
+
+    auto s = smallSettings();
+    s.errorRetryMs = -5;
+    const ReconnectPolicy negative(s);
+    EXPECT_EQ(negative.settings().errorRetryMs, 0);
+    EXPECT_EQ(negative.errorRetryDelayMs(), 0);
+}
+
+TEST(ReconnectPolicy, ErrorRetryWaitsItsIntervalPlusUpToATenth)
+{
+    auto s = smallSettings();
+    s.errorRetryMs = 30'000;
+    double r = 0.0;
+    ReconnectPolicy policy(s, [&r] { return r; });
+    EXPECT_EQ(policy.errorRetryDelayMs(), 30'000);
+    r = kAlmostOne;
+    const qint64 highest = policy.errorRetryDelayMs();
+    EXPECT_GT(highest, 30'000);
+    EXPECT_LT(highest, 33'001);
+
+    // The same wait once the breaker is open: an Error has its own pace, not the probe's.
+    for (int i = 0; i < s.maxAttempts; ++i)
+        policy.onAttemptFailed();
+    ASSERT_TRUE(policy.isOffline());
+    r = 0.0;
+    EXPECT_EQ(policy.errorRetryDelayMs(), 30'000);
+}

@@ -347,3 +347,21 @@ TEST_F(SnapshotPollSourceTest, StopGivesIdleAndPollsNoMore)
     EXPECT_FALSE(QTest::qWaitFor([&] { return server.requestCount() > requests; }, 200));
     EXPECT_FALSE(m_source->sendText(QByteArrayLiteral("{}")));
 }
+
+TEST_F(SnapshotPollSourceTest, WithErrorRetryRefusedCredentialsArePolledAgain)
+{
+    ScriptedHttpServer server;
+    ASSERT_TRUE(server.listen());
+    server.enqueue(ScriptedHttpServer::statusOnly(401));
+    server.enqueue(json(kSeed003Snapshot));
+    PollOptions o = options(server.url());
+    o.reconnect.errorRetryMs = 20;
+    makeSource(o);
+    m_source->setRandomFn([] { return 0.0; });
+    m_source->start();
+    ASSERT_TRUE(waitForState(ConnectionState::Live));
+    const ConnectionStatus &error = statusAt(indexOf(ConnectionState::Error));
+    EXPECT_EQ(error.reason, credentialRefusal(401));
+    EXPECT_EQ(error.retryAtMs, kNowMs + 20);
+    EXPECT_EQ(m_sink.frames.size(), 1u);
+}

@@ -657,3 +657,25 @@ TEST(SseSourceThreading, RunsOnAWorkerThread)
     worker.quit();
     ASSERT_TRUE(worker.wait(kWaitMs));
 }
+
+TEST_F(SseSourceTest, WithErrorRetryA204IsTriedAgainAndTheStreamComesBack)
+{
+    ScriptedHttpServer server;
+    ASSERT_TRUE(server.listen());
+    server.enqueue(ScriptedHttpServer::statusOnly(204));
+    server.enqueue(ScriptedHttpServer::eventStream());
+    SseOptions o = options(server.url());
+    o.reconnect.errorRetryMs = 20;
+    makeSource(o);
+    test::TestClock clock;
+    m_source->setNowFn([&clock] { return clock.now(); });
+    m_source->setRandomFn([] { return 0.0; });
+    m_source->start();
+    ASSERT_TRUE(waitForState(ConnectionState::Live));
+    const ConnectionStatus &error = statusAt(indexOf(ConnectionState::Error));
+    EXPECT_EQ(error.reason, QStringLiteral("server asked to stop (HTTP 204 No Content)"));
+    EXPECT_EQ(error.retryAtMs, clock.now() + 20);
+    EXPECT_LT(indexOf(ConnectionState::Error), indexOf(ConnectionState::Live));
+    EXPECT_EQ(server.requestCount(), 2);
+    EXPECT_EQ(countOf(ConnectionState::Reconnecting), 0);
+}

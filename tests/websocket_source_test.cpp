@@ -713,3 +713,72 @@ TEST(UrlRedaction, LeavesHarmlessUrlsAlone)
     EXPECT_EQ(redactUrl(QUrl(QStringLiteral("ws://host/?password=x&apikey=y&key=z"))),
               QStringLiteral("ws://host/?password=redacted&apikey=redacted&key=redacted"));
 }
+
+TEST_F(WebSocketSourceTest, WithErrorRetryAPolicyViolationIsTriedAgainAndTheStreamComesBack)
+{
+    EchoServer server;
+    WebSocketOptions o = options(server.url());
+    o.reconnect.errorRetryMs = 20;
+    makeSource(o);
+    test::TestClock clock;
+    m_source->setNowFn([&clock] { return clock.now(); });
+    m_source->setRandomFn([] { return 0.0; });
+    m_source->start();
+    ASSERT_TRUE(waitForState(ConnectionState::Live));
+
+    server.last()->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("not now"));
+    ASSERT_TRUE(waitForState(ConnectionState::Error));
+    const int errorIndex = indexOf(ConnectionState::Error);
+    const ConnectionStatus error = statusAt(errorIndex);
+    EXPECT_EQ(error.reason, QStringLiteral("rejected by server (1008 policy violation: not now)"));
+    EXPECT_EQ(error.retryAtMs, clock.now() + 20);
+
+    ASSERT_TRUE(waitForState(ConnectionState::Live, errorIndex + 1));
+    EXPECT_EQ(server.sockets.size(), 2u);
+    EXPECT_EQ(countOf(ConnectionState::Reconnecting), 0);
+}
+
+TEST_F(WebSocketSourceTest, WithErrorRetryRefusedCredentialsAreTriedAgainWithoutTheOperator)
+{
+    RawServer server(RawServer::Mode::Reject401);
+    WebSocketOptions o = options(server.url());
+    o.reconnect.errorRetryMs = 10;
+    makeSource(o);
+    m_source->start();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return countOf(ConnectionState::Error) >= 3; }, kWaitMs));
+    EXPECT_GE(server.connections, 3);
+    for (const ConnectionStatus &s : m_statuses) {
+        if (s.state != ConnectionState::Error)
+            continue;
+        EXPECT_EQ(s.reason, credentialRefusal(401));
+        EXPECT_GT(s.retryAtMs, 0);
+        EXPECT_EQ(s.attempt, 0) << "an Error is no failure for the breaker";
+    }
+    EXPECT_EQ(countOf(ConnectionState::Reconnecting), 0);
+}
+
+TEST_F(WebSocketSourceTest, WithErrorRetryAnInvalidUrlIsTriedAgainToo)
+{
+    WebSocketOptions o = options(QUrl(QStringLiteral("ws://")));
+    o.reconnect.errorRetryMs = 10;
+    makeSource(o);
+    m_source->start();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return countOf(ConnectionState::Error) >= 2; }, kWaitMs));
+    EXPECT_EQ(m_statuses.back().reason, QStringLiteral("invalid URL"));
+}
+
+TEST_F(WebSocketSourceTest, StopDuringTheErrorRetryWaitEndsTheRetries)
+{
+    RawServer server(RawServer::Mode::Reject401);
+    WebSocketOptions o = options(server.url());
+    o.reconnect.errorRetryMs = 20;
+    makeSource(o);
+    m_source->start();
+    ASSERT_TRUE(waitForState(ConnectionState::Error));
+    m_source->stop();
+    EXPECT_EQ(m_statuses.back().state, ConnectionState::Idle);
+    const int connections = server.connections;
+    // With a 20 ms retry, another attempt would show up well within this wait.
+    EXPECT_FALSE(QTest::qWaitFor([&] { return server.connections > connections; }, 300));
+    EXPECT_EQ(m_statuses.back().state, ConnectionState::Idle);
+}

@@ -1,10 +1,13 @@
 #include "ui/AlertPanel.h"
 
 #include "models/AlertModel.h"
+#include "ui/PlainLabel.h"
 #include "widgets/AlertItemDelegate.h"
 #include "widgets/Pill.h"
+#include "widgets/TypeScale.h"
 #include "widgets/ValueFormat.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
@@ -32,25 +35,24 @@ QToolButton *actionButton(const QString &text, const QString &name, QWidget *par
 }
 } // namespace
 
-AlertPanel::AlertPanel(AlertModel *alerts, QWidget *parent, NowFn now)
+AlertPanel::AlertPanel(AlertModel *alerts, QWidget *parent, NowFn now, const QString &name)
     : QFrame(parent),
       m_alerts(alerts),
       m_delegate(new AlertItemDelegate(this, std::move(now))),
-      m_header(new QLabel(this)),
+      m_header(plainLabel(this, name + QStringLiteral(".header"))),
       m_resolvedPill(new Pill(QString(), this)),
-      m_ackButton(actionButton(tr("Acknowledge\u2026"), QStringLiteral("alerts.acknowledge"), this)),
-      m_silenceButton(actionButton(tr("Silence"), QStringLiteral("alerts.silence"), this)),
+      m_ackButton(actionButton(tr("Acknowledge\u2026"), name + QStringLiteral(".acknowledge"), this)),
+      m_silenceButton(actionButton(tr("Silence"), name + QStringLiteral(".silence"), this)),
       m_actions(new QWidget(this)),
       m_stack(new QStackedWidget(this)),
       m_view(new QListView(this)),
-      m_empty(new QLabel(tr("No alerts. All systems quiet."), this))
+      m_empty(plainLabel(this, name + QStringLiteral(".empty")))
 {
-    setObjectName(QStringLiteral("panel.alerts"));
+    setObjectName(QStringLiteral("panel.") + name);
     setProperty("panel", true);
 
-    m_header->setObjectName(QStringLiteral("alerts.header"));
     m_header->setProperty("panelTitle", true);
-    m_header->setTextFormat(Qt::PlainText);
+    m_empty->setText(tr("No alerts. All systems quiet."));
 
     auto *header = new QHBoxLayout;
     header->setSpacing(6);
@@ -58,12 +60,12 @@ AlertPanel::AlertPanel(AlertModel *alerts, QWidget *parent, NowFn now)
     header->addStretch(1);
     for (Severity severity : severitiesBySeverity) {
         auto *pill = new Pill(QString(), this);
-        pill->setObjectName(QStringLiteral("alerts.count.") + severityName(severity));
+        pill->setObjectName(name + QStringLiteral(".count.") + severityName(severity));
         pill->hide();
         m_severityPills[size_t(severity)] = pill;
         header->addWidget(pill);
     }
-    m_resolvedPill->setObjectName(QStringLiteral("alerts.count.resolved"));
+    m_resolvedPill->setObjectName(name + QStringLiteral(".count.resolved"));
     m_resolvedPill->hide();
     header->addWidget(m_resolvedPill);
 
@@ -78,7 +80,7 @@ AlertPanel::AlertPanel(AlertModel *alerts, QWidget *parent, NowFn now)
     connect(silenceMenu, &QMenu::aboutToShow, this, [this, silenceMenu] { fillSilenceMenu(silenceMenu); });
     m_silenceButton->setMenu(silenceMenu);
     // Shown only while an open alert is selected, so the list keeps the room otherwise.
-    m_actions->setObjectName(QStringLiteral("alerts.actions"));
+    m_actions->setObjectName(name + QStringLiteral(".actions"));
     auto *actions = new QHBoxLayout(m_actions);
     actions->setContentsMargins(0, 0, 0, 0);
     actions->setSpacing(4);
@@ -87,7 +89,7 @@ AlertPanel::AlertPanel(AlertModel *alerts, QWidget *parent, NowFn now)
     actions->addStretch(1);
     m_actions->hide();
 
-    m_view->setObjectName(QStringLiteral("alerts.view"));
+    m_view->setObjectName(name + QStringLiteral(".view"));
     m_view->setModel(alerts);
     m_view->setItemDelegate(m_delegate);
     m_view->setFrameShape(QFrame::NoFrame);
@@ -96,7 +98,7 @@ AlertPanel::AlertPanel(AlertModel *alerts, QWidget *parent, NowFn now)
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QListView::customContextMenuRequested, this, &AlertPanel::showContextMenu);
     connect(m_view, &QListView::activated, this, [this] {
-        if (const QString id = selectedOpenId(); !id.isEmpty())
+        if (const QString id = selectedOpenId(); !id.isEmpty() && !m_readOnly)
             Q_EMIT acknowledgeRequested(id);
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &AlertPanel::updateActions);
@@ -105,24 +107,39 @@ AlertPanel::AlertPanel(AlertModel *alerts, QWidget *parent, NowFn now)
     connect(alerts, &QAbstractItemModel::dataChanged, m_delegate,
             [this](const QModelIndex &topLeft) { Q_EMIT m_delegate->sizeHintChanged(topLeft); });
 
-    // At least two alerts stay in sight on a small screen, before the map beside gets room.
-    QStyleOptionViewItem option;
-    option.initFrom(m_view);
-    m_view->setMinimumHeight(2 * m_delegate->sizeHint(option, QModelIndex()).height() + 4);
-
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setProperty("muted", true);
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_empty);
 
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(14, 12, 14, 6);
-    layout->setSpacing(6);
     layout->addLayout(header);
     layout->addWidget(m_actions);
     layout->addWidget(m_stack, 1);
 
+    fitToFont();
     refresh();
+}
+
+void AlertPanel::fitToFont()
+{
+    // At least two alerts stay in sight on a small screen, before the map beside gets room.
+    QStyleOptionViewItem option;
+    option.initFrom(m_view);
+    m_view->setMinimumHeight(2 * m_delegate->sizeHint(option, QModelIndex()).height() + 4);
+    if (QLayout *outer = layout()) {
+        const auto px = [this](int designPx) { return TypeScale::px(font(), designPx); };
+        outer->setContentsMargins(px(14), px(12), px(14), px(6));
+        outer->setSpacing(px(6));
+    }
+}
+
+void AlertPanel::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    // A wall's type scale (MainWindow::setTypeScale) reaches the panel as a new font.
+    if (event->type() == QEvent::FontChange)
+        fitToFont();
 }
 
 void AlertPanel::setTheme(const Theme &theme)
@@ -184,9 +201,16 @@ void AlertPanel::tick()
     m_view->viewport()->update();
 }
 
+void AlertPanel::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    m_view->setContextMenuPolicy(readOnly ? Qt::NoContextMenu : Qt::CustomContextMenu);
+    updateActions();
+}
+
 void AlertPanel::updateActions()
 {
-    const bool open = !selectedOpenId().isEmpty();
+    const bool open = !m_readOnly && !selectedOpenId().isEmpty();
     m_ackButton->setEnabled(open);
     m_silenceButton->setEnabled(open);
     m_actions->setVisible(open);

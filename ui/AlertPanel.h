@@ -27,12 +27,18 @@ class AlertPanel final : public QFrame
 {
     Q_OBJECT
 public:
-    explicit AlertPanel(AlertModel *alerts, QWidget *parent = nullptr, NowFn now = systemNowMs);
+    // `name` prefixes the children's object names ("alerts.view", "alerts.header", ...) and names
+    // the panel ("panel.alerts"), so that two panels on one window stay apart.
+    explicit AlertPanel(AlertModel *alerts, QWidget *parent = nullptr, NowFn now = systemNowMs,
+                        const QString &name = QStringLiteral("alerts"));
 
     // Silence lengths offered, in ms.
     static constexpr std::array<qint64, 3> silenceChoicesMs = {15 * 60'000, 60 * 60'000, 4 * 60 * 60'000};
 
     void setTheme(const Theme &theme);
+    // A wall's panel only shows: no Acknowledge or Silence (buttons, menu, Enter), since a kiosk
+    // changes nothing; operators act at a workstation.
+    void setReadOnly(bool readOnly);
     // Updates the header and counts; called once per applied batch.
     void refresh();
     // Repaints the rows so their ages stay current; called by the window's one-second tick.
@@ -50,7 +56,12 @@ Q_SIGNALS:
     // forMs 0 lifts the silence.
     void silenceRequested(const QString &alertId, qint64 forMs);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // Sizes the margins, the spacing and the list's minimum height for the panel's font.
+    void fitToFont();
     void updateActions();
     void showContextMenu(const QPoint &pos);
     // Fills `menu` with the silence lengths and "Lift silence" for the selected alert.
@@ -68,6 +79,7 @@ private:
     QListView *m_view;
     QLabel *m_empty;
     Theme m_theme = Theme::dark();
+    bool m_readOnly = false;
 };
 
 } // namespace vantage

@@ -4,9 +4,11 @@
 #include "models/EventTypes.h"
 #include "models/FeedFilterProxy.h"
 #include "widgets/FeedItemDelegate.h"
+#include "widgets/TypeScale.h"
 #include "widgets/ValueFormat.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -62,7 +64,7 @@ FeedPanel::FeedPanel(ActivityFeedModel *feed, FeedFilterProxy *filtered, QWidget
     m_search->setObjectName(QStringLiteral("feed.search"));
     m_search->setPlaceholderText(tr("Search name, description, place\u2026"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(200);
+    m_search->setMinimumWidth(TypeScale::px(font(), kSearchMinWidth));
 
     m_view->setObjectName(QStringLiteral("feed.view"));
     m_view->setModel(filtered);
@@ -134,6 +136,14 @@ void FeedPanel::applyTypeFilter()
         m_filtered->setOtherTypesOnly(true);
     else
         m_filtered->setTypeFilter(m_typeCombo->currentData().toString());
+}
+
+void FeedPanel::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    // A wall's type scale (MainWindow::setTypeScale) reaches the panel as a new font.
+    if (event->type() == QEvent::FontChange)
+        m_search->setMinimumWidth(TypeScale::px(font(), kSearchMinWidth));
 }
 
 } // namespace vantage

@@ -35,7 +35,12 @@ public:
     QToolButton *placeFilterButton() const { return m_place; }
     QString countText() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    static constexpr int kSearchMinWidth = 200;
+
     void applyTypeFilter();
 
     ActivityFeedModel *m_feed;

@@ -7,17 +7,19 @@
 #include "models/MetricSeriesStore.h"
 #include "models/TodayCounters.h"
 #include "ui/AlertPanel.h"
+#include "ui/CriticalTakeover.h"
 #include "ui/FeedPanel.h"
+#include "ui/HealthCards.h"
 #include "ui/LogFiles.h"
 #include "ui/MapPanel.h"
 #include "ui/PlainLabel.h"
 #include "ui/PlaybackBar.h"
+#include "ui/StaleBanner.h"
 #include "widgets/ConnectionBadge.h"
 #include "widgets/ConnectionBadgeText.h"
 #include "widgets/CounterTile.h"
-#include "widgets/HealthThresholds.h"
-#include "widgets/MetricCard.h"
 #include "widgets/Pill.h"
+#include "widgets/TypeScale.h"
 #include "widgets/ValueFormat.h"
 
 #include <QAction>
@@ -46,8 +48,11 @@ namespace {
 
 constexpr int outerMargin = 16;
 constexpr int rowSpacing = 12;
-// Health-card sparklines: three minutes at one sample a second, about one sample per pixel.
+// Health-card sparklines on the overview: three minutes at one sample a second, about one sample
+// per pixel; the metrics page shows all the series keep (MetricSeries, 15 minutes).
 constexpr qsizetype kCardHistorySamples = 180;
+constexpr qsizetype kMetricsPageHistorySamples = 900;
+constexpr int kPageCount = 4;
 
 struct TileSpec
 {
@@ -64,25 +69,6 @@ constexpr TileSpec tileSpecs[] = {
     {"revenue", QT_TRANSLATE_NOOP("MainWindow", "Revenue today"), Counter::Revenue},
     {"forms", QT_TRANSLATE_NOOP("MainWindow", "Forms today"), Counter::FormSubmissions},
     {"invitations", QT_TRANSLATE_NOOP("MainWindow", "Invitations today"), Counter::Invitations},
-};
-
-struct CardSpec
-{
-    const char *gauge;
-    const char *title;
-    const char *unit;
-    int decimals;
-    bool optional;
-};
-
-constexpr CardSpec cardSpecs[] = {
-    {"requests_per_second", QT_TRANSLATE_NOOP("MainWindow", "Requests/s"), "/s", 0, false},
-    {"avg_response_ms", QT_TRANSLATE_NOOP("MainWindow", "Avg response"), "ms", 0, false},
-    {"p95_response_ms", QT_TRANSLATE_NOOP("MainWindow", "p95 response"), "ms", 0, false},
-    {"error_rate", QT_TRANSLATE_NOOP("MainWindow", "Error rate"), "%", 2, false},
-    {"queue_depth", QT_TRANSLATE_NOOP("MainWindow", "Queue depth"), "", 0, false},
-    {"cpu_percent", QT_TRANSLATE_NOOP("MainWindow", "CPU"), "%", 0, true},
-    {"memory_percent", QT_TRANSLATE_NOOP("MainWindow", "Memory"), "%", 0, true},
 };
 
 Counter counterForKey(const QString &key)
@@ -110,10 +96,20 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     layout->setContentsMargins(outerMargin, 10, outerMargin, outerMargin);
     layout->setSpacing(rowSpacing);
     layout->addWidget(buildTopBar());
+    m_staleBanner = new StaleBanner(central);
+    layout->addWidget(m_staleBanner);
+    // The stack's order is Page's; the takeover comes last, shown over whichever page is due.
     m_pages = new QStackedWidget(central);
     m_pages->addWidget(buildOverviewPage());
     m_mapPanel = new MapPanel(models, QStringLiteral("map.page"), m_pages);
     m_pages->addWidget(m_mapPanel);
+    m_alertsPage = new AlertPanel(models->alerts(), m_pages, [models] { return models->shownNowMs(); },
+                                  QStringLiteral("alertsPage"));
+    m_alertsPage->setObjectName(QStringLiteral("page.alerts"));
+    m_pages->addWidget(m_alertsPage);
+    m_pages->addWidget(buildMetricsPage());
+    m_takeover = new CriticalTakeover(m_pages);
+    m_pages->addWidget(m_takeover);
     layout->addWidget(m_pages, 1);
     m_playbackBar = new PlaybackBar(central);
     m_playbackBar->hide();
@@ -146,7 +142,8 @@ QWidget *MainWindow::buildOverviewPage()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(rowSpacing);
     layout->addWidget(buildTiles());
-    layout->addWidget(buildCards());
+    m_healthCards = new HealthCards(7, kCardHistorySamples, QStringLiteral("card."), page);
+    layout->addWidget(m_healthCards);
 
     m_feedPanel = new FeedPanel(m_models->feed(), m_models->filteredFeed(), page);
     m_alertPanel =
@@ -165,26 +162,69 @@ QWidget *MainWindow::buildOverviewPage()
     return page;
 }
 
-void MainWindow::showPage(Page page)
+QWidget *MainWindow::buildMetricsPage()
 {
-    m_pages->setCurrentIndex(int(page));
-    m_pageButtons[int(page)]->setChecked(true);
+    m_metricsCards = new HealthCards(4, kMetricsPageHistorySamples, QStringLiteral("metrics."), this);
+    m_metricsCards->setObjectName(QStringLiteral("page.metrics"));
+    return m_metricsCards;
 }
 
-MainWindow::Page MainWindow::page() const
+void MainWindow::showPage(Page page)
 {
-    return Page(m_pages->currentIndex());
+    m_page = page;
+    m_pageButtons[int(page)]->setChecked(true);
+    if (!takeoverShown())
+        m_pages->setCurrentIndex(int(page));
+}
+
+bool MainWindow::takeoverShown() const
+{
+    return m_pages->currentWidget() == m_takeover;
+}
+
+void MainWindow::setStaleThresholdMs(qint64 thresholdMs)
+{
+    m_staleBanner->setThresholdMs(thresholdMs);
+    tick();
+}
+
+QString MainWindow::staleBannerText() const
+{
+    return m_staleBanner->text();
+}
+
+void MainWindow::refreshAlerts()
+{
+    m_alertPanel->refresh();
+    m_alertsPage->refresh();
+    refreshTakeover();
+}
+
+void MainWindow::refreshTakeover()
+{
+    const AlertModel *alerts = m_models->alerts();
+    const AlertRow *critical = m_kiosk ? alerts->firstUnhandledCritical() : nullptr;
+    if (critical) {
+        m_takeover->setAlert(*critical, alerts->unhandledCriticalCount() - 1, m_models->shownNowMs());
+        m_pages->setCurrentWidget(m_takeover);
+    } else if (takeoverShown()) {
+        m_pages->setCurrentIndex(int(m_page));
+    }
 }
 
 void MainWindow::setKioskMode(bool on)
 {
+    m_kiosk = on;
     // The status bar stays: its rates and loss counts are data, and nothing is lost silently.
     menuBar()->setVisible(!on);
     for (QToolButton *button : m_pageButtons)
         button->setVisible(!on);
     setAcceptDrops(!on);
+    m_alertPanel->setReadOnly(on);
+    m_alertsPage->setReadOnly(on);
     setWindowFlag(Qt::FramelessWindowHint, on);
     setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
+    refreshTakeover();
 }
 
 QWidget *MainWindow::buildTopBar()
@@ -213,11 +253,12 @@ QWidget *MainWindow::buildTopBar()
     m_source->hide();
 
     auto *pages = new QButtonGroup(bar);
-    const QString pageNames[] = {tr("Overview"), tr("Map")};
-    for (int i = 0; i < 2; ++i) {
+    const QString pageNames[kPageCount] = {tr("Overview"), tr("Map"), tr("Alerts"), tr("Metrics")};
+    const char *buttonNames[kPageCount] = {"page.overviewButton", "page.mapButton", "page.alertsButton",
+                                           "page.metricsButton"};
+    for (int i = 0; i < kPageCount; ++i) {
         auto *button = new QToolButton(bar);
-        button->setObjectName(i == 0 ? QStringLiteral("page.overviewButton")
-                                     : QStringLiteral("page.mapButton"));
+        button->setObjectName(QLatin1String(buttonNames[i]));
         button->setText(pageNames[i]);
         button->setCheckable(true);
         button->setChecked(i == 0);
@@ -264,25 +305,6 @@ QWidget *MainWindow::buildTiles()
     return row;
 }
 
-QWidget *MainWindow::buildCards()
-{
-    auto *row = new QWidget(this);
-    auto *layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(rowSpacing);
-    for (const CardSpec &spec : cardSpecs) {
-        const QString gauge = QLatin1String(spec.gauge);
-        auto *card =
-            new MetricCard(tr(spec.title), QLatin1String(spec.unit), HealthThresholds::forMetric(gauge), row);
-        card->setObjectName(QStringLiteral("card.") + gauge);
-        card->setDecimals(spec.decimals);
-        card->setVisible(!spec.optional);
-        layout->addWidget(card, 1);
-        m_cards.push_back({gauge, card, spec.optional});
-    }
-    return row;
-}
-
 void MainWindow::buildMenus()
 {
     buildFileMenu();
@@ -309,14 +331,24 @@ void MainWindow::buildMenus()
         m_feedPanel->searchEdit()->selectAll();
     });
     view->addSeparator();
-    QAction *overviewPage = view->addAction(tr("&Overview"));
-    overviewPage->setObjectName(QStringLiteral("action.pageOverview"));
-    overviewPage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    connect(overviewPage, &QAction::triggered, this, [this] { showPage(Page::Overview); });
-    QAction *mapPage = view->addAction(tr("&Map"));
-    mapPage->setObjectName(QStringLiteral("action.pageMap"));
-    mapPage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    connect(mapPage, &QAction::triggered, this, [this] { showPage(Page::Map); });
+    struct PageAction
+    {
+        const char *name;
+        const char *text;
+        Page page;
+    };
+    const PageAction pageActions[kPageCount] = {
+        {"action.pageOverview", QT_TR_NOOP("&Overview"), Page::Overview},
+        {"action.pageMap", QT_TR_NOOP("&Map"), Page::Map},
+        {"action.pageAlerts", QT_TR_NOOP("&Alerts"), Page::Alerts},
+        {"action.pageMetrics", QT_TR_NOOP("M&etrics"), Page::Metrics},
+    };
+    for (const PageAction &spec : pageActions) {
+        QAction *action = view->addAction(tr(spec.text));
+        action->setObjectName(QLatin1String(spec.name));
+        action->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + int(spec.page))));
+        connect(action, &QAction::triggered, this, [this, page = spec.page] { showPage(page); });
+    }
     QAction *fullScreen = view->addAction(tr("F&ull screen"));
     fullScreen->setObjectName(QStringLiteral("action.fullScreen"));
     fullScreen->setShortcut(QKeySequence::FullScreen);
@@ -432,12 +464,15 @@ void MainWindow::setTheme(Theme::Mode mode)
     applyStyleSheet();
     for (const TileBinding &binding : m_tiles)
         binding.tile->setTheme(m_theme);
-    for (const CardBinding &binding : m_cards)
-        binding.card->setTheme(m_theme);
+    m_healthCards->setTheme(m_theme);
+    m_metricsCards->setTheme(m_theme);
+    m_staleBanner->setTheme(m_theme);
+    m_takeover->setTheme(m_theme);
     m_badge->setTheme(m_theme);
     m_demoPill->setColor(m_theme.warning);
     m_feedPanel->setTheme(m_theme);
     m_alertPanel->setTheme(m_theme);
+    m_alertsPage->setTheme(m_theme);
     m_overviewMap->setTheme(m_theme);
     m_mapPanel->setTheme(m_theme);
     m_playbackBar->setTheme(m_theme);
@@ -452,16 +487,23 @@ void MainWindow::applyStyleSheet()
 {
     const Theme &t = m_theme;
     const auto c = [](const QColor &color) { return color.name(); };
+    const auto px = [this](int designPx) { return std::max(1, qRound(designPx * m_typeScale)); };
+    // A wall's large type reaches every widget through the style sheet: fonts set on a window
+    // with a style sheet do not reach its children. The painted widgets scale with it
+    // (widgets/TypeScale); the desk keeps the application's font.
+    const QString typeScale = m_typeScale == 1.0
+                                  ? QString()
+                                  : QStringLiteral("QWidget { font-size: %1px; }").arg(px(TypeScale::basePixelSize));
     // Only chrome is styled here; untrusted text is painted by the delegates as plain text.
     setStyleSheet(
         QStringLiteral(
             "QMainWindow, QWidget#overview { background: %1; }"
             "QLabel { color: %3; }"
             "QLabel[muted=\"true\"] { color: %4; }"
-            "QLabel#productName { font-size: 20px; font-weight: 700; }"
-            "QLabel#productSubtitle { font-size: 13px; padding-top: 4px; }"
-            "QLabel#clock { font-size: 16px; font-weight: 600; }"
-            "QLabel#panelTitle, QLabel[panelTitle=\"true\"] { font-size: 14px; font-weight: 700; }"
+            "QLabel#productName { font-size: %8px; font-weight: 700; }"
+            "QLabel#productSubtitle { font-size: %9px; padding-top: 4px; }"
+            "QLabel#clock { font-size: %10px; font-weight: 600; }"
+            "QLabel#panelTitle, QLabel[panelTitle=\"true\"] { font-size: %11px; font-weight: 700; }"
             "QFrame[panel=\"true\"] { background: %2; border: 1px solid %5; border-radius: 8px; }"
             "QListView { background: transparent; border: none; }"
             "QLineEdit, QComboBox { background: %1; color: %3; border: 1px solid %5; border-radius: 6px;"
@@ -488,7 +530,19 @@ void MainWindow::applyStyleSheet()
             "QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }"
             "QToolTip { background: %2; color: %3; border: 1px solid %5; }")
             .arg(c(t.window), c(t.surface), c(t.text), c(t.textMuted), c(t.border), c(t.accent),
-                 c(t.surfaceAlt)));
+                 c(t.surfaceAlt))
+            .arg(px(20))
+            .arg(px(13))
+            .arg(px(16))
+            .arg(px(14))
+            .prepend(typeScale));
+}
+
+void MainWindow::setTypeScale(double scale)
+{
+    m_typeScale = scale;
+    applyStyleSheet();
+    m_takeover->setTheme(m_theme);
 }
 
 void MainWindow::setPlaybackVisible(bool visible)
@@ -535,6 +589,7 @@ void MainWindow::setDemoMode(bool demo)
     m_demo = demo;
     m_demoPill->setVisible(demo);
     setWindowTitle(demo ? tr("Vantage \u2014 demo") : tr("Vantage"));
+    Q_EMIT sourceChanged();
 }
 
 void MainWindow::setSourceLabel(const QString &label)
@@ -542,6 +597,7 @@ void MainWindow::setSourceLabel(const QString &label)
     m_source->setText(label);
     m_source->setToolTip(Qt::convertFromPlainText(label));
     m_source->setVisible(!label.isEmpty());
+    Q_EMIT sourceChanged();
 }
 
 QString MainWindow::sourceLabel() const
@@ -565,9 +621,7 @@ CounterTile *MainWindow::tile(const QString &key) const
 
 MetricCard *MainWindow::card(const QString &gaugeName) const
 {
-    const auto it = std::find_if(m_cards.begin(), m_cards.end(),
-                                 [&](const CardBinding &b) { return b.gauge == gaugeName; });
-    return it == m_cards.end() ? nullptr : it->card;
+    return m_healthCards->card(gaugeName);
 }
 
 QString MainWindow::statusText() const
@@ -600,10 +654,11 @@ void MainWindow::followPaymentCurrency(int firstRow, int lastRow)
 void MainWindow::refresh()
 {
     refreshTiles();
-    refreshCards();
+    m_healthCards->refresh(m_models->series());
+    m_metricsCards->refresh(m_models->series());
     refreshStatusBar();
     m_feedPanel->refresh();
-    m_alertPanel->refresh();
+    refreshAlerts();
     tick();
 }
 
@@ -620,29 +675,6 @@ void MainWindow::refreshTiles()
         signups->setSubtitle(tr("%1 supplier \u00b7 %2 couple")
                                  .arg(ValueFormat::count(counters->value(Counter::SupplierSignups)),
                                       ValueFormat::count(counters->value(Counter::CoupleSignups))));
-    }
-}
-
-void MainWindow::refreshCards()
-{
-    const MetricSeriesStore *store = m_models->series();
-    for (const CardBinding &binding : m_cards) {
-        const MetricSeries *series = store->series(binding.gauge);
-        if (binding.optional)
-            binding.card->setVisible(series != nullptr && series->size() > 0);
-        if (!series) {
-            binding.card->setValue(qQNaN());
-            binding.card->setHistory({});
-            continue;
-        }
-        // The card shows the recent trend; long history belongs on a chart.
-        const qsizetype first = std::max<qsizetype>(0, series->size() - kCardHistorySamples);
-        std::vector<double> values;
-        values.reserve(size_t(series->size() - first));
-        for (qsizetype i = first; i < series->size(); ++i)
-            values.push_back(series->at(i).value);
-        binding.card->setValue(series->latest());
-        binding.card->setHistory(std::move(values));
     }
 }
 
@@ -726,12 +758,16 @@ void MainWindow::tick()
     const qint64 dataAge = m_models->dataAgeMs();
     m_badge->setStatus(m_models->connectionStatus(), now, dataAge);
     m_clock->setText(QDateTime::fromMSecsSinceEpoch(now).toString(QStringLiteral("HH:mm:ss")));
+    m_staleBanner->setStatus(m_models->connectionStatus(), now, dataAge);
     const qint64 staleAge = dataAge > ConnectionBadgeText::staleAfterMs ? dataAge : -1;
     for (const TileBinding &binding : m_tiles)
         binding.tile->setStaleAge(staleAge);
-    for (const CardBinding &binding : m_cards)
-        binding.card->setStaleAge(staleAge);
+    m_healthCards->setStaleAge(staleAge);
+    m_metricsCards->setStaleAge(staleAge);
     m_alertPanel->tick();
+    m_alertsPage->tick();
+    if (takeoverShown())
+        refreshTakeover(); // its age
     m_overviewMap->tick();
     m_mapPanel->tick();
 }

@@ -20,12 +20,15 @@ namespace vantage {
 class AlertPanel;
 class ConnectionBadge;
 class CounterTile;
+class CriticalTakeover;
 class DashboardModels;
 class FeedPanel;
+class HealthCards;
 class MapPanel;
 class MetricCard;
 class Pill;
 class PlaybackBar;
+class StaleBanner;
 
 // The operator's window: the overview page with counters, health cards, feed and alerts, and for
 // a replay the playback bar. It repaints once per applied batch and once a second (clock, ages),
@@ -37,16 +40,28 @@ class MainWindow final : public QMainWindow
 public:
     explicit MainWindow(DashboardModels *models, QWidget *parent = nullptr);
 
-    // The pages under the top bar (View > Overview, Ctrl+1; View > Map, Ctrl+2).
-    enum class Page { Overview, Map };
+    // The pages under the top bar (View > Overview, Map, Alerts, Metrics: Ctrl+1 to Ctrl+4).
+    enum class Page { Overview, Map, Alerts, Metrics };
     void showPage(Page page);
-    Page page() const;
+    // The page chosen, even while a critical alert takes a wall over.
+    Page page() const { return m_page; }
 
     // A wall display (--kiosk): frameless and full screen (set before show), without the menu
     // bar, the page buttons or log files dropped onto it. ui/KioskController adds the behaviour.
+    // A wall also gives itself over to an open critical alert nobody has acknowledged or
+    // silenced (ui/CriticalTakeover), until it is.
     void setKioskMode(bool on);
+    bool kioskMode() const { return m_kiosk; }
+    bool takeoverShown() const;
+    // How old the data may get before the full-width stale banner says so (StaleBanner).
+    void setStaleThresholdMs(qint64 thresholdMs);
+    // The banner's words; empty while it is hidden.
+    QString staleBannerText() const;
 
     void setTheme(Theme::Mode mode);
+    // Large type for a wall read from across the room (widgets/TypeScale): the window's font, and
+    // with it every label, card and row, at `scale` times the desk's 13 px.
+    void setTypeScale(double scale);
     Theme::Mode themeMode() const { return m_theme.mode; }
     const Theme &theme() const { return m_theme; }
     void setDemoMode(bool demo);
@@ -62,6 +77,11 @@ public:
     void setPlaybackVisible(bool visible);
     // Whether File > Stop recording (rather than Record...) applies.
     void setRecordingActive(bool active);
+    // Brings the clock, the ages and the stale banner up to the models' clock; a one-second timer
+    // calls it, tests call it after moving their clock.
+    void tick();
+    // Shows what operators did to the alerts (acknowledged, silenced) at once, not at the next batch.
+    void refreshAlerts();
     // Tells the operator what went wrong, as plain text, without blocking the window.
     void showError(const QString &title, const QString &message);
 
@@ -71,6 +91,8 @@ public:
     MetricCard *card(const QString &gaugeName) const;
     FeedPanel *feedPanel() const { return m_feedPanel; }
     AlertPanel *alertPanel() const { return m_alertPanel; }
+    AlertPanel *alertsPage() const { return m_alertsPage; }
+    CriticalTakeover *takeover() const { return m_takeover; }
     MapPanel *overviewMap() const { return m_overviewMap; }
     MapPanel *mapPage() const { return m_mapPanel; }
     ConnectionBadge *connectionBadge() const { return m_badge; }
@@ -92,6 +114,8 @@ Q_SIGNALS:
     void lookBackRequested(const QString &journalDir);
     void lookBackWindowRequested(const QString &journalDir);
     void themeChanged(const vantage::Theme &theme);
+    // The source label or the demo mode changed (a kiosk's other screens follow it).
+    void sourceChanged();
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -103,17 +127,11 @@ private:
         QString key;
         CounterTile *tile = nullptr;
     };
-    struct CardBinding
-    {
-        QString gauge;
-        MetricCard *card = nullptr;
-        bool optional = false; // shown only once the gauge has arrived
-    };
 
     QWidget *buildTopBar();
     QWidget *buildOverviewPage();
     QWidget *buildTiles();
-    QWidget *buildCards();
+    QWidget *buildMetricsPage();
     void buildMenus();
     void buildFileMenu();
     void buildPlaybackMenu();
@@ -122,12 +140,12 @@ private:
 
     void refresh();
     void refreshTiles();
-    void refreshCards();
+    // Shows the takeover while a wall has an unhandled critical alert, the chosen page otherwise.
+    void refreshTakeover();
     void refreshStatusBar();
     void refreshSkippedLines();
     void refreshRecordLabel();
     void refreshJournalLabel();
-    void tick();
     void followPaymentCurrency(int firstRow, int lastRow);
 
     DashboardModels *m_models;
@@ -135,7 +153,14 @@ private:
     bool m_demo = false;
     bool m_currencyFixed = false;
     std::vector<TileBinding> m_tiles;
-    std::vector<CardBinding> m_cards;
+    HealthCards *m_healthCards = nullptr;
+    HealthCards *m_metricsCards = nullptr;
+    StaleBanner *m_staleBanner = nullptr;
+    CriticalTakeover *m_takeover = nullptr;
+    AlertPanel *m_alertsPage = nullptr;
+    Page m_page = Page::Overview;
+    double m_typeScale = 1.0;
+    bool m_kiosk = false;
     ConnectionBadge *m_badge = nullptr;
     Pill *m_demoPill = nullptr;
     QLabel *m_clock = nullptr;
@@ -145,7 +170,7 @@ private:
     MapPanel *m_overviewMap = nullptr;
     MapPanel *m_mapPanel = nullptr;
     QStackedWidget *m_pages = nullptr;
-    std::array<QToolButton *, 2> m_pageButtons{};
+    std::array<QToolButton *, 4> m_pageButtons{};
     QLabel *m_rateLabel = nullptr;
     QLabel *m_receivedLabel = nullptr;
     QLabel *m_errorsLabel = nullptr;

@@ -3,6 +3,8 @@
 #include "models/AlertModel.h"
 #include "models/PlainText.h"
 #include "widgets/CardPainter.h"
+#include "widgets/TextOverflow.h"
+#include "widgets/TypeScale.h"
 #include "widgets/ValueFormat.h"
 
 #include <QPainter>
@@ -14,11 +16,13 @@ constexpr int horizontalPadding = 12;
 constexpr int verticalPadding = 9;
 constexpr int lineGap = 3;
 constexpr int stripeWidth = 4;
+// Between the severity label, the tag and the users on the first line.
+constexpr int itemGap = 8;
 
 QFont detailFont(const QFont &base)
 {
     QFont font = base;
-    font.setPixelSize(11);
+    font.setPixelSize(TypeScale::px(base, 11));
     return font;
 }
 } // namespace
@@ -32,12 +36,14 @@ void AlertItemDelegate::setTheme(const Theme &theme)
 
 QSize AlertItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    const QFontMetrics label(CardPainter::captionFont(option.font));
-    const QFontMetrics message(option.font);
-    int height = 2 * verticalPadding + label.height() + lineGap + message.height();
+    const QFont &base = option.font;
+    const QFontMetrics label(CardPainter::captionFont(base));
+    const QFontMetrics message(base);
+    const int gap = TypeScale::px(base, lineGap);
+    int height = 2 * TypeScale::px(base, verticalPadding) + label.height() + gap + message.height();
     if (!operatorLine(index).isEmpty())
-        height += lineGap + QFontMetrics(detailFont(option.font)).height();
-    return {280, height};
+        height += gap + QFontMetrics(detailFont(base)).height();
+    return {TypeScale::px(base, 280), height};
 }
 
 QString AlertItemDelegate::operatorLine(const QModelIndex &index) const
@@ -85,13 +91,17 @@ void AlertItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     if (!open)
         painter->setOpacity(0.5);
 
-    painter->fillRect(QRect(row.left(), row.top() + 1, stripeWidth, row.height() - 2), color);
+    const QFont &base = option.font;
+    const int stripe = TypeScale::px(base, stripeWidth);
+    const int padding = TypeScale::px(base, horizontalPadding);
+    const int gap = TypeScale::px(base, itemGap);
+    painter->fillRect(QRect(row.left(), row.top() + 1, stripe, row.height() - 2), color);
 
-    const QRect content = row.adjusted(stripeWidth + horizontalPadding, verticalPadding, -horizontalPadding,
-                                       -verticalPadding);
-    const QFont label = CardPainter::captionFont(option.font);
+    const QRect content = row.adjusted(stripe + padding, TypeScale::px(base, verticalPadding), -padding,
+                                       -TypeScale::px(base, verticalPadding));
+    const QFont label = CardPainter::captionFont(base);
     const QFontMetrics labelMetrics(label);
-    const QFont detail = detailFont(option.font);
+    const QFont detail = detailFont(base);
     const QFontMetrics detailMetrics(detail);
     const QRect firstLine(content.left(), content.top(), content.width(), labelMetrics.height());
 
@@ -102,35 +112,50 @@ void AlertItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const QString age = open ? tr("%1 ago").arg(ValueFormat::duration(now - raisedAt))
                              : tr("resolved %1 ago").arg(ValueFormat::duration(now - resolvedAt));
     const int ageWidth = detailMetrics.horizontalAdvance(age);
+    const QRect ageRect(firstLine.right() - ageWidth, firstLine.top(), ageWidth, firstLine.height());
     painter->setFont(detail);
     painter->setPen(m_theme.textMuted);
-    painter->drawText(QRect(firstLine.right() - ageWidth, firstLine.top(), ageWidth, firstLine.height()),
-                      Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine, age);
+    painter->drawText(ageRect, Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine, age);
 
     const QString severityText = index.data(AlertModel::SeverityNameRole).toString();
     const int labelWidth = labelMetrics.horizontalAdvance(severityText.toUpper());
+    const QRect labelRect(firstLine.left(), firstLine.top(), labelWidth + 2, firstLine.height());
     painter->setFont(label);
     painter->setPen(color);
-    painter->drawText(QRect(firstLine.left(), firstLine.top(), labelWidth + 2, firstLine.height()),
-                      Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, severityText);
+    painter->drawText(labelRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, severityText);
 
-    int afterLabel = firstLine.left() + labelWidth + 8;
+    // The fixed parts of the first line are reported when they collide or run out of what the view
+    // shows; the users count and the lines below are elided by design (the message and the operator
+    // line are free text, whole in the tooltip), so they are not overflow.
+    const QRect shown = TextOverflow::shownAcross(option.widget, row);
+    QStringList overflow;
+    if (labelWidth > content.width() || !shown.contains(labelRect))
+        overflow << severityText;
+    if (labelRect.left() + labelWidth + gap > ageRect.left() || !shown.contains(ageRect))
+        overflow << age;
+
+    int afterLabel = firstLine.left() + labelWidth + gap;
     if (index.data(AlertModel::IsLocalRole).toBool()) {
         const QString tag = tr("LOCAL RULE");
-        const QRect tagRect(afterLabel, firstLine.top() + 1, detailMetrics.horizontalAdvance(tag) + 10,
+        const QRect tagRect(afterLabel, firstLine.top() + 1,
+                            detailMetrics.horizontalAdvance(tag) + TypeScale::px(base, 10),
                             firstLine.height() - 2);
+        if (tagRect.right() + gap > ageRect.left() || !shown.contains(tagRect))
+            overflow << tag;
         painter->setPen(QPen(m_theme.textMuted, 1.0));
         painter->setBrush(Qt::NoBrush);
-        painter->drawRoundedRect(QRectF(tagRect).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
+        const double tagRadius = TypeScale::pxF(base, 3);
+        painter->drawRoundedRect(QRectF(tagRect).adjusted(0.5, 0.5, -0.5, -0.5), tagRadius, tagRadius);
         painter->setFont(detail);
         painter->drawText(tagRect, Qt::AlignCenter | Qt::TextSingleLine, tag);
-        afterLabel = tagRect.right() + 8;
+        afterLabel = tagRect.right() + gap;
     }
+    TextOverflow::reportRow(option.widget, index.row(), overflow);
     const int affected = index.data(AlertModel::AffectedUsersRole).toInt();
     if (affected > 0) {
         const QString users = tr("\u00b7  %1 users affected").arg(ValueFormat::count(affected));
         const int x = afterLabel;
-        const int width = std::max(0, firstLine.right() - ageWidth - 8 - x);
+        const int width = std::max(0, ageRect.left() - gap - x);
         painter->setFont(detail);
         painter->setPen(m_theme.textMuted);
         painter->drawText(QRect(x, firstLine.top(), width, firstLine.height()),
@@ -139,7 +164,9 @@ void AlertItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     }
 
     const QFontMetrics messageMetrics(option.font);
-    const QRect secondLine(content.left(), firstLine.bottom() + 1 + lineGap, content.width(), messageMetrics.height());
+    const int linePx = TypeScale::px(base, lineGap);
+    const QRect secondLine(content.left(), firstLine.bottom() + 1 + linePx, content.width(),
+                           messageMetrics.height());
     const QString message = singleLine(index.data(AlertModel::MessageRole).toString());
     painter->setFont(option.font);
     painter->setPen(m_theme.text);
@@ -148,7 +175,7 @@ void AlertItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
 
     const QString acted = operatorLine(index);
     if (!acted.isEmpty()) {
-        const QRect thirdLine(content.left(), secondLine.bottom() + 1 + lineGap, content.width(),
+        const QRect thirdLine(content.left(), secondLine.bottom() + 1 + linePx, content.width(),
                               detailMetrics.height());
         painter->setFont(detail);
         painter->setPen(m_theme.good);

@@ -1,6 +1,8 @@
 #include "widgets/CardPainter.h"
 
+#include "widgets/TextOverflow.h"
 #include "widgets/Theme.h"
+#include "widgets/TypeScale.h"
 #include "widgets/ValueFormat.h"
 
 #include <QCoreApplication>
@@ -28,7 +30,7 @@ void background(QPainter &painter, const QRectF &rect, const Theme &theme)
 QFont captionFont(const QFont &base)
 {
     QFont font = base;
-    font.setPixelSize(11);
+    font.setPixelSize(TypeScale::px(base, 11));
     font.setWeight(QFont::DemiBold);
     font.setCapitalization(QFont::AllUppercase);
     font.setLetterSpacing(QFont::PercentageSpacing, 106);
@@ -38,7 +40,7 @@ QFont captionFont(const QFont &base)
 QFont valueFont(const QFont &base, int pixelSize)
 {
     QFont font = base;
-    font.setPixelSize(pixelSize);
+    font.setPixelSize(TypeScale::px(base, pixelSize));
     font.setWeight(QFont::Bold);
     return font;
 }
@@ -46,7 +48,7 @@ QFont valueFont(const QFont &base, int pixelSize)
 QFont detailFont(const QFont &base)
 {
     QFont font = base;
-    font.setPixelSize(12);
+    font.setPixelSize(TypeScale::px(base, 12));
     font.setWeight(QFont::Normal);
     return font;
 }
@@ -54,41 +56,44 @@ QFont detailFont(const QFont &base)
 QFont pillFont(const QFont &base)
 {
     QFont font = base;
-    font.setPixelSize(11);
+    font.setPixelSize(TypeScale::px(base, 11));
     font.setWeight(QFont::Bold);
     font.setLetterSpacing(QFont::PercentageSpacing, 110);
     return font;
 }
 
 void drawLine(QPainter &painter, const QRectF &line, const QFont &font, const QColor &color,
-              const QString &text)
+              const QString &text, TextOverflow *overflow)
 {
+    const QString shown = QFontMetrics(font).elidedText(text, Qt::ElideRight, int(line.width()));
+    if (overflow && shown != text)
+        overflow->report(text);
     painter.setFont(font);
     painter.setPen(color);
-    painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                     QFontMetrics(font).elidedText(text, Qt::ElideRight, int(line.width())));
+    painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, shown);
 }
 
 double drawCaption(QPainter &painter, const QRectF &content, const QFont &base, const QString &caption,
-                   const Theme &theme)
+                   const Theme &theme, TextOverflow *overflow)
 {
     const QFont font = captionFont(base);
     const double height = QFontMetrics(font).height();
     drawLine(painter, QRectF(content.left(), content.top(), content.width(), height), font, theme.textMuted,
-             caption);
-    return content.top() + height + captionGap;
+             caption, overflow);
+    return content.top() + height + TypeScale::px(base, captionGap);
 }
 
 void drawValue(QPainter &painter, const QRectF &line, const QFont &base, int pixelSize, const QString &value,
-               const QColor &color)
+               const QColor &color, TextOverflow *overflow)
 {
     QFont font = valueFont(base, pixelSize);
-    for (int size = pixelSize; size > minValuePixelSize; --size) {
+    const int minSize = TypeScale::px(base, minValuePixelSize);
+    for (int size = font.pixelSize(); size > minSize; --size) {
         font.setPixelSize(size);
         if (QFontMetrics(font).horizontalAdvance(value) <= line.width())
             break;
     }
-    drawLine(painter, line, font, color, value);
+    drawLine(painter, line, font, color, value, overflow);
 }
 
 QString staleText(qint64 ageMs)

@@ -1,6 +1,8 @@
 #include "widgets/ConnectionBadge.h"
 
 #include "widgets/ConnectionBadgeText.h"
+#include "widgets/TextOverflow.h"
+#include "widgets/TypeScale.h"
 
 #include <QPainter>
 #include <QTextDocument> // Qt::convertFromPlainText
@@ -10,11 +12,13 @@ namespace vantage {
 namespace {
 constexpr int dotSize = 8;
 constexpr int horizontalPadding = 12;
+// Between the dot and the text.
+constexpr int dotGap = 8;
 
 QFont badgeFont(const QFont &base)
 {
     QFont font = base;
-    font.setPixelSize(12);
+    font.setPixelSize(TypeScale::px(base, 12));
     font.setWeight(QFont::DemiBold);
     return font;
 }
@@ -64,12 +68,16 @@ QColor ConnectionBadge::dotColor() const
 
 QSize ConnectionBadge::sizeHint() const
 {
-    const QFontMetrics metrics(badgeFont(font()));
-    return {horizontalPadding * 2 + dotSize + 8 + metrics.horizontalAdvance(m_text), metrics.height() + 12};
+    const QFont &base = font();
+    const QFontMetrics metrics(badgeFont(base));
+    return {TypeScale::px(base, horizontalPadding) * 2 + TypeScale::px(base, dotSize) + TypeScale::px(base, dotGap)
+                + metrics.horizontalAdvance(m_text),
+            metrics.height() + TypeScale::px(base, 12)};
 }
 
 void ConnectionBadge::paintEvent(QPaintEvent *)
 {
+    TextOverflow overflow(this);
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing, true);
     const QRectF bounds = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
@@ -80,21 +88,29 @@ void ConnectionBadge::paintEvent(QPaintEvent *)
     painter.setBrush(fill);
     painter.drawRoundedRect(bounds, bounds.height() / 2, bounds.height() / 2);
 
-    const QPointF dotCentre(bounds.left() + horizontalPadding + dotSize / 2.0, bounds.center().y());
+    const QFont &base = this->font();
+    const int padding = TypeScale::px(base, horizontalPadding);
+    const int dotPx = TypeScale::px(base, dotSize);
+    const QPointF dotCentre(bounds.left() + padding + dotPx / 2.0, bounds.center().y());
+    const double haloReach = TypeScale::pxF(base, 2.5);
     QColor halo = dot;
     halo.setAlphaF(0.3);
     painter.setPen(Qt::NoPen);
     painter.setBrush(halo);
-    painter.drawEllipse(dotCentre, dotSize / 2.0 + 2.5, dotSize / 2.0 + 2.5);
+    painter.drawEllipse(dotCentre, dotPx / 2.0 + haloReach, dotPx / 2.0 + haloReach);
     painter.setBrush(dot);
-    painter.drawEllipse(dotCentre, dotSize / 2.0, dotSize / 2.0);
+    painter.drawEllipse(dotCentre, dotPx / 2.0, dotPx / 2.0);
 
-    const QFont font = badgeFont(this->font());
+    const QFont font = badgeFont(base);
+    const QFontMetrics metrics(font);
+    const QRectF textRect =
+        bounds.adjusted(padding + dotPx + TypeScale::px(base, dotGap), 0, -padding + TypeScale::px(base, 2), 0);
+    const QString shown = metrics.elidedText(m_text, Qt::ElideRight, int(textRect.width()));
+    if (shown != m_text || (!m_text.isEmpty() && metrics.height() > textRect.height()))
+        overflow.report(m_text);
     painter.setFont(font);
     painter.setPen(m_theme.text);
-    const QRectF textRect = bounds.adjusted(horizontalPadding + dotSize + 8, 0, -horizontalPadding + 2, 0);
-    painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                     QFontMetrics(font).elidedText(m_text, Qt::ElideRight, int(textRect.width())));
+    painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, shown);
 }
 
 } // namespace vantage

@@ -57,8 +57,14 @@ QString ConnectionBadgeText::stateText(const ConnectionStatus &status, qint64 no
         return tr("Reconnecting in %1 s (attempt %2)").arg(secondsUntil(status.retryAtMs, nowMs)).arg(status.attempt);
     case ConnectionState::Offline:
         return tr("Offline (circuit open), next probe in %1 s").arg(secondsUntil(status.retryAtMs, nowMs));
-    case ConnectionState::Error:
-        return status.reason.isEmpty() ? tr("Error") : tr("Error: %1").arg(status.reason);
+    case ConnectionState::Error: {
+        const QString error = status.reason.isEmpty() ? tr("Error") : tr("Error: %1").arg(status.reason);
+        if (status.retryAtMs == 0)
+            return error;
+        // A kiosk retries anyway. One arg() pass, so a "%2" in the server's reason stays as it is.
+        const QString seconds = QString::number(secondsUntil(status.retryAtMs, nowMs));
+        return tr("%1 \u00b7 retrying in %2 s").arg(error, seconds);
+    }
     case ConnectionState::Finished: return tr("Replay finished");
     }
     return {};

@@ -2,6 +2,8 @@
 
 #include "widgets/CardPainter.h"
 #include "widgets/Sparkline.h"
+#include "widgets/TextOverflow.h"
+#include "widgets/TypeScale.h"
 #include "widgets/ValueFormat.h"
 
 #include <QPainter>
@@ -100,51 +102,66 @@ QColor CounterTile::trendColor() const
 
 QSize CounterTile::sizeHint() const
 {
-    return {200, minimumSizeHint().height()};
+    return {TypeScale::px(font(), 200), minimumSizeHint().height()};
 }
 
 QSize CounterTile::minimumSizeHint() const
 {
-    const QFontMetrics caption(CardPainter::captionFont(font()));
-    const QFontMetrics value(CardPainter::valueFont(font(), valuePixelSize));
-    const QFontMetrics detail(CardPainter::detailFont(font()));
-    const int height = 2 * CardPainter::padding + caption.height() + CardPainter::captionGap + value.height()
-                       + detail.height() * 2 + 6 + sparklineHeight;
-    return {150, height};
+    const QFont &base = font();
+    const QFontMetrics caption(CardPainter::captionFont(base));
+    const QFontMetrics value(CardPainter::valueFont(base, valuePixelSize));
+    const QFontMetrics detail(CardPainter::detailFont(base));
+    const int height = 2 * TypeScale::px(base, CardPainter::padding) + caption.height()
+                       + TypeScale::px(base, CardPainter::captionGap) + value.height() + detail.height() * 2
+                       + TypeScale::px(base, 6) + TypeScale::px(base, sparklineHeight);
+    return {TypeScale::px(base, 150), height};
 }
 
 void CounterTile::paintEvent(QPaintEvent *)
 {
+    TextOverflow overflow(this);
     QPainter painter(this);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
     const QRectF bounds = QRectF(rect());
     CardPainter::background(painter, bounds, m_theme);
 
-    const QRectF content = bounds.adjusted(CardPainter::padding, CardPainter::padding - 2, -CardPainter::padding,
-                                           -CardPainter::padding + 4);
-    double y = CardPainter::drawCaption(painter, content, font(), m_title, m_theme);
+    const QFont &base = font();
+    const int padding = TypeScale::px(base, CardPainter::padding);
+    const QRectF content = bounds.adjusted(padding, padding - TypeScale::px(base, 2), -padding,
+                                           -padding + TypeScale::px(base, 4));
+    // A line past the content's bottom (a tile squeezed under its minimum height) runs into the tile's edge.
+    const auto drawLine = [&](const QRectF &line, const QFont &font, const QColor &color, const QString &text) {
+        if (line.bottom() > content.bottom() && !text.isEmpty())
+            overflow.report(text);
+        CardPainter::drawLine(painter, line, font, color, text, &overflow);
+    };
+    double y = CardPainter::drawCaption(painter, content, base, m_title, m_theme, &overflow);
 
-    const double valueHeight = QFontMetrics(CardPainter::valueFont(font(), valuePixelSize)).height();
-    CardPainter::drawValue(painter, QRectF(content.left(), y, content.width(), valueHeight), font(),
-                           valuePixelSize, valueText(), isStale() ? m_theme.textMuted : m_theme.text);
+    const double valueHeight = QFontMetrics(CardPainter::valueFont(base, valuePixelSize)).height();
+    const QRectF valueLine(content.left(), y, content.width(), valueHeight);
+    if (valueLine.bottom() > content.bottom())
+        overflow.report(valueText());
+    CardPainter::drawValue(painter, valueLine, base, valuePixelSize, valueText(),
+                           isStale() ? m_theme.textMuted : m_theme.text, &overflow);
     y += valueHeight;
 
     // While stale, the trend is as old as the numbers, so their age takes its place.
-    const QFont detailFont = CardPainter::detailFont(font());
+    const QFont detailFont = CardPainter::detailFont(base);
     const double detailHeight = QFontMetrics(detailFont).height();
     const QRectF detailLine(content.left(), y, content.width(), detailHeight);
     if (isStale())
-        CardPainter::drawLine(painter, detailLine, detailFont, m_theme.textMuted, staleText());
+        drawLine(detailLine, detailFont, m_theme.textMuted, staleText());
     else
-        CardPainter::drawLine(painter, detailLine, detailFont, trendColor(), trendText());
+        drawLine(detailLine, detailFont, trendColor(), trendText());
     y += detailHeight;
     if (!m_subtitle.isEmpty())
-        CardPainter::drawLine(painter, QRectF(content.left(), y, content.width(), detailHeight), detailFont,
-                              m_theme.textMuted, m_subtitle);
+        drawLine(QRectF(content.left(), y, content.width(), detailHeight), detailFont, m_theme.textMuted,
+                 m_subtitle);
 
-    const QRectF sparkRect(content.left(), content.bottom() - sparklineHeight, content.width(), sparklineHeight);
+    const int sparkHeight = TypeScale::px(base, sparklineHeight);
+    const QRectF sparkRect(content.left(), content.bottom() - sparkHeight, content.width(), sparkHeight);
     Sparkline::paint(painter, sparkRect, m_history, isStale() ? m_theme.textMuted : m_theme.accent,
-                     m_sparklineFromZero);
+                     m_sparklineFromZero, TypeScale::of(base));
 }
 
 } // namespace vantage

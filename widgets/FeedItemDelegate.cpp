@@ -3,6 +3,8 @@
 #include "models/ActivityFeedModel.h"
 #include "models/PlainText.h"
 #include "widgets/CardPainter.h"
+#include "widgets/TextOverflow.h"
+#include "widgets/TypeScale.h"
 #include "widgets/ValueFormat.h"
 
 #include <QDateTime>
@@ -26,6 +28,22 @@ QFont nameFont(const QFont &base)
     font.setWeight(QFont::DemiBold);
     return font;
 }
+
+// The chip of a known type; empty for any other, whose chip is the type itself.
+QString knownChipText(const QString &type)
+{
+    if (type == QLatin1String("signup"))
+        return FeedItemDelegate::tr("SIGNUP");
+    if (type == QLatin1String("payment"))
+        return FeedItemDelegate::tr("PAYMENT");
+    if (type == QLatin1String("form_submission"))
+        return FeedItemDelegate::tr("FORM");
+    if (type == QLatin1String("invitation"))
+        return FeedItemDelegate::tr("INVITE");
+    if (type.isEmpty())
+        return FeedItemDelegate::tr("EVENT");
+    return {};
+}
 } // namespace
 
 FeedItemDelegate::FeedItemDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
@@ -37,23 +55,15 @@ void FeedItemDelegate::setTheme(const Theme &theme)
 
 QString FeedItemDelegate::chipText(const QString &type)
 {
-    if (type == QLatin1String("signup"))
-        return tr("SIGNUP");
-    if (type == QLatin1String("payment"))
-        return tr("PAYMENT");
-    if (type == QLatin1String("form_submission"))
-        return tr("FORM");
-    if (type == QLatin1String("invitation"))
-        return tr("INVITE");
-    if (type.isEmpty())
-        return tr("EVENT");
-    return singleLine(type).toUpper();
+    const QString known = knownChipText(type);
+    return known.isEmpty() ? singleLine(type).toUpper() : known;
 }
 
 QSize FeedItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
     const QFontMetrics metrics(nameFont(option.font));
-    return {320, metrics.height() + 2 * verticalPadding};
+    return {TypeScale::px(option.font, 320),
+            metrics.height() + 2 * TypeScale::px(option.font, verticalPadding)};
 }
 
 void FeedItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -69,46 +79,62 @@ void FeedItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     } else if (option.state & QStyle::State_MouseOver) {
         painter->fillRect(row, m_theme.surfaceAlt);
     }
+    const QFont baseFont = option.font;
+    const int padding = TypeScale::px(baseFont, horizontalPadding);
+    const int gapPx = TypeScale::px(baseFont, gap);
     painter->setPen(QPen(m_theme.border, 1.0));
-    painter->drawLine(QPointF(row.left() + horizontalPadding, row.bottom() + 0.5),
-                      QPointF(row.right() - horizontalPadding, row.bottom() + 0.5));
+    painter->drawLine(QPointF(row.left() + padding, row.bottom() + 0.5),
+                      QPointF(row.right() - padding, row.bottom() + 0.5));
 
-    const QRect content = row.adjusted(horizontalPadding, 0, -horizontalPadding, 0);
+    const QRect content = row.adjusted(padding, 0, -padding, 0);
     int x = content.left();
+    // The time, a known type's chip and the value are reported when cut or out of what the view shows;
+    // the user name, the description and a custom type are free text, elided by design (whole in the
+    // tooltip), so they are not overflow.
+    const QRect shown = TextOverflow::shownAcross(option.widget, row);
+    QStringList overflow;
 
     // Time, in tabular width so the columns line up.
-    const QFont baseFont = option.font;
     const QFontMetrics baseMetrics(baseFont);
     const qint64 tsMs = index.data(ActivityFeedModel::TimestampRole).toLongLong();
     const QString time = QDateTime::fromMSecsSinceEpoch(tsMs).toString(QStringLiteral("hh:mm:ss"));
     const int timeWidth = baseMetrics.horizontalAdvance(QStringLiteral("00:00:00"));
+    const QRect timeRect(x, content.top(), timeWidth, content.height());
+    if (baseMetrics.horizontalAdvance(time) > timeWidth || !shown.contains(timeRect))
+        overflow << time;
     painter->setFont(baseFont);
     painter->setPen(m_theme.textMuted);
-    painter->drawText(QRect(x, content.top(), timeWidth, content.height()),
-                      Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, time);
-    x += timeWidth + gap;
+    painter->drawText(timeRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, time);
+    x += timeWidth + gapPx;
 
     // Type chip.
     const QString type = index.data(ActivityFeedModel::TypeRole).toString();
     const QColor typeColor = m_theme.eventTypeColor(type);
     const QFont chip = CardPainter::pillFont(baseFont);
     const QFontMetrics chipMetrics(chip);
-    const QRectF chipRect(x, content.center().y() - (chipMetrics.height() + 6) / 2.0 + 0.5, chipWidth,
-                          chipMetrics.height() + 6);
+    const int chipPx = TypeScale::px(baseFont, chipWidth);
+    const int chipHeight = chipMetrics.height() + TypeScale::px(baseFont, 6);
+    const QRectF chipRect(x, content.center().y() - chipHeight / 2.0 + 0.5, chipPx, chipHeight);
+    const QString chipLabel = chipText(type);
+    const QString chipShown =
+        chipMetrics.elidedText(chipLabel, Qt::ElideRight, chipPx - TypeScale::px(baseFont, 8));
+    if ((chipShown != chipLabel && !knownChipText(type).isEmpty()) || !QRectF(shown).contains(chipRect))
+        overflow << chipLabel;
     QColor chipFill = typeColor;
     chipFill.setAlphaF(0.16);
     painter->setPen(Qt::NoPen);
     painter->setBrush(chipFill);
-    painter->drawRoundedRect(chipRect, 4, 4);
+    const double chipRadius = TypeScale::pxF(baseFont, 4);
+    painter->drawRoundedRect(chipRect, chipRadius, chipRadius);
     painter->setFont(chip);
     painter->setPen(typeColor);
-    painter->drawText(chipRect, Qt::AlignCenter | Qt::TextSingleLine,
-                      chipMetrics.elidedText(chipText(type), Qt::ElideRight, chipWidth - 8));
-    x += chipWidth + gap;
+    painter->drawText(chipRect, Qt::AlignCenter | Qt::TextSingleLine, chipShown);
+    x += chipPx + gapPx;
 
     // A fixed name column, independent of the value, keeps the descriptions aligned down the feed.
     const int rest = std::max(0, content.right() - x);
-    const int nameColumn = std::clamp(rest * 3 / 10, std::min(rest, minNameWidth), maxNameWidth);
+    const int nameColumn = std::clamp(rest * 3 / 10, std::min(rest, TypeScale::px(baseFont, minNameWidth)),
+                                      TypeScale::px(baseFont, maxNameWidth));
 
     // Value, right-aligned; it takes the space it needs first.
     int right = content.right();
@@ -119,12 +145,16 @@ void FeedItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         const QFont valueFont = nameFont(baseFont);
         const QFontMetrics valueMetrics(valueFont);
         const int width = valueMetrics.horizontalAdvance(valueText);
+        const QRect valueRect(right - width, content.top(), width, content.height());
+        // Left of x, it runs into the chip.
+        if (valueRect.left() < x || !shown.contains(valueRect))
+            overflow << valueText;
         painter->setFont(valueFont);
         painter->setPen(m_theme.text);
-        painter->drawText(QRect(right - width, content.top(), width, content.height()),
-                          Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine, valueText);
-        right -= width + gap;
+        painter->drawText(valueRect, Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine, valueText);
+        right -= width + gapPx;
     }
+    TextOverflow::reportRow(option.widget, index.row(), overflow);
 
     // User name, then the description in the remaining width.
     const int available = std::max(0, right - x);
@@ -139,7 +169,7 @@ void FeedItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
                           Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
                           userMetrics.elidedText(name, Qt::ElideRight, nameWidth));
     }
-    x += nameWidth + gap;
+    x += nameWidth + gapPx;
     const QString description = singleLine(index.data(ActivityFeedModel::DescriptionRole).toString());
     const int descriptionWidth = std::max(0, right - x);
     if (!description.isEmpty() && descriptionWidth > 0) {

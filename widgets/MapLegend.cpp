@@ -1,6 +1,7 @@
 #include "widgets/MapLegend.h"
 
 #include "widgets/MapLiveLayer.h"
+#include "widgets/TypeScale.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -33,7 +34,7 @@ QString tr(const char *text, int n = -1)
 QFont sized(const QFont &base, int pixelSize, bool bold = false)
 {
     QFont font = base;
-    font.setPixelSize(pixelSize);
+    font.setPixelSize(TypeScale::px(base, pixelSize));
     if (bold)
         font.setWeight(QFont::DemiBold);
     return font;
@@ -50,13 +51,14 @@ QString typeName(const QString &type)
     return name;
 }
 
-void paintPanel(QPainter &painter, const QRectF &panel, const Theme &theme)
+void paintPanel(QPainter &painter, const QRectF &panel, const QFont &font, const Theme &theme)
 {
     QColor fill = theme.surface;
     fill.setAlphaF(0.88f);
     painter.setPen(QPen(theme.border, 1.0));
     painter.setBrush(fill);
-    painter.drawRoundedRect(panel.adjusted(0.5, 0.5, -0.5, -0.5), panelRadius, panelRadius);
+    const double radius = TypeScale::pxF(font, panelRadius);
+    painter.drawRoundedRect(panel.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
 }
 
 struct Row
@@ -66,14 +68,14 @@ struct Row
     bool ring = false; // the session's ring instead
 };
 
-// One line of muted text centred on a panel.
-void paintCaption(QPainter &painter, const QRectF &panel, const QFont &font, const Theme &theme,
-                  const QString &text)
+// One line of muted text in textFont centred on a panel; base is the map's font.
+void paintCaption(QPainter &painter, const QRectF &panel, const QFont &base, const QFont &textFont,
+                  const Theme &theme, const QString &text)
 {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
-    paintPanel(painter, panel, theme);
-    painter.setFont(font);
+    paintPanel(painter, panel, base, theme);
+    painter.setFont(textFont);
     painter.setPen(theme.textMuted);
     painter.drawText(panel, Qt::AlignCenter | Qt::TextSingleLine, text);
     painter.restore();
@@ -84,8 +86,15 @@ void paintCaption(QPainter &painter, const QRectF &panel, const QFont &font, con
 void MapLegend::paint(QPainter &painter, const QRectF &bounds, const QFont &font, const Theme &theme,
                       const MapLiveLayer &layer, bool heat)
 {
-    if (bounds.height() < minMapHeightPx)
+    if (bounds.height() < TypeScale::pxF(font, minMapHeightPx))
         return;
+    const double pad = TypeScale::pxF(font, padding);
+    const double gap = TypeScale::pxF(font, rowGap);
+    const double swatch = TypeScale::pxF(font, swatchRadius);
+    const double swatchToText = TypeScale::pxF(font, swatchGap);
+    const double margin = TypeScale::pxF(font, cornerMarginPx);
+    const double rampW = TypeScale::pxF(font, rampWidth);
+    const double rampH = TypeScale::pxF(font, rampHeight);
     const QFont captionFont = sized(font, captionPixelSize);
     const QFont textFont = sized(font, textPixelSize);
     const QFontMetricsF captionMetrics(captionFont);
@@ -99,7 +108,8 @@ void MapLegend::paint(QPainter &painter, const QRectF &bounds, const QFont &font
         const int shown = int(types.size()) > maxTypeRows ? maxTypeRows - 1 : int(types.size());
         for (int i = 0; i < shown; ++i) {
             rows.push_back(
-                {textMetrics.elidedText(typeName(types[std::size_t(i)]), Qt::ElideRight, maxNameWidth),
+                {textMetrics.elidedText(typeName(types[std::size_t(i)]), Qt::ElideRight,
+                                        TypeScale::pxF(font, maxNameWidth)),
                  layer.typeColor(i), false});
         }
         if (shown < int(types.size()))
@@ -108,36 +118,34 @@ void MapLegend::paint(QPainter &painter, const QRectF &bounds, const QFont &font
             rows.push_back({tr("Active users"), QColor(), true});
     }
 
-    const double rowHeight = std::max(textMetrics.height(), 2 * swatchRadius);
+    const double rowHeight = std::max(textMetrics.height(), 2 * swatch);
     double contentWidth = captionMetrics.horizontalAdvance(caption);
     for (const Row &row : rows)
-        contentWidth =
-            std::max(contentWidth, 2 * swatchRadius + swatchGap + textMetrics.horizontalAdvance(row.text));
-    double contentHeight = captionMetrics.height() + double(rows.size()) * (rowHeight + rowGap);
+        contentWidth = std::max(contentWidth, 2 * swatch + swatchToText + textMetrics.horizontalAdvance(row.text));
+    double contentHeight = captionMetrics.height() + double(rows.size()) * (rowHeight + gap);
     if (heat) {
-        contentWidth = std::max(contentWidth, rampWidth);
-        contentHeight += rowGap + rampHeight + rowGap + captionMetrics.height();
+        contentWidth = std::max(contentWidth, rampW);
+        contentHeight += gap + rampH + gap + captionMetrics.height();
     }
-    const QSizeF size(contentWidth + 2 * padding, contentHeight + 2 * padding);
-    const QRectF panel(
-        QPointF(bounds.left() + cornerMarginPx, bounds.bottom() - cornerMarginPx - size.height()), size);
+    const QSizeF size(contentWidth + 2 * pad, contentHeight + 2 * pad);
+    const QRectF panel(QPointF(bounds.left() + margin, bounds.bottom() - margin - size.height()), size);
     if (panel.top() < bounds.top())
         return; // no room: the map matters more than its key
 
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
-    paintPanel(painter, panel, theme);
-    const double left = panel.left() + padding;
-    double y = panel.top() + padding;
+    paintPanel(painter, panel, font, theme);
+    const double left = panel.left() + pad;
+    double y = panel.top() + pad;
     const int flags = Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine;
     painter.setFont(captionFont);
     painter.setPen(theme.textMuted);
     painter.drawText(QRectF(left, y, contentWidth, captionMetrics.height()), flags, caption);
-    y += captionMetrics.height() + rowGap;
+    y += captionMetrics.height() + gap;
 
     painter.setFont(textFont);
     for (const Row &row : rows) {
-        const QPointF swatch(left + swatchRadius, y + rowHeight / 2);
+        const QPointF centre(left + swatch, y + rowHeight / 2);
         if (row.ring) {
             painter.setPen(layer.sessionPen());
             painter.setBrush(layer.sessionBrush());
@@ -145,15 +153,15 @@ void MapLegend::paint(QPainter &painter, const QRectF &bounds, const QFont &font
             painter.setPen(Qt::NoPen);
             painter.setBrush(row.swatch);
         }
-        painter.drawEllipse(swatch, swatchRadius, swatchRadius);
+        painter.drawEllipse(centre, swatch, swatch);
         painter.setPen(theme.text);
-        const double textLeft = left + 2 * swatchRadius + swatchGap;
+        const double textLeft = left + 2 * swatch + swatchToText;
         painter.drawText(QRectF(textLeft, y, contentWidth - (textLeft - left), rowHeight), flags, row.text);
-        y += rowHeight + rowGap;
+        y += rowHeight + gap;
     }
 
     if (heat) {
-        const QRectF bar(left, y, rampWidth, rampHeight);
+        const QRectF bar(left, y, rampW, rampH);
         QLinearGradient gradient(bar.topLeft(), bar.topRight());
         const std::array<QRgb, 256> &ramp = layer.heatRamp();
         for (int s = 0; s < rampStops; ++s) {
@@ -165,11 +173,11 @@ void MapLegend::paint(QPainter &painter, const QRectF &bounds, const QFont &font
         }
         painter.setPen(Qt::NoPen);
         painter.setBrush(gradient);
-        painter.drawRoundedRect(bar, rampHeight / 2, rampHeight / 2);
-        y += rampHeight + rowGap;
+        painter.drawRoundedRect(bar, rampH / 2, rampH / 2);
+        y += rampH + gap;
         painter.setFont(captionFont);
         painter.setPen(theme.textMuted);
-        const QRectF labels(left, y, rampWidth, captionMetrics.height());
+        const QRectF labels(left, y, rampW, captionMetrics.height());
         painter.drawText(labels, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, tr("fewer"));
         painter.drawText(labels, Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine, tr("more"));
     }
@@ -184,11 +192,12 @@ void MapLegend::paintUnknown(QPainter &painter, const QRectF &bounds, const QFon
     const QFont textFont = sized(font, textPixelSize);
     const QFontMetricsF metrics(textFont);
     const QString text = tr("Location unknown: %1").arg(QLocale().toString(unknown));
-    const QSizeF size(metrics.horizontalAdvance(text) + 2 * padding, metrics.height() + padding);
-    const QRectF panel(QPointF(bounds.right() - cornerMarginPx - size.width(),
-                               bounds.bottom() - cornerMarginPx - size.height()),
+    const double pad = TypeScale::pxF(font, padding);
+    const double margin = TypeScale::pxF(font, cornerMarginPx);
+    const QSizeF size(metrics.horizontalAdvance(text) + 2 * pad, metrics.height() + pad);
+    const QRectF panel(QPointF(bounds.right() - margin - size.width(), bounds.bottom() - margin - size.height()),
                        size);
-    paintCaption(painter, panel, textFont, theme, text);
+    paintCaption(painter, panel, font, textFont, theme, text);
 }
 
 void MapLegend::paintEmpty(QPainter &painter, const QRectF &bounds, const QFont &font, const Theme &theme)
@@ -196,9 +205,10 @@ void MapLegend::paintEmpty(QPainter &painter, const QRectF &bounds, const QFont 
     const QFont textFont = sized(font, 16);
     const QFontMetricsF metrics(textFont);
     const QString text = tr("No located activity yet");
-    const QSizeF size(metrics.horizontalAdvance(text) + 4 * padding, metrics.height() + 2 * padding);
+    const double pad = TypeScale::pxF(font, padding);
+    const QSizeF size(metrics.horizontalAdvance(text) + 4 * pad, metrics.height() + 2 * pad);
     const QRectF panel(bounds.center() - QPointF(size.width(), size.height()) / 2, size);
-    paintCaption(painter, panel, textFont, theme, text);
+    paintCaption(painter, panel, font, textFont, theme, text);
 }
 
 } // namespace vantage

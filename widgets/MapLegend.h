@@ -14,7 +14,7 @@ class MapLiveLayer;
 
 // The activity map's captions, painted over the map: what the colours mean (bottom-left), how many
 // events had no usable location (bottom-right) and the empty state. Text is plain and at least
-// 12 px, to be read across a room.
+// 12 px, to be read across a room. Sizes are design pixels, scaled by the font's TypeScale.
 struct MapLegend
 {
     static constexpr int textPixelSize = 13;

@@ -2,6 +2,7 @@
 
 #include "widgets/BasemapLayer.h"
 #include "widgets/EqualEarthProjection.h"
+#include "widgets/TypeScale.h"
 
 #include <QHash>
 #include <QPainter>
@@ -13,6 +14,7 @@ namespace vantage {
 
 namespace {
 
+// Sizes are at type scale 1; the layer multiplies them by its font's (setFont).
 constexpr double eventDotRadius = 4.5;
 // Clusters and session rings grow with the square root of their count, so area tracks the count.
 constexpr double clusterBaseRadius = 10.0;
@@ -97,8 +99,9 @@ void MapLiveLayer::setTheme(const Theme &theme)
 
 void MapLiveLayer::setFont(const QFont &font)
 {
+    m_scale = TypeScale::of(font);
     m_countFont = font;
-    m_countFont.setPixelSize(countPixelSize);
+    m_countFont.setPixelSize(TypeScale::px(font, countPixelSize));
     m_countFont.setWeight(QFont::DemiBold);
     m_valid = false;
 }
@@ -182,9 +185,10 @@ void MapLiveLayer::ensureLayout(const MapViewport &viewport, qint64 nowMs)
 
     m_spots.clear();
     m_segments.clear();
-    addSpots(m_sessionClusterer.cluster(m_sessionPoints, clusterCellPx), m_sessionClusterer, true);
+    const double cell = clusterCellPx * m_scale;
+    addSpots(m_sessionClusterer.cluster(m_sessionPoints, cell), m_sessionClusterer, true);
     const auto firstEvent = std::ptrdiff_t(m_spots.size());
-    addSpots(m_eventClusterer.cluster(m_eventPoints, clusterCellPx), m_eventClusterer, false);
+    addSpots(m_eventClusterer.cluster(m_eventPoints, cell), m_eventClusterer, false);
     // Sessions underneath; events oldest first, so the newest is drawn on top.
     std::stable_sort(m_spots.begin() + firstEvent, m_spots.end(),
                      [](const MapSpot &a, const MapSpot &b) { return a.newestMs < b.newestMs; });
@@ -207,8 +211,8 @@ void MapLiveLayer::ensureLayout(const MapViewport &viewport, qint64 nowMs)
 void MapLiveLayer::collectPoints(const MapViewport &viewport, qint64 nowMs)
 {
     const QTransform toPixel = viewport.projectedToPixel();
-    const QRectF keep =
-        QRectF(QPointF(), viewport.size()).adjusted(-cullMarginPx, -cullMarginPx, cullMarginPx, cullMarginPx);
+    const double margin = cullMarginPx * m_scale;
+    const QRectF keep = QRectF(QPointF(), viewport.size()).adjusted(-margin, -margin, margin, margin);
     m_eventPoints.clear();
     m_sessionPoints.clear();
     m_liveMarkers = 0;
@@ -259,7 +263,7 @@ void MapLiveLayer::addSpots(const std::vector<MapCluster> &clusters, const Point
                 bestWeight = weight;
             }
         }
-        spot.radius = spotRadius(spot.count, spot.members, session);
+        spot.radius = spotRadius(spot.count, spot.members, session) * m_scale;
         if (ringed) {
             spot.firstSegment = int(m_segments.size());
             for (std::size_t c = 0; c < m_categoryWeights.size(); ++c) {
@@ -282,7 +286,7 @@ const MapSpot *MapLiveLayer::spotAt(QPointF pixel) const
 {
     for (auto it = m_spots.rbegin(); it != m_spots.rend(); ++it) {
         const QPointF d = pixel - it->pixel;
-        const double reach = it->radius + hitSlackPx;
+        const double reach = it->radius + hitSlackPx * m_scale;
         if (d.x() * d.x() + d.y() * d.y() <= reach * reach)
             return &*it;
     }
@@ -350,13 +354,14 @@ void MapLiveLayer::paintCluster(QPainter &painter, const MapSpot &spot, double a
 {
     m_sprites.drawCircle(painter, spot.pixel, spot.radius, withAlpha(m_theme.surface, clusterDiscAlpha),
                          withAlpha(m_halo, 0.9), 1.0);
-    const double ringRadius = spot.radius - clusterRingWidth / 2.0;
+    const double ringWidth = clusterRingWidth * m_scale;
+    const double ringRadius = spot.radius - ringWidth / 2.0;
     const double ringAlpha = minClusterAlpha + (1.0 - minClusterAlpha) * alpha;
     const std::span<const Segment> shares = segments(spot);
     if (shares.size() == 1) {
         painter.setOpacity(ringAlpha);
         m_sprites.drawCircle(painter, spot.pixel, ringRadius, Qt::transparent, typeColor(shares[0].category),
-                             clusterRingWidth);
+                             ringWidth);
         painter.setOpacity(1.0);
         return;
     }
@@ -373,7 +378,7 @@ void MapLiveLayer::paintCluster(QPainter &painter, const MapSpot &spot, double a
         const bool last = s + 1 == shares.size();
         const int span =
             last ? fullCircle - drawn : int(std::lround(double(fullCircle) * shares[s].weight / spot.count));
-        painter.setPen(QPen(mix(m_theme.surface, typeColor(shares[s].category), ringAlpha), clusterRingWidth,
+        painter.setPen(QPen(mix(m_theme.surface, typeColor(shares[s].category), ringAlpha), ringWidth,
                             Qt::SolidLine, Qt::FlatCap));
         const int pieces = std::max((span + maxPiece - 1) / maxPiece, 1);
         for (int p = 0; p < pieces; ++p) {
@@ -398,10 +403,10 @@ void MapLiveLayer::paintPulses(QPainter &painter, qint64 nowMs)
         // Eased out: the ring leaves quickly, then settles as it fades. Whole pixels of radius keep
         // the sprites for a pulse to a few dozen.
         const double reach =
-            std::round(spot.radius + pulseReachPx * (1.0 - (1.0 - progress) * (1.0 - progress)));
+            std::round(spot.radius + pulseReachPx * m_scale * (1.0 - (1.0 - progress) * (1.0 - progress)));
         painter.setOpacity(pulseAlpha * (1.0 - progress));
         m_sprites.drawCircle(painter, spot.pixel, reach, Qt::transparent, typeColor(spot.category),
-                             pulseWidth);
+                             pulseWidth * m_scale);
     }
     painter.restore();
 }

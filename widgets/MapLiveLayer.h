@@ -51,13 +51,14 @@ public:
     static constexpr qint64 pulseMs = 1500;
     // An event fades out over this age and then leaves the map (the feed still has it).
     static constexpr qint64 fadeMs = 5 * 60 * 1000;
-    // Markers closer than about this are drawn as one cluster (PointClusterer's cell).
+    // Markers closer than about this are drawn as one cluster (PointClusterer's cell), at type scale 1.
     static constexpr double clusterCellPx = 28.0;
 
     MapLiveLayer();
 
     void setTheme(const Theme &theme);
-    // The font counts are written in; its pixel size and weight are the layer's own.
+    // The font counts are written in; its pixel size and weight are the layer's own, at the font's
+    // type scale (TypeScale), which sizes the dots, clusters, rings and pulses alike.
     void setFont(const QFont &font);
     void setMarkers(std::vector<MapMarker> markers, qint64 nowMs);
 
@@ -108,6 +109,7 @@ private:
     Theme m_theme;
     QColor m_halo;
     QFont m_countFont;
+    double m_scale = 1.0;
     std::vector<MapMarker> m_markers;
     std::vector<QPointF> m_projected;
     std::vector<int> m_categories;

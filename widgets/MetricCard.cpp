@@ -2,6 +2,8 @@
 
 #include "widgets/CardPainter.h"
 #include "widgets/Sparkline.h"
+#include "widgets/TextOverflow.h"
+#include "widgets/TypeScale.h"
 #include "widgets/ValueFormat.h"
 
 #include <QPainter>
@@ -93,25 +95,30 @@ QColor MetricCard::levelColor() const
 
 QSize MetricCard::sizeHint() const
 {
-    return {180, minimumSizeHint().height()};
+    return {TypeScale::px(font(), 180), minimumSizeHint().height()};
 }
 
 QSize MetricCard::minimumSizeHint() const
 {
-    const QFontMetrics caption(CardPainter::captionFont(font()));
-    const QFontMetrics value(CardPainter::valueFont(font(), valuePixelSize));
-    const int height = 2 * CardPainter::padding + caption.height() + CardPainter::captionGap + value.height()
-                       + 6 + sparklineHeight;
-    return {140, height};
+    const QFont &base = font();
+    const QFontMetrics caption(CardPainter::captionFont(base));
+    const QFontMetrics value(CardPainter::valueFont(base, valuePixelSize));
+    const int height = 2 * TypeScale::px(base, CardPainter::padding) + caption.height()
+                       + TypeScale::px(base, CardPainter::captionGap) + value.height() + TypeScale::px(base, 6)
+                       + TypeScale::px(base, sparklineHeight);
+    return {TypeScale::px(base, 140), height};
 }
 
 void MetricCard::paintEvent(QPaintEvent *)
 {
+    TextOverflow overflow(this);
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing, true);
     const QRectF bounds = QRectF(rect());
     CardPainter::background(painter, bounds, m_theme);
     const QColor color = levelColor();
+    const QFont &base = font();
+    const double band = TypeScale::pxF(base, bandWidth);
 
     // The status band along the left edge, clipped to the card's rounded corners.
     {
@@ -119,24 +126,29 @@ void MetricCard::paintEvent(QPaintEvent *)
         QPainterPath clip;
         clip.addRoundedRect(bounds.adjusted(0.5, 0.5, -0.5, -0.5), CardPainter::radius, CardPainter::radius);
         painter.setClipPath(clip);
-        painter.fillRect(QRectF(bounds.left(), bounds.top(), bandWidth, bounds.height()), color);
+        painter.fillRect(QRectF(bounds.left(), bounds.top(), band, bounds.height()), color);
         painter.restore();
     }
 
-    const QRectF content = bounds.adjusted(CardPainter::padding + bandWidth, CardPainter::padding - 2,
-                                           -CardPainter::padding, -CardPainter::padding + 4);
-    const double y = CardPainter::drawCaption(painter, content, font(), m_title, m_theme);
+    const int padding = TypeScale::px(base, CardPainter::padding);
+    const QRectF content = bounds.adjusted(padding + band, padding - TypeScale::px(base, 2), -padding,
+                                           -padding + TypeScale::px(base, 4));
+    const double y = CardPainter::drawCaption(painter, content, base, m_title, m_theme, &overflow);
 
-    const QFont valueFont = CardPainter::valueFont(font(), valuePixelSize);
+    const QFont valueFont = CardPainter::valueFont(base, valuePixelSize);
     const QRectF valueLine(content.left(), y, content.width(), QFontMetrics(valueFont).height());
+    if (valueLine.bottom() > content.bottom())
+        overflow.report(valueText());
 
     // Status label as a tinted pill at the right of the value line, where it has room.
-    const QFont labelFont = CardPainter::captionFont(font());
+    const QFont labelFont = CardPainter::captionFont(base);
     const QFontMetrics labelMetrics(labelFont);
     const QString label = levelText();
-    const double pillWidth = labelMetrics.horizontalAdvance(label) + 12;
-    const double pillHeight = labelMetrics.height() + 4;
+    const double pillWidth = labelMetrics.horizontalAdvance(label) + TypeScale::px(base, 12);
+    const double pillHeight = labelMetrics.height() + TypeScale::px(base, 4);
     const QRectF pill(valueLine.right() - pillWidth, valueLine.center().y() - pillHeight / 2, pillWidth, pillHeight);
+    if (pillWidth > content.width())
+        overflow.report(label);
     QColor tint = color;
     tint.setAlphaF(0.16);
     painter.setPen(Qt::NoPen);
@@ -146,21 +158,24 @@ void MetricCard::paintEvent(QPaintEvent *)
     painter.setPen(color);
     painter.drawText(pill, Qt::AlignCenter | Qt::TextSingleLine, label);
 
-    CardPainter::drawValue(painter, valueLine.adjusted(0, 0, -(pillWidth + 6), 0), font(), valuePixelSize,
-                           valueText(), isStale() ? m_theme.textMuted : m_theme.text);
+    CardPainter::drawValue(painter, valueLine.adjusted(0, 0, -(pillWidth + TypeScale::px(base, 6)), 0), base,
+                           valuePixelSize, valueText(), isStale() ? m_theme.textMuted : m_theme.text, &overflow);
 
     // While stale, the age of the value goes under it, and the sparkline keeps the rest.
-    QRectF sparkRect(content.left(), content.bottom() - sparklineHeight, content.width(), sparklineHeight);
+    const int sparkHeight = TypeScale::px(base, sparklineHeight);
+    QRectF sparkRect(content.left(), content.bottom() - sparkHeight, content.width(), sparkHeight);
     if (isStale()) {
-        const QFont detailFont = CardPainter::detailFont(font());
+        const QFont detailFont = CardPainter::detailFont(base);
         const QRectF ageLine(content.left(), valueLine.bottom(), content.width(),
                              QFontMetrics(detailFont).height());
-        CardPainter::drawLine(painter, ageLine, detailFont, m_theme.textMuted, staleText());
-        sparkRect.setTop(std::max(sparkRect.top(), ageLine.bottom() + 2));
+        if (ageLine.bottom() > content.bottom())
+            overflow.report(staleText());
+        CardPainter::drawLine(painter, ageLine, detailFont, m_theme.textMuted, staleText(), &overflow);
+        sparkRect.setTop(std::max(sparkRect.top(), ageLine.bottom() + TypeScale::px(base, 2)));
     }
     const QColor lineColor = level() == HealthLevel::Ok && !isStale() ? m_theme.accent : color;
     // Health gauges are non-negative quantities: drawn from zero, a 5 % wobble looks like one.
-    Sparkline::paint(painter, sparkRect, m_history, lineColor, true);
+    Sparkline::paint(painter, sparkRect, m_history, lineColor, true, TypeScale::of(base));
 }
 
 } // namespace vantage

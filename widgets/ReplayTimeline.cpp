@@ -1,5 +1,7 @@
 #include "widgets/ReplayTimeline.h"
 
+#include "widgets/TypeScale.h"
+
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -12,6 +14,9 @@
 namespace vantage {
 
 namespace {
+
+// Lengths of the layout are design pixels, scaled by the widget's type scale; hairlines (edges,
+// hatching, ticks' widths, the playhead's line) keep their whole-pixel widths.
 
 // Room either side of the track for half the playhead's head at the very start or end.
 constexpr double sideMargin = 6.0;
@@ -34,7 +39,7 @@ constexpr double gapBaseHeight = 2.0;
 QFont labelFont(const QFont &base)
 {
     QFont font = base;
-    font.setPixelSize(11);
+    font.setPixelSize(TypeScale::px(base, 11));
     return font;
 }
 
@@ -88,24 +93,32 @@ void ReplayTimeline::setPosition(qint64 logTimeMs)
 
 QSize ReplayTimeline::sizeHint() const
 {
-    return {480, 56};
+    return {TypeScale::px(font(), 480), TypeScale::px(font(), 56)};
 }
 
 QSize ReplayTimeline::minimumSizeHint() const
 {
-    return {160, 40};
+    return {TypeScale::px(font(), 160), TypeScale::px(font(), 40)};
+}
+
+double ReplayTimeline::scaled(double designPx) const
+{
+    return TypeScale::pxF(font(), designPx);
 }
 
 QRectF ReplayTimeline::labelRect() const
 {
     const double height = QFontMetricsF(labelFont(font())).height();
-    return {sideMargin, double(this->height()) - height, double(width()) - 2 * sideMargin, height};
+    const double side = scaled(sideMargin);
+    return {side, double(this->height()) - height, double(width()) - 2 * side, height};
 }
 
 QRectF ReplayTimeline::trackRect() const
 {
-    const double bottom = labelRect().top() - labelGap;
-    return {sideMargin, topMargin, double(width()) - 2 * sideMargin, std::max(bottom - topMargin, 1.0)};
+    const double bottom = labelRect().top() - scaled(labelGap);
+    const double side = scaled(sideMargin);
+    const double top = scaled(topMargin);
+    return {side, top, double(width()) - 2 * side, std::max(bottom - top, 1.0)};
 }
 
 std::optional<ReplayTimelineScale> ReplayTimeline::scale() const
@@ -146,7 +159,7 @@ ReplayTimeline::hoveredGap(std::span<const ReplayTimelineScale::GapSpan> spans) 
     // A drag is choosing a time: the tooltip and the bands stay on that.
     if (!m_hoverX || m_dragTimeMs)
         return nullptr;
-    return ReplayTimelineScale::gapSpanAt(spans, *m_hoverX, gapHoverReach);
+    return ReplayTimelineScale::gapSpanAt(spans, *m_hoverX, scaled(gapHoverReach));
 }
 
 QString ReplayTimeline::gapText(const ReplayTimelineScale &scale,
@@ -231,7 +244,7 @@ void ReplayTimeline::paintEvent(QPaintEvent *)
 
     const QRectF track = trackRect();
     QPainterPath trackPath;
-    trackPath.addRoundedRect(track.adjusted(0.5, 0.5, -0.5, -0.5), trackRadius, trackRadius);
+    trackPath.addRoundedRect(track.adjusted(0.5, 0.5, -0.5, -0.5), scaled(trackRadius), scaled(trackRadius));
     painter.fillPath(trackPath, m_theme.surfaceAlt);
 
     const std::optional<ReplayTimelineScale> s = scale();
@@ -331,7 +344,7 @@ void ReplayTimeline::paintDensity(QPainter &painter, const ReplayTimelineScale &
         return;
     const QRectF &rect = scale.rect;
     const double baseline = rect.bottom() - 1.0;
-    const double maxHeight = std::max(rect.height() - tickZone - 1.0, 2.0);
+    const double maxHeight = std::max(rect.height() - scaled(tickZone) - 1.0, 2.0);
     const double step = scale.columnWidth();
 
     // The outline of the bars, one step per column. The square root lifts quiet stretches off
@@ -374,7 +387,7 @@ void ReplayTimeline::paintDensity(QPainter &painter, const ReplayTimelineScale &
 void ReplayTimeline::paintAlerts(QPainter &painter, const ReplayTimelineScale &scale) const
 {
     const std::vector<ReplayTimelineScale::AlertTick> ticks = scale.alertTicks(m_index->alerts);
-    const double top = scale.rect.top() + 2.0;
+    const double top = scale.rect.top() + scaled(2.0);
     painter.save();
     painter.setPen(Qt::NoPen);
     // Resolutions first, so a raised alert in a neighbouring column is drawn over them.
@@ -384,7 +397,7 @@ void ReplayTimeline::paintAlerts(QPainter &painter, const ReplayTimelineScale &s
                 continue;
             // Odd widths centred on a column's centre keep the ticks on whole pixels.
             const double width = raised ? 3.0 : 1.0;
-            const double height = raised ? raisedTickHeight : resolvedTickHeight;
+            const double height = scaled(raised ? raisedTickHeight : resolvedTickHeight);
             painter.setBrush(raised ? m_theme.severityColor(tick.severity) : m_theme.textMuted);
             painter.drawRoundedRect(QRectF(tick.x - width / 2, top, width, height), width / 2, width / 2);
         }
@@ -396,7 +409,8 @@ void ReplayTimeline::paintPlayhead(QPainter &painter, double x) const
 {
     const QRectF track = trackRect();
     const double px = std::round(x); // a 2 px line on whole pixels stays sharp
-    const QPointF top(px, track.top() + headRadius);
+    const double head = scaled(headRadius);
+    const QPointF top(px, track.top() + head);
     const QPointF bottom(px, track.bottom() - 0.5);
     painter.save();
     // A rim in the track's colour keeps the line readable over the bars and the alert ticks.
@@ -406,7 +420,7 @@ void ReplayTimeline::paintPlayhead(QPainter &painter, double x) const
     painter.drawLine(top, bottom);
     painter.setPen(QPen(m_theme.surfaceAlt, 1.5));
     painter.setBrush(m_theme.text);
-    painter.drawEllipse(QPointF(px, track.top() + 1.0), headRadius, headRadius);
+    painter.drawEllipse(QPointF(px, track.top() + 1.0), head, head);
     painter.restore();
 }
 
@@ -421,8 +435,9 @@ void ReplayTimeline::paintLabels(QPainter &painter, const ReplayTimelineScale &s
         return QRectF(std::clamp(left, row.left(), std::max(row.right() - width, row.left())), row.top(),
                       width, row.height());
     };
-    const auto apart = [](const QRectF &a, const QRectF &b) {
-        return !a.adjusted(-8.0, 0.0, 8.0, 0.0).intersects(b);
+    const double spacing = scaled(8.0);
+    const auto apart = [spacing](const QRectF &a, const QRectF &b) {
+        return !a.adjusted(-spacing, 0.0, spacing, 0.0).intersects(b);
     };
 
     const QString startText = scale.timeText(scale.startMs);
@@ -440,7 +455,7 @@ void ReplayTimeline::paintLabels(QPainter &painter, const ReplayTimelineScale &s
         cursor = scale.timeForX(*m_hoverX);
     if (cursor) {
         cursorText = scale.timeText(*cursor);
-        const double width = metrics.horizontalAdvance(cursorText) + 12.0;
+        const double width = metrics.horizontalAdvance(cursorText) + scaled(12.0);
         const double x = m_dragTimeMs ? scale.xForTime(*cursor) : *m_hoverX;
         cursorRect = QRectF(std::clamp(x - width / 2, 0.0, std::max(double(this->width()) - width, 0.0)),
                             row.top(), width, row.height());

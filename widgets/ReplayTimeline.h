@@ -48,6 +48,8 @@ protected:
     void leaveEvent(QEvent *event) override;
 
 private:
+    // A length in design pixels at the type scale of the widget's font (TypeScale).
+    double scaled(double designPx) const;
     QRectF trackRect() const;
     QRectF labelRect() const;
     std::optional<ReplayTimelineScale> scale() const;

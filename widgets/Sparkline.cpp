@@ -1,6 +1,7 @@
 #include "widgets/Sparkline.h"
 
 #include "widgets/SparklineScale.h"
+#include "widgets/TypeScale.h"
 
 #include <QLinearGradient>
 #include <QPainter>
@@ -32,19 +33,19 @@ void Sparkline::setIncludeZero(bool includeZero)
 
 QSize Sparkline::sizeHint() const
 {
-    return {120, 32};
+    return {TypeScale::px(font(), 120), TypeScale::px(font(), 32)};
 }
 
 void Sparkline::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
-    paint(painter, QRectF(rect()), m_values, m_color, m_includeZero);
+    paint(painter, QRectF(rect()), m_values, m_color, m_includeZero, TypeScale::of(font()));
 }
 
 void Sparkline::paint(QPainter &painter, const QRectF &rect, std::span<const double> values, const QColor &color,
-                      bool includeZero)
+                      bool includeZero, double typeScale)
 {
-    constexpr double lineWidth = 1.6;
+    const double lineWidth = 1.6 * typeScale;
     // Inset by half the pen so the extremes are not clipped.
     const QRectF area = rect.adjusted(lineWidth, lineWidth, -lineWidth, -lineWidth);
     const SparklineScale scale = SparklineScale::fit(values, area, includeZero);
@@ -67,7 +68,7 @@ void Sparkline::paint(QPainter &painter, const QRectF &rect, std::span<const dou
         if (line.size() == 1) {
             painter.setPen(Qt::NoPen);
             painter.setBrush(color);
-            painter.drawEllipse(line.first(), 2.2, 2.2);
+            painter.drawEllipse(line.first(), 2.2 * typeScale, 2.2 * typeScale);
             continue;
         }
         QPainterPath fill;
@@ -86,7 +87,7 @@ void Sparkline::paint(QPainter &painter, const QRectF &rect, std::span<const dou
     const QPointF last = lines.back().last();
     painter.setPen(Qt::NoPen);
     painter.setBrush(color);
-    painter.drawEllipse(last, 2.4, 2.4);
+    painter.drawEllipse(last, 2.4 * typeScale, 2.4 * typeScale);
     painter.restore();
 }
 

@@ -24,9 +24,10 @@ public:
 
     QSize sizeHint() const override;
 
-    // Shared with the tiles and cards that draw a sparkline inside their own paintEvent.
+    // Shared with the tiles and cards that draw a sparkline inside their own paintEvent. typeScale
+    // (TypeScale::of the painting widget's font) thickens the line and its dots with the type.
     static void paint(QPainter &painter, const QRectF &rect, std::span<const double> values, const QColor &color,
-                      bool includeZero);
+                      bool includeZero, double typeScale = 1.0);
 
 protected:
     void paintEvent(QPaintEvent *event) override;

@@ -88,7 +88,6 @@ int runWindow(const AppOptions &cliOptions)
             if (FeedSession *session = sessions.session())
                 session->reconnectNow();
         });
-        QObject::connect(qApp, &QCoreApplication::aboutToQuit, watchdog.get(), &GuiWatchdog::stop);
         std::function<bool(const QString &)> verifyPin;
         if (const QString hash = savedKioskPinHash(settings); !hash.isEmpty())
             verifyPin = [hash](const QString &pin) { return KioskPin::verify(pin, hash); };
@@ -97,11 +96,12 @@ int runWindow(const AppOptions &cliOptions)
     } else {
         window.show();
     }
-    QWidget *shown = walls ? static_cast<QWidget *>(walls->firstWall()) : &window;
 
     int exitCode = 0;
     if (!options.screenshotPath.isEmpty()) {
         QTimer::singleShot(qRound64(options.screenshotAfterS * 1000), &window, [&] {
+            // A wall's window may have come and gone with its screen: the one there now.
+            QWidget *shown = walls ? static_cast<QWidget *>(walls->firstWall()) : &window;
             if (!shown || !shown->grab().save(options.screenshotPath, "PNG")) {
                 QTextStream(stderr) << "vantage: cannot write " << options.screenshotPath << Qt::endl;
                 exitCode = 1;

@@ -243,7 +243,7 @@ TEST(DashboardAggregates, AlertModelStaysConsistentAcrossRestores)
     EXPECT_EQ(f.models.alerts()->rowCount(), int(more.alerts.open.size() + more.alerts.resolved.size()));
     EXPECT_EQ(f.models.alerts()->index(0).data(AlertModel::IdRole).toString(),
               more.alerts.open.front().info.id);
-    f.models.restoreAggregates(DashboardAggregates{});
+    f.models.restoreAggregates(DashboardAggregates());
     EXPECT_EQ(f.models.alerts()->rowCount(), 0);
     // Still a working model after the resets.
     f.models.applyBatch(laterBatch(30, QStringLiteral("after")));

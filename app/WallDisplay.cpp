@@ -52,7 +52,6 @@ MainWindow *WallDisplay::firstWall() const
 QWidget *WallDisplay::makeWall(QScreen *screen, const QStringList &pages)
 {
     auto *wall = new MainWindow(m_models);
-    wall->setAttribute(Qt::WA_DeleteOnClose, false);
     wall->setKioskMode(true);
     wall->setTheme(m_theme);
     wall->setStaleThresholdMs(qint64(m_options.staleSeconds) * 1000);

@@ -245,3 +245,24 @@ TEST(KioskNeverLiesGui, AWallOffersNoAlertActions)
     Q_EMIT w.window.alertPanel()->view()->activated(w.window.alertPanel()->view()->currentIndex());
     EXPECT_EQ(asked.count(), 1);
 }
+
+TEST(KioskNeverLiesGui, TheMetricsPageShowsWhatArrivedWhileItWasHidden)
+{
+    Wall w;
+    MetricsSample sample;
+    sample.gauges = {{QStringLiteral("avg_response_ms"), 412.0}};
+    Message m;
+    m.kind = MessageKind::Metrics;
+    m.seq = ++w.seq;
+    m.tsMs = w.clock.now();
+    m.wireType = QStringLiteral("metrics");
+    m.body = sample;
+    w.apply({m});
+    ASSERT_EQ(w.window.page(), MainWindow::Page::Overview);
+    EXPECT_DOUBLE_EQ(w.window.card(QStringLiteral("avg_response_ms"))->value(), 412.0);
+
+    w.window.showPage(MainWindow::Page::Metrics);
+    auto *card = w.window.findChild<MetricCard *>(QStringLiteral("metrics.avg_response_ms"));
+    ASSERT_NE(card, nullptr);
+    EXPECT_DOUBLE_EQ(card->value(), 412.0);
+}

@@ -171,6 +171,8 @@ QWidget *MainWindow::buildMetricsPage()
 
 void MainWindow::showPage(Page page)
 {
+    if (page == Page::Metrics)
+        m_metricsCards->refresh(m_models->series());
     m_page = page;
     m_pageButtons[int(page)]->setChecked(true);
     if (!takeoverShown())
@@ -655,10 +657,13 @@ void MainWindow::refresh()
 {
     refreshTiles();
     m_healthCards->refresh(m_models->series());
-    m_metricsCards->refresh(m_models->series());
     refreshStatusBar();
     m_feedPanel->refresh();
     refreshAlerts();
+    // Fifteen minutes of seven series is copied per refresh: only for the page on show
+    // (after the alerts, which may have just handed the screen back from a takeover).
+    if (m_pages->currentWidget() == m_metricsCards)
+        m_metricsCards->refresh(m_models->series());
     tick();
 }
 

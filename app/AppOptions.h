@@ -26,10 +26,11 @@ struct AppOptions
     bool headless = false;         // --headless
     QString backtestPath;          // --backtest LOG: run alert rules over a log and report, then exit
     QString rulesPath;             // --rules FILE: the candidate rules for --backtest (JSON)
-    double durationS = 0.0;        // --duration SECONDS (headless: stop after; 0 = until the source ends)
+    double durationS = 0.0;        // --duration SECONDS: stop after (0: headless, at the source's end; a window, when closed)
     QString statsJsonPath;         // --stats-json FILE
     QString screenshotPath;        // --screenshot FILE
     double screenshotAfterS = 3.0; // --after SECONDS
+    bool exitAfterFirstFrame = false; // --exit-after-first-frame: startup measurement
     QString theme;                 // --theme light|dark ("" = the saved choice, dark by default)
     QString page;                  // --page overview|map|alerts|metrics ("" = overview)
     QSize windowSize;              // --size WxH (invalid = the saved or default size)

@@ -123,11 +123,15 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         QStringLiteral("FILE"));
     const QCommandLineOption duration(
         QStringLiteral("duration"),
-        QStringLiteral("Headless: stop after SECONDS (default: when the source ends)."),
+        QStringLiteral("Stop after SECONDS (default: when the source ends, or the window closes)."),
         QStringLiteral("SECONDS"));
     const QCommandLineOption statsJson(QStringLiteral("stats-json"),
                                        QStringLiteral("Write a JSON summary of the run to FILE on exit."),
                                        QStringLiteral("FILE"));
+    const QCommandLineOption exitAfterFirstFrame(
+        QStringLiteral("exit-after-first-frame"),
+        QStringLiteral("Print \"first_frame_monotonic_ns N\" (CLOCK_MONOTONIC) once the window's first "
+                       "frame is painted, and exit: for measuring startup."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Save the main window as PNG to FILE and exit."),
                                         QStringLiteral("FILE"));
@@ -158,7 +162,7 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
                        tokenKeychain, storeToken, record,     replay,       speed,      loop,
                        demo,          headless,   duration,   statsJson,    screenshot, after,
                        theme,         page,       size,       feedCapacity, journalDir, journalHours,
-                       backtest,      rules});
+                       backtest,      rules,      exitAfterFirstFrame});
     const KioskCommandLine wall;
     parser.addOptions(wall.options());
 
@@ -232,6 +236,7 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     }
     options.statsJsonPath = parser.value(statsJson);
     options.screenshotPath = parser.value(screenshot);
+    options.exitAfterFirstFrame = parser.isSet(exitAfterFirstFrame);
     const auto afterValue = parseNonNegative(parser.value(after));
     if (!afterValue || *afterValue > kMaxDelayS)
         return fail(QStringLiteral("--after must be a number of seconds, at most 20 days"));
@@ -286,6 +291,8 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         return fail(error);
     if (options.headless && !options.screenshotPath.isEmpty())
         return fail(QStringLiteral("--screenshot needs a window; it cannot be combined with --headless"));
+    if (options.headless && options.exitAfterFirstFrame)
+        return fail(QStringLiteral("--exit-after-first-frame needs a window; it cannot be combined with --headless"));
     result.options = options;
     return result;
 }

@@ -4,6 +4,9 @@
 #include "models/DashboardModels.h"
 
 #include <QCoreApplication>
+#include <QTimer>
+
+#include <chrono>
 
 namespace vantage {
 
@@ -16,13 +19,17 @@ FeedSession::FeedSession(std::unique_ptr<FrameSource> source, DashboardModels *m
                          std::unique_ptr<LiveJournal> journal)
     : QObject(parent)
     , m_models(models)
-    , m_worker(std::make_unique<FeedWorker>(std::move(source), std::move(recorder), nullptr, std::move(journal)))
+    , m_worker(
+          std::make_unique<FeedWorker>(std::move(source), std::move(recorder), nullptr, std::move(journal)))
 {
     connect(m_worker.get(), &FeedWorker::batchReady, this, [this](const FeedBatchPtr &batch) {
         if (batch->seekToken != 0)
             Q_EMIT replaySeekReached(batch->seekToken);
         m_models->applyBatch(*batch);
-        m_worker->batchConsumed();
+        countLatency(*batch);
+        // The next batch may come once the event loop has been round: after the repaint this one
+        // asked for and the timers due, so a stream faster than the window starves neither.
+        QTimer::singleShot(0, m_worker.get(), &FeedWorker::batchConsumed);
     });
     connect(m_worker.get(), &FeedWorker::statusChanged, this, &FeedSession::onStatus);
     connect(m_worker.get(), &FeedWorker::ackSent, this, &FeedSession::ackSent);
@@ -56,6 +63,17 @@ void FeedSession::sendAck(const AlertAckInfo &ack)
 void FeedSession::reconnectNow()
 {
     m_worker->reconnectNow();
+}
+
+void FeedSession::countLatency(const FeedBatch &batch)
+{
+    const qint64 nowUs = std::chrono::duration_cast<std::chrono::microseconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count();
+    for (const Message &message : batch.messages) {
+        if (message.kind == MessageKind::Event)
+            m_eventLatency.add(nowUs - message.tsMs * 1000);
+    }
 }
 
 void FeedSession::onStatus(const ConnectionStatus &status)

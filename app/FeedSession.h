@@ -1,6 +1,8 @@
 #pragma once
 
 #include "feed/ConnectionStatus.h"
+#include "feed/DurationHistogram.h"
+#include "feed/FeedBatch.h"
 #include "feed/FrameRecorder.h"
 #include "feed/FrameSource.h"
 #include "feed/LiveJournal.h"
@@ -40,6 +42,10 @@ public:
     DashboardModels *models() const { return m_models; }
 
     const std::vector<ConnectionStatus> &history() const { return m_history; }
+    // For each event applied: the wall-clock time from its "ts" to the end of its batch's
+    // application. From a live sender that stamps events as it sends them (vantage-relay --rate),
+    // this is the latency from send to model (docs/performance.md).
+    const DurationHistogram &eventLatency() const { return m_eventLatency; }
     // Playback control of a replay and recording, carried out on the feed thread.
     FeedWorker *worker() const { return m_worker.get(); }
 
@@ -53,10 +59,12 @@ Q_SIGNALS:
 
 private:
     void onStatus(const ConnectionStatus &status);
+    void countLatency(const FeedBatch &batch);
 
     DashboardModels *m_models;
     std::unique_ptr<FeedWorker> m_worker;
     std::vector<ConnectionStatus> m_history;
+    DurationHistogram m_eventLatency;
     bool m_finished = false;
 };
 

@@ -4,8 +4,10 @@
 #include "app/JournalSetup.h"
 #include "app/JsonFile.h"
 #include "app/RecorderSetup.h"
+#include "app/RssMilestones.h"
 #include "app/SourceFactory.h"
 #include "app/StatsReport.h"
+#include "feed/ShutdownSignals.h"
 #include "models/DashboardModels.h"
 
 #include <QCoreApplication>
@@ -35,7 +37,9 @@ int runHeadless(const AppOptions &options)
     // feed goes on.
     QString recordError;
     QString journalError;
+    RssMilestones rss;
     QObject::connect(&models, &DashboardModels::batchApplied, &models, [&] {
+        rss.update(models.stats().framesReceived);
         if (recordError.isEmpty() && !models.stats().recordError.isEmpty()) {
             recordError = models.stats().recordError;
             err << "vantage: " << recordError << Qt::endl;
@@ -48,6 +52,9 @@ int runHeadless(const AppOptions &options)
 
     QObject::connect(&session, &FeedSession::sourceEnded, qApp, &QCoreApplication::quit,
                      Qt::QueuedConnection);
+    // A script's Ctrl+C or kill ends the run as --duration would: with the stats written.
+    ShutdownSignals shutdown;
+    QObject::connect(&shutdown, &ShutdownSignals::received, qApp, &QCoreApplication::quit);
     if (options.durationS > 0)
         QTimer::singleShot(qRound64(options.durationS * 1000), qApp, &QCoreApplication::quit);
 
@@ -61,8 +68,9 @@ int runHeadless(const AppOptions &options)
     if (failed)
         err << "vantage: " << choice.label << ": " << last.reason << Qt::endl;
     if (!options.statsJsonPath.isEmpty()) {
-        const QJsonObject report =
+        QJsonObject report =
             buildStatsReport(models, session.history(), choice.label, double(elapsed.elapsed()) / 1000.0);
+        addRunMeasurements(report, &session, !choice.replay, rss);
         QString error;
         if (!writeJsonFile(options.statsJsonPath, report, &error)) {
             err << "vantage: cannot write " << options.statsJsonPath << ": " << error << Qt::endl;

@@ -1,5 +1,8 @@
 #include "app/StatsReport.h"
 
+#include "app/FeedSession.h"
+#include "app/RssMilestones.h"
+
 #include "feed/Rfc3339.h"
 #include "models/DashboardModels.h"
 
@@ -41,9 +44,9 @@ QJsonArray historyArray(const std::vector<ConnectionStatus> &history)
 QJsonObject countersObject(const TodayCounters &counters)
 {
     QJsonObject object;
-    for (Counter counter : {Counter::Signups, Counter::SupplierSignups, Counter::CoupleSignups,
-                            Counter::Payments, Counter::Revenue, Counter::FormSubmissions,
-                            Counter::Invitations, Counter::ActiveUsers})
+    for (Counter counter :
+         {Counter::Signups, Counter::SupplierSignups, Counter::CoupleSignups, Counter::Payments,
+          Counter::Revenue, Counter::FormSubmissions, Counter::Invitations, Counter::ActiveUsers})
         object.insert(QLatin1String(counterName(counter)), counters.value(counter));
     return object;
 }
@@ -133,6 +136,23 @@ QJsonObject buildStatsReport(const DashboardModels &models, const std::vector<Co
     if (!stats.replay.file.isEmpty())
         report.insert(QStringLiteral("replay"), replayObject(stats.replay, models.connectionStatus()));
     return report;
+}
+
+QJsonObject durationReport(const DurationHistogram &histogram)
+{
+    const auto ms = [](qint64 us) { return double(us) / 1000.0; };
+    return QJsonObject{{QStringLiteral("count"), qint64(histogram.count())},
+                       {QStringLiteral("p50_ms"), ms(histogram.percentileUs(0.5))},
+                       {QStringLiteral("p90_ms"), ms(histogram.percentileUs(0.9))},
+                       {QStringLiteral("p99_ms"), ms(histogram.percentileUs(0.99))},
+                       {QStringLiteral("max_ms"), ms(histogram.maxUs())}};
+}
+
+void addRunMeasurements(QJsonObject &report, const FeedSession *session, bool live, const RssMilestones &rss)
+{
+    report.insert(QStringLiteral("rss_mb_at_frames"), rss.toJson());
+    if (live && session)
+        report.insert(QStringLiteral("event_latency"), durationReport(session->eventLatency()));
 }
 
 } // namespace vantage

@@ -3,16 +3,20 @@
 #include "app/AlertActions.h"
 #include "app/AlertTools.h"
 #include "app/FeedSession.h"
+#include "app/FrameProbe.h"
 #include "app/GuiWatchdog.h"
 #include "app/JournalSetup.h"
+#include "app/JsonFile.h"
 #include "app/KioskCommandLine.h"
 #include "app/KioskPin.h"
 #include "app/ProfileSettings.h"
 #include "app/RecorderSetup.h"
+#include "app/RssMilestones.h"
 #include "app/SavedConnection.h"
 #include "app/SavedKiosk.h"
 #include "app/SessionController.h"
 #include "app/SourceFactory.h"
+#include "app/StatsReport.h"
 #include "app/WallDisplay.h"
 #include "models/DashboardModels.h"
 #include "ui/MainWindow.h"
@@ -20,10 +24,12 @@
 #include "ui/PageNames.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QSettings>
 #include <QTextStream>
 #include <QTimer>
 
+#include <chrono>
 #include <memory>
 
 namespace vantage {
@@ -91,8 +97,10 @@ int runWindow(const AppOptions &cliOptions)
         std::function<bool(const QString &)> verifyPin;
         if (const QString hash = savedKioskPinHash(settings); !hash.isEmpty())
             verifyPin = [hash](const QString &pin) { return KioskPin::verify(pin, hash); };
-        walls = std::make_unique<WallDisplay>(&models, &window, options, window.themeMode(), std::move(verifyPin));
-        QObject::connect(walls.get(), &WallDisplay::exitRequested, [] { QApplication::exit(kKioskExitStatus); });
+        walls = std::make_unique<WallDisplay>(&models, &window, options, window.themeMode(),
+                                              std::move(verifyPin));
+        QObject::connect(walls.get(), &WallDisplay::exitRequested,
+                         [] { QApplication::exit(kKioskExitStatus); });
     } else {
         window.show();
     }
@@ -110,15 +118,59 @@ int runWindow(const AppOptions &cliOptions)
             QApplication::exit(exitCode);
         });
     }
-    sessions.start(makeSource(options), makeRecorder(options));
+    // Measurement (docs/performance.md): frames painted, memory as frames go by, startup.
+    QWidget *shown = walls ? static_cast<QWidget *>(walls->firstWall()) : &window;
+    FrameProbe *frames = shown ? new FrameProbe(shown) : nullptr;
+    if (frames && options.exitAfterFirstFrame) {
+        QObject::connect(frames, &FrameProbe::firstFramePainted, [] {
+            const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                std::chrono::steady_clock::now().time_since_epoch());
+            QTextStream(stdout) << "first_frame_monotonic_ns " << qint64(ns.count()) << Qt::endl;
+            QApplication::exit(0);
+        });
+    }
+    RssMilestones rss;
+    QObject::connect(&models, &DashboardModels::batchApplied, &models,
+                     [&] { rss.update(models.stats().framesReceived); });
+    if (options.durationS > 0)
+        QTimer::singleShot(qRound64(options.durationS * 1000), &window, [] { QApplication::exit(0); });
+
+    SourceChoice choice = makeSource(options);
+    const QString sourceLabel = choice.label;
+    const bool live = !choice.replay;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    sessions.start(std::move(choice), makeRecorder(options));
     if (watchdog)
         watchdog->start();
     const int loopCode = QApplication::exec();
     if (watchdog)
         watchdog->stop();
+    // Everything received is applied before the report, which the session must outlive.
+    if (FeedSession *session = sessions.session())
+        session->finish();
+    if (!options.statsJsonPath.isEmpty()) {
+        const double elapsedS = double(elapsed.elapsed()) / 1000.0;
+        const FeedSession *session = sessions.session();
+        QJsonObject report = buildStatsReport(
+            models, session ? session->history() : std::vector<ConnectionStatus>(), sourceLabel, elapsedS);
+        addRunMeasurements(report, session, live, rss);
+        if (frames)
+            report.insert(
+                QStringLiteral("window"),
+                QJsonObject{{QStringLiteral("frames"), qint64(frames->frames())},
+                            {QStringLiteral("frames_per_s"), double(frames->frames()) / elapsedS},
+                            {QStringLiteral("frame_interval"), durationReport(frames->intervals())}});
+        QString error;
+        if (!writeJsonFile(options.statsJsonPath, report, &error)) {
+            QTextStream(stderr) << "vantage: cannot write " << options.statsJsonPath << ": " << error
+                                << Qt::endl;
+            exitCode = 1;
+        }
+    }
     sessions.finish();
-    // A kiosk's full screen and dark theme are not the desk's to keep.
-    if (options.screenshotPath.isEmpty() && !options.kiosk) {
+    // A kiosk's full screen and dark theme are not the desk's to keep, nor a measurement's.
+    if (options.screenshotPath.isEmpty() && !options.kiosk && !options.exitAfterFirstFrame) {
         settings.setValue(kGeometryKey, window.saveGeometry());
         settings.setValue(kThemeKey, window.themeMode() == Theme::Mode::Light ? QStringLiteral("light")
                                                                               : QStringLiteral("dark"));

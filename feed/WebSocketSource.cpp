@@ -21,6 +21,9 @@ namespace vantage {
 
 namespace {
 
+// Received bytes the socket holds ahead of decoding: a few milliseconds of a busy stream.
+constexpr qint64 kReadAheadBytes = 1 << 20;
+
 QString describeClose(int code, const CloseRule &rule, const QString &closeReason)
 {
     QString text = QString::number(code) + QLatin1Char(' ') + rule.name;
@@ -118,6 +121,9 @@ void WebSocketSource::connectTransport()
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     // Qt refuses anything past this on the wire (close 1009); onFrame skips what is past the limit.
     m_socket->setMaxAllowedIncomingMessageSize(quint64(m_options.maxFrameBytes) * 4);
+    // Read no further ahead of the decoder than this: past it the kernel's buffers fill and TCP
+    // slows the server down, instead of the stream piling up in this process without bound.
+    m_socket->setReadBufferSize(kReadAheadBytes);
     connect(m_socket, &QWebSocket::connected, this, &WebSocketSource::onConnected);
     connect(m_socket, &QWebSocket::disconnected, this, &WebSocketSource::onDisconnected);
     connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,

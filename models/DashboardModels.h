@@ -51,6 +51,7 @@ public:
     // their state; a firing rule removed or disabled resolves with the next batch.
     void setAlertRules(std::vector<AlertRule> rules);
     const std::vector<AlertRule> &alertRules() const { return m_alertRules; }
+    const AlertRuleEvaluator &ruleEvaluator() const { return m_ruleState; } // bench/dashboard_bench
 
     ActivityFeedModel *feed() const;
     FeedFilterProxy *filteredFeed() const;

@@ -1,7 +1,7 @@
 #include "relay/LogFeeder.h"
 #include "relay/RelayCommandLine.h"
 #include "relay/RelayServer.h"
-#include "relay/ShutdownSignals.h"
+#include "feed/ShutdownSignals.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

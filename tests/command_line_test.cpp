@@ -84,6 +84,8 @@ TEST(CommandLine, RejectsBadValuesWithSpecificMessages)
         {{QStringLiteral("--demo"), QStringLiteral("--replay"), QStringLiteral("x")}, "one source"},
         {{QStringLiteral("--headless"), QStringLiteral("--screenshot"), QStringLiteral("x.png")},
          "--screenshot"},
+        {{QStringLiteral("--headless"), QStringLiteral("--exit-after-first-frame")},
+         "--exit-after-first-frame needs a window"},
         {{QStringLiteral("--no-such-option")}, "no-such-option"},
         {{QStringLiteral("stray")}, "stray"},
         {{QStringLiteral("--sse-url"), QStringLiteral("ws://127.0.0.1/events")}, "--sse-url"},
@@ -187,7 +189,8 @@ TEST(CommandLine, HelpDocumentsEveryOption)
           "--screenshot",    "--after",          "--theme",       "--page",          "--size",
           "--journal-dir",   "--journal-hours",  "--backtest",    "--rules",         "--kiosk",
           "--rotate-seconds", "--stale-seconds", "--screens",     "--exit-chord",    "--type-scale",
-          "--set-kiosk-pin", "--profile",        "--export-profile", "--import-profile"})
+          "--set-kiosk-pin", "--profile",        "--export-profile", "--import-profile",
+          "--exit-after-first-frame"})
         EXPECT_TRUE(result.message.contains(QLatin1String(option))) << option;
 }
 
@@ -200,6 +203,7 @@ TEST(CommandLine, ScreenshotSizeAndDelay)
     EXPECT_EQ(result.options->screenshotPath, QStringLiteral("out.png"));
     EXPECT_DOUBLE_EQ(result.options->screenshotAfterS, 1.5);
     EXPECT_EQ(result.options->windowSize, QSize(1920, 1080));
+    EXPECT_FALSE(result.options->exitAfterFirstFrame);
     EXPECT_EQ(parse({QStringLiteral("--page"), QStringLiteral("Map")}).options->page, QStringLiteral("map"));
     EXPECT_EQ(parse({QStringLiteral("--page"), QStringLiteral("metrics")}).options->page, QStringLiteral("metrics"));
 }

@@ -138,6 +138,36 @@ TEST(HeadlessRun, ReportsSeedEventsCountersAlertsAndReconnects)
     EXPECT_GE(states.count(QStringLiteral("live")), 2);
     EXPECT_DOUBLE_EQ(stats[QStringLiteral("latest_metrics")].toObject()[QStringLiteral("avg_response_ms")].toDouble(),
                      180.0);
+
+    // A live source's events are timed from their "ts" to the models: all five that decoded.
+    const QJsonObject latency = stats[QStringLiteral("event_latency")].toObject();
+    EXPECT_EQ(latency[QStringLiteral("count")].toInt(), 5);
+    EXPECT_LE(latency[QStringLiteral("p50_ms")].toDouble(), latency[QStringLiteral("max_ms")].toDouble());
+    EXPECT_TRUE(stats[QStringLiteral("rss_mb_at_frames")].toObject().isEmpty()); // 100,000 frames is the first
+}
+
+TEST(HeadlessRun, SigtermEndsTheRunWithEverythingReceivedInTheStats)
+{
+    SeedServer server;
+    ASSERT_NE(server.port(), 0);
+    QTemporaryDir dir;
+    const QString statsPath = dir.filePath(QStringLiteral("s.json"));
+    QProcess process;
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.start(vantageBinary(), {QStringLiteral("--headless"), QStringLiteral("--url"),
+                                    QStringLiteral("ws://127.0.0.1:%1/ws").arg(server.port()),
+                                    QStringLiteral("--stats-json"), statsPath});
+    ASSERT_TRUE(process.waitForStarted(10'000));
+    // The second connection comes after the first one's frames were received.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return server.connections() >= 2; }, 30'000));
+    process.terminate();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 30'000));
+    EXPECT_EQ(process.exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(process.exitCode(), 0);
+    QFile file(statsPath);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QJsonObject stats = QJsonDocument::fromJson(file.readAll()).object();
+    EXPECT_GE(stats[QStringLiteral("received_total")].toInt(), 6);
 }
 
 TEST(HeadlessRun, ReplaysTheDemoLogToTheEndAsFastAsPossible)
@@ -161,6 +191,8 @@ TEST(HeadlessRun, ReplaysTheDemoLogToTheEndAsFastAsPossible)
     EXPECT_EQ(stats[QStringLiteral("decode_errors")].toObject()[QStringLiteral("total")].toInt(), 0);
     EXPECT_GT(stats[QStringLiteral("final_counters")].toObject()[QStringLiteral("signups")].toDouble(), 0.0);
     EXPECT_GT(stats[QStringLiteral("feed_rows")].toInt(), 0);
+    // A log's times are when it was recorded: no latency to speak of.
+    EXPECT_FALSE(stats.contains(QStringLiteral("event_latency")));
 }
 
 TEST(HeadlessRun, MissingReplayFileIsAClearErrorNotACrash)

@@ -65,8 +65,9 @@ TEST(MapPageGui, TheOverviewMapShowsPlacedEventsSessionsAndTheUnknown)
     ASSERT_TRUE(panel->isVisible());
     f.models.applyBatch(londonParisAndNowhere(f.models.nowMs()));
 
+    // The map follows once the batch is applied: two places of sessions, two placed events.
     const std::vector<MapMarker> &markers = panel->map()->markers();
-    ASSERT_EQ(markers.size(), 4u); // two places of sessions, two placed events
+    ASSERT_TRUE(QTest::qWaitFor([&] { return markers.size() == 4u; }, 5000));
     EXPECT_TRUE(markers[0].session);
     EXPECT_EQ(markers[0].weight, 2);
     EXPECT_EQ(markers[0].placeKey, f.models.geo()->placeOf(place("GB", "London")));
@@ -90,6 +91,7 @@ TEST(MapPageGui, AClickOnAPlaceFiltersTheFeedUntilCleared)
     f.window.showPage(MainWindow::Page::Map);
     f.models.applyBatch(londonParisAndNowhere(f.models.nowMs()));
     ActivityMap *map = f.window.mapPage()->map();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return map->markers().size() == 4u; }, 5000));
     map->repaint(); // lays the spots out where a click finds them
     const QString london = f.models.geo()->placeOf(place("GB", "London"));
 
@@ -113,4 +115,21 @@ TEST(MapPageGui, APlaceWithAnAmpersandIsShownAsItIs)
     f.models.filteredFeed()->setPlaceFilter(QStringLiteral("Port of Spain, Trinidad & Tobago"));
     EXPECT_EQ(f.window.feedPanel()->placeFilterButton()->text(),
               QStringLiteral("Port of Spain, Trinidad && Tobago  \u2715"));
+}
+
+TEST(MapPageGui, ABatchRightAfterARefreshStillShowsWhenTheIntervalIsOver)
+{
+    test::OverviewFixture f;
+    MapPanel *panel = f.window.overviewMap();
+    ActivityMap *map = panel->map();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return map->markers().empty() && panel->isVisible(); }, 5000));
+
+    // Two batches back to back: the second waits for the map's refresh interval, then shows.
+    f.models.applyBatch(londonParisAndNowhere(f.models.nowMs()));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return map->markers().size() == 4u; }, 5000));
+    FeedBatch more;
+    more.messages = {eventAt(f.models.nowMs() - 30'000, "dee", place("GB", "London"))};
+    more.lastFrameMs = f.models.nowMs();
+    f.models.applyBatch(more);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return map->markers().size() == 5u; }, 5000));
 }

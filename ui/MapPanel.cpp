@@ -59,11 +59,25 @@ MapPanel::MapPanel(DashboardModels *models, const QString &objectName, QWidget *
             [this](bool on) { m_map->setMode(on ? ActivityMap::Mode::Heat : ActivityMap::Mode::Dots); });
     connect(m_fit, &QToolButton::clicked, m_map, &ActivityMap::fitToActivity);
     connect(m_map, &ActivityMap::placeClicked, models->filteredFeed(), &FeedFilterProxy::setPlaceFilter);
+    m_refreshTimer.setSingleShot(true);
+    connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
+        if (m_stale && isVisible())
+            refresh();
+    });
     connect(models->geo(), &GeoActivityModel::changed, this, [this] {
         m_stale = true;
         if (isVisible())
-            refresh();
+            requestRefresh();
     });
+}
+
+void MapPanel::requestRefresh()
+{
+    if (m_refreshTimer.isActive())
+        return;
+    // Never at once: a batch may change the model more than once (places, then events).
+    const qint64 waitMs = m_sinceRefresh.isValid() ? m_refreshIntervalMs - m_sinceRefresh.elapsed() : 0;
+    m_refreshTimer.start(int(qMax<qint64>(0, waitMs)));
 }
 
 void MapPanel::setTheme(const Theme &theme)
@@ -86,6 +100,8 @@ void MapPanel::showEvent(QShowEvent *event)
 
 void MapPanel::refresh()
 {
+    m_refreshTimer.stop();
+    m_sinceRefresh.start();
     m_stale = false;
     const GeoActivityModel *geo = m_models->geo();
     const qint64 now = m_models->shownNowMs();
@@ -113,6 +129,7 @@ void MapPanel::refresh()
     if (sessions > 0)
         parts << tr("%1 sessions").arg(ValueFormat::count(double(sessions)));
     m_summary->setText(parts.join(kSeparator));
+    m_refreshIntervalMs = qMax<qint64>(kMinRefreshMs, 10 * m_sinceRefresh.elapsed());
 }
 
 QString MapPanel::summaryText() const

@@ -29,6 +29,9 @@ MetricCard::MetricCard(const QString &title, const QString &unit, std::optional<
 
 void MetricCard::setValue(double value)
 {
+    // Batches come at frame rate and samples about once a second: most refreshes change nothing.
+    if (value == m_value || (qIsNaN(value) && qIsNaN(m_value)))
+        return;
     m_value = value;
     update();
 }
@@ -41,14 +44,19 @@ void MetricCard::setDecimals(int decimals)
 
 void MetricCard::setHistory(std::vector<double> recent)
 {
+    if (recent == m_history)
+        return;
     m_history = std::move(recent);
     update();
 }
 
 void MetricCard::setStaleAge(qint64 ageMs)
 {
+    // The age shows only once the card is stale, to the second.
+    const QString shown = staleText();
     m_staleAgeMs = ageMs < 0 ? -1 : ageMs;
-    update();
+    if (staleText() != shown)
+        update();
 }
 
 QString MetricCard::staleText() const

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <vector>
+
 namespace vantage {
 
 struct IngestOptions
@@ -13,7 +15,13 @@ struct IngestOptions
     QString vantageProgram; // vantage
     double warmupS = 1;     // the relay publishes alone this long before a client connects
     double durationS = 5;   // each client's measured time
-    int repetitions = 5;    // floor and pipeline alternate, one pair per repetition
+    int repetitions = 5;    // floor, headless and window alternate, one of each per repetition
+    // Latency (send to applied-in-model) at these fixed rates, events/s; empty: not measured.
+    std::vector<double> latencyRates{1'000, 10'000, 50'000};
+    double latencyDurationS = 10; // each latency client's measured time
+    // Memory: frames a headless client takes before its RSS is compared with its RSS at a tenth of
+    // them; a power of ten, at least 1,000,000; 0: not measured.
+    qint64 soakEvents = 10'000'000;
 };
 
 using IngestCommandLine = BenchCommandLine<IngestOptions>;

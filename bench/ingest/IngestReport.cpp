@@ -14,6 +14,28 @@ namespace {
 
 const QLatin1String kFloor("floor (bare QWebSocket)");
 const QLatin1String kPipeline("vantage --headless");
+const QLatin1String kWindow("vantage, window 1920x1080");
+
+QString clientName(IngestClient client)
+{
+    switch (client) {
+    case IngestClient::Floor: return kFloor;
+    case IngestClient::Pipeline: return kPipeline;
+    case IngestClient::Window: return kWindow;
+    }
+    return QString();
+}
+
+// Per repetition where both were measured: run / floor events/s.
+std::vector<double> ratiosToFloor(const std::vector<IngestRun> &floor, const std::vector<IngestRun> &runs)
+{
+    std::vector<double> ratios;
+    for (size_t i = 0; i < floor.size() && i < runs.size(); ++i) {
+        if (floor[i].usable() && runs[i].usable())
+            ratios.push_back(runs[i].eventsPerS / floor[i].eventsPerS);
+    }
+    return ratios;
+}
 
 // Over the usable runs; a negative value means "not measured" and is left out (-1 if all are).
 double medianOf(const std::vector<IngestRun> &runs, const std::function<double(const IngestRun &)> &field)
@@ -50,12 +72,13 @@ IngestRun medianRun(const std::vector<IngestRun> &runs)
     result.clientBusy = medianOf(runs, [](const IngestRun &run) { return run.clientBusy; });
     result.clientBusyThread = usualBusiestThread(runs);
     result.peakRssMb = medianOf(runs, [](const IngestRun &run) { return run.peakRssMb; });
+    result.windowFps = medianOf(runs, [](const IngestRun &run) { return run.windowFps; });
     return result;
 }
 
 QString row(const QStringList &cells)
 {
-    static const int widths[] = {-27, 10, 13, 10, 6, 9, 14, 6, 10, 6};
+    static const int widths[] = {-31, 10, 13, 10, 6, 9, 14, 6, 10, 6, 6};
     return tableRow(cells, widths);
 }
 
@@ -65,7 +88,7 @@ QString runRow(const QString &client, const IngestRun &run)
     return row({client, thousands(run.eventsPerS), thousands(run.relaySentPerS), fixed(run.relayCpuShare, 2),
                 fixed(run.relayBusy, 2), fixed(run.relayUsPerEvent, 2), run.clientBusyThread,
                 fixed(run.clientBusy, 2), fixed(run.cpuUsPerEvent, 2),
-                run.peakRssMb > 0 ? fixed(run.peakRssMb, 0) : QStringLiteral("-")});
+                run.peakRssMb > 0 ? fixed(run.peakRssMb, 0) : QStringLiteral("-"), fixed(run.windowFps, 0)});
 }
 
 } // namespace
@@ -77,18 +100,19 @@ void printIngestHeader(QTextStream &out, const IngestOptions &options)
         << options.durationS << " s; " << options.repetitions << " repetitions; load average "
         << loadAverage() << '\n'
         << "CPU: cores used. busy: the busiest thread's share of the wall time on a core or waiting for one "
-           "(near 1: it limits).\nus: CPU microseconds per event. RSS: peak, MB.\n"
+           "(near 1: it limits).\nus: CPU microseconds per event. RSS: peak, MB. fps: frames the window "
+           "painted "
+           "per second.\n"
         << row({QStringLiteral("run"), QStringLiteral("events/s"), QStringLiteral("relay sent/s"),
                 QStringLiteral("relay CPU"), QStringLiteral("busy"), QStringLiteral("relay us"),
                 QStringLiteral("client thread"), QStringLiteral("busy"), QStringLiteral("client us"),
-                QStringLiteral("RSS")})
+                QStringLiteral("RSS"), QStringLiteral("fps")})
         << Qt::endl;
 }
 
 void printIngestRun(QTextStream &out, int repetition, IngestClient client, const IngestRun &run)
 {
-    const QString name =
-        QStringLiteral("%1 %2").arg(repetition).arg(client == IngestClient::Floor ? kFloor : kPipeline);
+    const QString name = QStringLiteral("%1 %2").arg(repetition).arg(clientName(client));
     if (run.usable())
         out << runRow(name, run) << Qt::endl;
     else
@@ -96,13 +120,9 @@ void printIngestRun(QTextStream &out, int repetition, IngestClient client, const
 }
 
 bool printIngestSummary(QTextStream &out, const std::vector<IngestRun> &floor,
-                        const std::vector<IngestRun> &pipeline)
+                        const std::vector<IngestRun> &pipeline, const std::vector<IngestRun> &window)
 {
-    std::vector<double> ratios;
-    for (size_t i = 0; i < floor.size() && i < pipeline.size(); ++i) {
-        if (floor[i].usable() && pipeline[i].usable())
-            ratios.push_back(pipeline[i].eventsPerS / floor[i].eventsPerS);
-    }
+    const std::vector<double> ratios = ratiosToFloor(floor, pipeline);
     if (ratios.empty()) {
         out << "ingest_e2e: no repetition measured both the floor and the pipeline" << Qt::endl;
         return false;
@@ -112,15 +132,20 @@ bool printIngestSummary(QTextStream &out, const std::vector<IngestRun> &floor,
     };
     const IngestRun a = medianRun(floor);
     const IngestRun b = medianRun(pipeline);
-    out << "\nmedians (floor over " << usable(floor) << " runs, pipeline over " << usable(pipeline)
-        << "); load average now " << loadAverage() << '\n'
+    const IngestRun c = medianRun(window);
+    out << "\nmedians (floor over " << usable(floor) << " runs, headless over " << usable(pipeline)
+        << ", window over " << usable(window) << "); load average now " << loadAverage() << '\n'
         << runRow(QStringLiteral("(a) ") + kFloor, a) << '\n'
         << runRow(QStringLiteral("(b) ") + kPipeline, b) << '\n'
+        << runRow(QStringLiteral("(c) ") + kWindow, c) << '\n'
         << "ingest_e2e: floor " << thousands(a.eventsPerS) << " events/s; pipeline "
         << thousands(b.eventsPerS) << " events/s; ratio b/a " << fixed(median(ratios), 2) << " (median of "
         << ratios.size() << " pairs)\n"
+        << "ingest_e2e: window " << thousands(c.eventsPerS) << " events/s at " << fixed(c.windowFps, 0)
+        << " frames/s; ratio c/a " << fixed(median(ratiosToFloor(floor, window)), 2) << '\n'
         << "ingest_e2e: pipeline " << fixed(b.cpuUsPerEvent, 2) << " us CPU/event (floor "
-        << fixed(a.cpuUsPerEvent, 2) << "), peak RSS " << fixed(b.peakRssMb, 0) << " MB\n"
+        << fixed(a.cpuUsPerEvent, 2) << ", window " << fixed(c.cpuUsPerEvent, 2) << "), peak RSS "
+        << fixed(b.peakRssMb, 0) << " MB (window " << fixed(c.peakRssMb, 0) << " MB)\n"
         << "ingest_e2e: relay " << fixed(a.relayUsPerEvent, 2)
         << " us CPU/event. Feeding the floor: relay busy " << fixed(a.relayBusy, 2) << " on "
         << fixed(a.relayCpuShare, 2) << " cores, floor " << a.clientBusyThread << " thread busy "

@@ -1,16 +1,14 @@
 #include "IngestRun.h"
 
-#include "ChildProcess.h"
 #include "EventLoopWait.h"
 #include "FloorClient.h"
 #include "RelayProcess.h"
 #include "ThreadBusy.h"
+#include "VantageClient.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <sys/resource.h>
@@ -20,9 +18,6 @@ namespace vantage {
 namespace {
 
 constexpr int kConnectTimeoutMs = 10'000;
-constexpr int kExitTimeoutMs = 30'000;
-// The pipeline's --duration starts before it connects: look for its goodbye a little early.
-constexpr int kDisconnectLookaheadMs = 300;
 
 int toMs(double seconds)
 {
@@ -42,6 +37,13 @@ double selfCpuSeconds()
            double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
+void setRelayRates(IngestRun &run, double published, double cpuS, double elapsedS)
+{
+    run.relaySentPerS = published / elapsedS;
+    run.relayCpuShare = cpuS / elapsedS;
+    run.relayUsPerEvent = published > 0 ? cpuS * 1e6 / published : 0;
+}
+
 // The relay's side of a client's measured time.
 struct RelayWindow
 {
@@ -55,11 +57,7 @@ struct RelayWindow
     }
     void end(RelayProcess &relay, const RelayProcess::Health &health, double elapsedS, IngestRun &run) const
     {
-        const double published = double(health.lastSeq - firstSeq);
-        const double usedS = relay.cpuSeconds() - cpuS;
-        run.relaySentPerS = published / elapsedS;
-        run.relayCpuShare = usedS / elapsedS;
-        run.relayUsPerEvent = published > 0 ? usedS * 1e6 / published : 0;
+        setRelayRates(run, double(health.lastSeq - firstSeq), relay.cpuSeconds() - cpuS, elapsedS);
     }
 };
 
@@ -92,15 +90,7 @@ void setClientBusy(IngestRun &run, const BusiestThread &busiest)
 
 void finishRelay(RelayProcess &relay, IngestRun &run)
 {
-    const QString notes = relay.stop();
-    if (run.problem.isEmpty() && !notes.isEmpty())
-        run.problem = QStringLiteral("the relay logged: ") + notes;
-}
-
-QString readText(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).trimmed() : QString();
+    run.problem = relay.stopWith(run.problem);
 }
 
 } // namespace
@@ -158,72 +148,32 @@ IngestRun runFloor(const IngestOptions &options, const QString &workDir)
     return run;
 }
 
-IngestRun runPipeline(const IngestOptions &options, const QString &workDir)
+IngestRun runPipeline(const IngestOptions &options, const QString &workDir, PipelineView view)
 {
     IngestRun run;
-    const QDir dir(workDir);
     RelayProcess relay;
-    if (!relay.start(options.relayProgram, ingestRelayArguments(), dir.filePath(QStringLiteral("relay.log")),
-                     &run.problem))
+    if (!relay.start(options.relayProgram, ingestRelayArguments(),
+                     QDir(workDir).filePath(QStringLiteral("relay.log")), &run.problem))
         return run;
     waitMs(toMs(options.warmupS));
-
-    const QString statsPath = dir.filePath(QStringLiteral("stats.json"));
-    const QString logPath = dir.filePath(QStringLiteral("vantage.log"));
-    QFile::remove(statsPath);
-    ChildProcess vantage;
-    const QStringList arguments{QStringLiteral("--headless"),       QStringLiteral("--url"),
-                                streamUrl(relay.port()).toString(), QStringLiteral("--no-fallback"),
-                                QStringLiteral("--duration"),       QString::number(options.durationS),
-                                QStringLiteral("--stats-json"),     statsPath};
-    if (!vantage.start(options.vantageProgram, arguments, logPath, &run.problem)) {
-        finishRelay(relay, run);
-        return run;
-    }
-    // The relay's window runs from the moment it counts the client to the moment it loses it;
-    // /healthz is polled only near both ends, so the polling does not load the relay meanwhile.
-    // The client's busy share is sampled before the end, while it still reads. The relay's is
-    // not measured here: paused by backpressure, it wakes every millisecond to look whether
-    // the client caught up, and on a loaded machine those wake-ups wait for a core too.
-    const auto first = relay.waitForWebSocketClients(1, kConnectTimeoutMs);
-    const double startupCpuS = vantage.cpuSecondsSoFar();
-    RelayWindow window;
-    QElapsedTimer clock;
-    clock.start();
-    if (first) {
-        window.begin(relay, *first);
-        const BusyWindow clientBusy(vantage.pid());
-        waitMs(toMs(options.durationS) - kDisconnectLookaheadMs);
-        setClientBusy(run, clientBusy.end());
-        if (const auto last = relay.waitForWebSocketClients(0, kExitTimeoutMs))
-            window.end(relay, *last, double(clock.nsecsElapsed()) / 1e9, run);
-    }
-    const bool exited = vantage.waitForExit(kExitTimeoutMs);
-
-    const QJsonObject stats = QJsonDocument::fromJson(readText(statsPath).toUtf8()).object();
-    const qint64 frames = stats.value(QLatin1String("frames_received")).toInteger();
-    const qint64 decoded = stats.value(QLatin1String("received_total")).toInteger();
-    const double elapsedS = stats.value(QLatin1String("elapsed_s")).toDouble();
-    const qint64 reconnects = stats.value(QLatin1String("reconnects")).toInteger();
-    if (!first)
-        run.problem = QStringLiteral("vantage did not connect");
-    else if (!exited || vantage.exitCode() != 0)
-        run.problem =
-            QStringLiteral("vantage failed (exit %1): %2").arg(vantage.exitCode()).arg(readText(logPath));
-    else if (frames <= 0 || elapsedS <= 0)
-        run.problem = QStringLiteral("no frames in the stats of vantage");
-    else if (reconnects > 0 || decoded != frames)
-        run.problem = QStringLiteral("vantage reconnected %1 times and decoded %2 of %3 frames")
-                          .arg(reconnects)
-                          .arg(decoded)
-                          .arg(frames);
+    const VantageClientResult client = runVantageClient(
+        options.vantageProgram, relay, workDir, view,
+        {QStringLiteral("--duration"), QString::number(options.durationS)}, options.durationS);
+    run.problem = client.problem;
     finishRelay(relay, run);
     if (!run.problem.isEmpty())
         return run;
-    const ChildProcess::Usage usage = vantage.usage();
-    run.eventsPerS = double(frames) / elapsedS;
-    run.cpuUsPerEvent = (usage.cpuS - startupCpuS) * 1e6 / double(frames);
-    run.peakRssMb = double(usage.maxRssKb) / 1024.0;
+    // Vantage reports totals at exit, so events/s is over its whole --duration from the connection.
+    const qint64 frames = client.stats.value(QLatin1String("frames_received")).toInteger();
+    run.eventsPerS = client.eventsPerS();
+    run.cpuUsPerEvent = (client.usage.cpuS - client.startupCpuS) * 1e6 / double(frames);
+    run.peakRssMb = double(client.usage.maxRssKb) / 1024.0;
+    run.clientBusy = client.busy;
+    run.clientBusyThread = client.busyThread;
+    if (client.elapsedS > 0)
+        setRelayRates(run, double(client.last.lastSeq - client.first.lastSeq), client.relayCpuS,
+                      client.elapsedS);
+    run.windowFps = client.windowFramesPerS();
     return run;
 }
 

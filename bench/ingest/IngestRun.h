@@ -1,6 +1,7 @@
 #pragma once
 
 #include "IngestOptions.h"
+#include "VantageClient.h"
 
 #include <QString>
 #include <QStringList>
@@ -19,8 +20,9 @@ struct IngestRun
     double cpuUsPerEvent = 0;
     double clientBusy = 0; // the client's busiest thread's busy share, and its name
     QString clientBusyThread;
-    double peakRssMb = 0; // the pipeline's peak RSS; 0 for the floor, which shares the driver
-    QString problem;      // non-empty: no measurement, and why
+    double peakRssMb = 0;  // the pipeline's peak RSS; 0 for the floor, which shares the driver
+    double windowFps = -1; // (c): the frames the window painted per second
+    QString problem;       // non-empty: no measurement, and why
 
     bool usable() const { return problem.isEmpty() && eventsPerS > 0; }
 };
@@ -29,7 +31,8 @@ struct IngestRun
 QStringList ingestRelayArguments();
 // (a) the floor: a bare QWebSocket in this process.
 IngestRun runFloor(const IngestOptions &options, const QString &workDir);
-// (b) the full pipeline: `vantage --headless` as a child process, read from its --stats-json.
-IngestRun runPipeline(const IngestOptions &options, const QString &workDir);
+// (b) the full pipeline, `vantage --headless`, or (c) with the window painting: a child process,
+// read from its --stats-json.
+IngestRun runPipeline(const IngestOptions &options, const QString &workDir, PipelineView view);
 
 } // namespace vantage

@@ -96,4 +96,10 @@ QString RelayProcess::stop()
     return notes.join(QLatin1String("; "));
 }
 
+QString RelayProcess::stopWith(const QString &problem)
+{
+    const QString notes = stop();
+    return problem.isEmpty() && !notes.isEmpty() ? QStringLiteral("the relay logged: ") + notes : problem;
+}
+
 } // namespace vantage

@@ -31,6 +31,9 @@ public:
     double cpuSeconds() const;
     // SIGTERM, then waits; returns what the relay logged besides its listening line.
     QString stop();
+    // stop(), for a run that found `problem` (empty: none): that problem, or else anything the
+    // relay logged, which spoils the run too.
+    QString stopWith(const QString &problem);
 
 private:
     ChildProcess m_process;

@@ -1,22 +1,8 @@
 #include "MapBenchOptions.h"
 
 #include <QCommandLineParser>
-#include <QRegularExpression>
 
 namespace vantage {
-
-namespace {
-
-std::optional<QSize> parseSize(const QString &text)
-{
-    static const QRegularExpression pattern(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"));
-    const QRegularExpressionMatch match = pattern.match(text);
-    if (!match.hasMatch())
-        return std::nullopt;
-    return QSize(match.captured(1).toInt(), match.captured(2).toInt());
-}
-
-} // namespace
 
 MapBenchCommandLine parseMapBenchCommandLine(const QStringList &arguments)
 {
@@ -32,12 +18,7 @@ MapBenchCommandLine parseMapBenchCommandLine(const QStringList &arguments)
     const QCommandLineOption markers(QStringLiteral("markers"),
                                      QStringLiteral("Markers in the live scenarios (default 10000)."),
                                      QStringLiteral("N"), QStringLiteral("10000"));
-    const QCommandLineOption repetitions(QStringLiteral("repetitions"),
-                                         QStringLiteral("Turns of every scenario (default 5)."),
-                                         QStringLiteral("N"), QStringLiteral("5"));
-    const QCommandLineOption frames(QStringLiteral("frames"),
-                                    QStringLiteral("Paints timed per scenario and turn (default 20)."),
-                                    QStringLiteral("N"), QStringLiteral("20"));
+    const PaintTurnOptions turns(QStringLiteral("Paints timed per scenario and turn"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
         QStringLiteral("Render markers over Europe and the Americas to this PNG and exit."),
@@ -53,33 +34,28 @@ MapBenchCommandLine parseMapBenchCommandLine(const QStringList &arguments)
     const QCommandLineOption shotMarkers(QStringLiteral("screenshot-markers"),
                                          QStringLiteral("Markers in the screenshot (default 2000)."),
                                          QStringLiteral("N"), QStringLiteral("2000"));
-    parser.addOptions(
-        {size, markers, repetitions, frames, screenshot, theme, mode, fit, shotSize, shotMarkers});
+    parser.addOptions({size, markers, turns.repetitions, turns.frames, screenshot, theme, mode, fit, shotSize,
+                       shotMarkers});
 
     if (auto stop = parseOrStop<MapBenchOptions>(parser, arguments, help))
         return *stop;
     MapBenchOptions options;
-    const std::optional<QSize> widgetSize = parseSize(parser.value(size));
-    const std::optional<QSize> screenshotSize = parseSize(parser.value(shotSize));
+    const std::optional<QSize> widgetSize = parseBenchSize(parser.value(size));
+    const std::optional<QSize> screenshotSize = parseBenchSize(parser.value(shotSize));
     if (!widgetSize || !screenshotSize)
         return MapBenchCommandLine::failure(QStringLiteral("sizes are WxH, e.g. 1920x1080"));
     options.size = *widgetSize;
     options.screenshotSize = *screenshotSize;
     bool markersOk = false;
-    bool repetitionsOk = false;
-    bool framesOk = false;
     bool shotMarkersOk = false;
     options.markers = parser.value(markers).toInt(&markersOk);
-    options.repetitions = parser.value(repetitions).toInt(&repetitionsOk);
-    options.frames = parser.value(frames).toInt(&framesOk);
     options.screenshotMarkers = parser.value(shotMarkers).toInt(&shotMarkersOk);
     if (!markersOk || options.markers < 1 || options.markers > 1'000'000 || !shotMarkersOk ||
         options.screenshotMarkers < 0 || options.screenshotMarkers > 1'000'000)
         return MapBenchCommandLine::failure(QStringLiteral("marker counts must be between 1 and 1000000"));
-    if (!repetitionsOk || options.repetitions < 1 || options.repetitions > 1000 || !framesOk ||
-        options.frames < 1 || options.frames > 10000)
-        return MapBenchCommandLine::failure(
-            QStringLiteral("--repetitions must be between 1 and 1000, --frames between 1 and 10000"));
+    if (const QString error = readPaintTurns(parser, turns, &options.repetitions, &options.frames);
+        !error.isEmpty())
+        return MapBenchCommandLine::failure(error);
     const QString themeName = parser.value(theme);
     if (themeName != QLatin1String("light") && themeName != QLatin1String("dark"))
         return MapBenchCommandLine::failure(QStringLiteral("--theme must be light or dark"));

@@ -10,11 +10,7 @@ using namespace vantage;
 // against 10,000 live markers in dots and heat mode; or, with --screenshot, one frame to a PNG.
 int main(int argc, char **argv)
 {
-    // Offscreen and at a fixed DPI unless told otherwise, so runs and screenshots compare.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    if (qEnvironmentVariableIsEmpty("QT_FONT_DPI"))
-        qputenv("QT_FONT_DPI", "96");
+    useOffscreenAtFixedDpi();
     QApplication app(argc, argv);
     const MapBenchCommandLine parsed = parseMapBenchCommandLine(QApplication::arguments());
     if (!parsed.options)

@@ -1,6 +1,6 @@
-#include "relay/ShutdownSignals.h"
+#include "feed/ShutdownSignals.h"
 
-#include "relay/RelayLogging.h"
+#include "feed/FeedLogging.h"
 
 #include <QSocketNotifier>
 
@@ -27,7 +27,7 @@ ShutdownSignals::ShutdownSignals(QObject *parent)
     : QObject(parent)
 {
     if (g_fds[0] >= 0 || ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_fds) != 0) {
-        qCWarning(lcRelay) << "cannot watch SIGINT/SIGTERM";
+        qCWarning(lcFeed) << "cannot watch SIGINT/SIGTERM";
         return;
     }
     struct sigaction action = {};

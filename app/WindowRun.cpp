@@ -9,6 +9,7 @@
 #include "app/JsonFile.h"
 #include "app/KioskCommandLine.h"
 #include "app/KioskPin.h"
+#include "app/MapDataPreload.h"
 #include "app/ProfileSettings.h"
 #include "app/RecorderSetup.h"
 #include "app/RssMilestones.h"
@@ -50,6 +51,7 @@ Theme::Mode themeMode(const AppOptions &options, const QSettings &settings)
 
 int runWindow(const AppOptions &cliOptions)
 {
+    preloadMapData();
     const std::unique_ptr<QSettings> profile = ProfileSettings::open(cliOptions.profile);
     QSettings &settings = *profile;
     AppOptions options = withSavedConnection(cliOptions, settings);

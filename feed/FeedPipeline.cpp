@@ -27,8 +27,9 @@ FeedPipeline::FeedPipeline(std::unique_ptr<FrameSource> source, QObject *parent,
 {
     m_source->setParent(this);
     m_source->setSink(this);
-    m_source->setResumeFn(
-        [this] { return ResumePoint{m_intake.sequencer().epoch(), m_intake.sequencer().lastSeq()}; });
+    m_source->setResumeFn([this] {
+        return ResumePoint{m_intake.sequencer().epoch(), m_intake.sequencer().lastSeq()};
+    });
     connect(m_source, &FrameSource::statusChanged, this, &FeedPipeline::onSourceStatus);
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(flushIntervalMs);
@@ -143,12 +144,46 @@ void FeedPipeline::onFrame(const ReceivedFrame &frame)
         m_source->sendText(QByteArrayLiteral("{\"v\":1,\"type\":\"pong\"}"));
     if (const auto *hello = std::get_if<HelloInfo>(&m_scratch.body)) {
         const QLatin1String ackType = messageKindName(MessageKind::AlertAck);
-        m_acceptsAcks = std::find(hello->accepts.begin(), hello->accepts.end(), ackType) != hello->accepts.end();
+        m_acceptsAcks =
+            std::find(hello->accepts.begin(), hello->accepts.end(), ackType) != hello->accepts.end();
     }
     if (outcome == FrameIntake::Outcome::Accepted)
         m_pending.messages.push_back(std::move(m_scratch));
     m_scratch = Message();
     scheduleFlush();
+    if (qsizetype(m_pending.messages.size()) >= kMaxPendingMessages)
+        waitForConsumer();
+}
+
+void FeedPipeline::waitForConsumer()
+{
+    std::unique_lock lock(m_consumedMutex);
+    m_consumed.wait(lock,
+                    [this] { return !m_inFlight.load(std::memory_order_acquire) || m_waitsSuspended > 0; });
+}
+
+void FeedPipeline::batchConsumed()
+{
+    {
+        const std::lock_guard lock(m_consumedMutex);
+        m_inFlight.store(false, std::memory_order_release);
+    }
+    m_consumed.notify_all();
+}
+
+void FeedPipeline::suspendWaits()
+{
+    {
+        const std::lock_guard lock(m_consumedMutex);
+        ++m_waitsSuspended;
+    }
+    m_consumed.notify_all();
+}
+
+void FeedPipeline::resumeWaits()
+{
+    const std::lock_guard lock(m_consumedMutex);
+    --m_waitsSuspended;
 }
 
 void FeedPipeline::onFrameRejected(QLatin1String reason)

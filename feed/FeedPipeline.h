@@ -2,15 +2,17 @@
 
 #include "feed/Clock.h"
 #include "feed/FeedBatch.h"
-#include "feed/FrameSink.h"
 #include "feed/FrameIntake.h"
+#include "feed/FrameSink.h"
 #include "feed/FrameSource.h"
 
 #include <QObject>
 #include <QTimer>
 
 #include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 
 namespace vantage {
 
@@ -26,6 +28,11 @@ class FeedPipeline final : public QObject, public FrameSink
     Q_OBJECT
 public:
     static constexpr int kDefaultFlushIntervalMs = 16;
+    // The most messages held for the GUI while it applies the batch before: beyond it the feed
+    // thread waits for that batch to be consumed, and leaves the socket unread meanwhile, so TCP
+    // slows the sender down. Memory stays flat however far behind the GUI falls, and nothing is
+    // dropped (docs/performance.md, "Memory").
+    static constexpr qsizetype kMaxPendingMessages = 32'768;
     // Recorded frames reach the file at most this long after they arrived.
     static constexpr int kRecordFlushIntervalMs = 1000;
 
@@ -56,7 +63,11 @@ public:
     bool sendAck(const AlertAckInfo &ack);
 
     // Thread-safe: the consumer calls it when it has applied a batch.
-    void batchConsumed() { m_inFlight.store(false, std::memory_order_release); }
+    void batchConsumed();
+    // Thread-safe. Between the two the feed thread does not wait for a batch to be consumed: for a
+    // consumer that is about to wait for the feed thread itself.
+    void suspendWaits();
+    void resumeWaits();
 
     void onFrame(const ReceivedFrame &frame) override;
     void onStreamRestart() override { m_intake.restart(); }
@@ -71,6 +82,8 @@ Q_SIGNALS:
 
 private:
     void flush();
+    // Past kMaxPendingMessages while a batch is in flight: waits until it is consumed.
+    void waitForConsumer();
     void emitBatch(); // hands over what is pending, even while a batch is in flight
     void scheduleFlush();
     void countType(const QString &wireType);
@@ -97,10 +110,13 @@ private:
     QTimer m_flushTimer;
     NowFn m_now;
     std::atomic<bool> m_inFlight{false};
+    std::mutex m_consumedMutex;
+    std::condition_variable m_consumed;
+    int m_waitsSuspended = 0; // under m_consumedMutex
     bool m_everLive = false;
     bool m_acceptsAcks = false; // the latest hello listed "alert_ack"
-    bool m_live = false;       // the source's last status was Live
-    bool m_markedDown = false; // a gap is open in the recording and the journal
+    bool m_live = false;        // the source's last status was Live
+    bool m_markedDown = false;  // a gap is open in the recording and the journal
 };
 
 } // namespace vantage

@@ -38,7 +38,15 @@ void FeedWorker::start()
 void FeedWorker::stop()
 {
     if (m_thread.isRunning())
-        QMetaObject::invokeMethod(m_pipeline, &FeedPipeline::stop, Qt::BlockingQueuedConnection);
+        runOnFeedThread([pipeline = m_pipeline] { pipeline->stop(); });
+}
+
+void FeedWorker::runOnFeedThread(const std::function<void()> &call)
+{
+    // The feed thread may be waiting for this thread to consume a batch (kMaxPendingMessages).
+    m_pipeline->suspendWaits();
+    QMetaObject::invokeMethod(m_pipeline, call, Qt::BlockingQueuedConnection);
+    m_pipeline->resumeWaits();
 }
 
 void FeedWorker::reconnectNow()
@@ -53,8 +61,8 @@ void FeedWorker::sendAck(const AlertAckInfo &ack)
         [this, pipeline = m_pipeline, ack] {
             const bool sent = pipeline->sendAck(ack);
             // The destructor waits for this thread, so the worker outlives the call.
-            QMetaObject::invokeMethod(this, [this, id = ack.id, sent] { Q_EMIT ackSent(id, sent); },
-                                      Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, id = ack.id, sent] { Q_EMIT ackSent(id, sent); }, Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
 }
@@ -94,7 +102,7 @@ void FeedWorker::setReplayLoop(bool loop)
 void FeedWorker::flushToDisk()
 {
     if (m_thread.isRunning())
-        QMetaObject::invokeMethod(m_pipeline, &FeedPipeline::flushToDisk, Qt::BlockingQueuedConnection);
+        runOnFeedThread([pipeline = m_pipeline] { pipeline->flushToDisk(); });
 }
 
 void FeedWorker::seekReplay(const ReplaySeek &seek)
@@ -108,18 +116,15 @@ QString FeedWorker::startRecording(const QString &path, const RecordingHeader &h
 {
     QString error;
     // The recorder is made on the feed thread, which owns its file from then on.
-    QMetaObject::invokeMethod(
-        m_pipeline,
-        [pipeline = m_pipeline, &path, &header, &error] {
-            error = pipeline->startRecording(std::make_unique<FrameRecorder>(path, header));
-        },
-        Qt::BlockingQueuedConnection);
+    runOnFeedThread([pipeline = m_pipeline, &path, &header, &error] {
+        error = pipeline->startRecording(std::make_unique<FrameRecorder>(path, header));
+    });
     return error;
 }
 
 void FeedWorker::stopRecording()
 {
-    QMetaObject::invokeMethod(m_pipeline, &FeedPipeline::stopRecording, Qt::BlockingQueuedConnection);
+    runOnFeedThread([pipeline = m_pipeline] { pipeline->stopRecording(); });
 }
 
 } // namespace vantage

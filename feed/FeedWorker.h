@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QThread>
 
+#include <functional>
 #include <memory>
 
 namespace vantage {
@@ -63,6 +64,9 @@ Q_SIGNALS:
     void ackSent(const QString &alertId, bool sent);
 
 private:
+    // Runs call on the feed thread and waits for it.
+    void runOnFeedThread(const std::function<void()> &call);
+
     QThread m_thread;
     FeedPipeline *m_pipeline = nullptr; // lives on m_thread, deleted when it finishes
     ReplaySource *m_replay = nullptr;   // the pipeline's source when it is a replay

@@ -14,14 +14,20 @@ const QString kSeparator = QStringLiteral(" \u00b7 ");
 
 GeoActivityModel::GeoActivityModel(qsizetype capacity, QObject *parent)
     : QObject(parent)
-    , m_resolver(WorldShapes::bundled(), CityTable::bundled())
     , m_events(capacity)
 {}
+
+const LocationResolver &GeoActivityModel::resolver() const
+{
+    if (!m_resolver)
+        m_resolver.emplace(WorldShapes::bundled(), CityTable::bundled());
+    return *m_resolver;
+}
 
 GeoEvent GeoActivityModel::place(const FeedItem &item) const
 {
     const LiveEvent &e = item.event;
-    const ResolvedLocation resolved = m_resolver.resolve(e.location);
+    const ResolvedLocation resolved = resolver().resolve(e.location);
     GeoEvent geo;
     geo.precision = resolved.precision;
     geo.atMs = item.tsMs;
@@ -64,7 +70,7 @@ void GeoActivityModel::setActiveLocations(std::vector<GeoLocation> locations)
     m_sessionsUnknown = 0;
     QHash<QString, size_t> byPlace;
     for (const GeoLocation &location : m_activeLocations) {
-        const ResolvedLocation resolved = m_resolver.resolve(location);
+        const ResolvedLocation resolved = resolver().resolve(location);
         if (resolved.precision == LocationPrecision::Unknown) {
             ++m_sessionsUnknown;
             continue;
@@ -97,7 +103,7 @@ void GeoActivityModel::clear()
 
 QString GeoActivityModel::placeOf(const GeoLocation &location) const
 {
-    return m_resolver.resolve(location).label;
+    return resolver().resolve(location).label;
 }
 
 } // namespace vantage

@@ -9,6 +9,7 @@
 
 #include <QObject>
 
+#include <optional>
 #include <vector>
 
 namespace vantage {
@@ -53,8 +54,11 @@ Q_SIGNALS:
 
 private:
     GeoEvent place(const FeedItem &item) const;
+    // Made on first use: the bundled shapes and cities take a while to parse, and startup reads
+    // them in the background meanwhile (app/MapDataPreload.h).
+    const LocationResolver &resolver() const;
 
-    LocationResolver m_resolver;
+    mutable std::optional<LocationResolver> m_resolver;
     EventRing<GeoEvent> m_events;
     quint64 m_unknown = 0;
     std::vector<GeoLocation> m_activeLocations;

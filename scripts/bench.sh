@@ -5,9 +5,13 @@
 #   BENCH_REPETITIONS decoder and dashboard repetitions (default 7)
 #   E2E_REPETITIONS   end-to-end floor/pipeline pairs (default 5)
 #   E2E_DURATION      seconds each end-to-end client is measured (default 5)
+#   E2E_LATENCY_RATES latency at these events/s (default 1000,10000,50000; "none" to skip)
+#   E2E_LATENCY_DURATION seconds each latency client is measured (default 10)
+#   E2E_SOAK_EVENTS   frames of the memory soak, a power of ten (default 10000000; 0 to skip)
 #   REPLAY_REPETITIONS replay repetitions of line count, index, replay and seek runs (default 5)
 #   REPLAY_SEEKS      seeks in each seek run (default 20)
 #   REPLAY_LINES      lines of the generated replay log (default 1000000, about 400 MB in /tmp)
+#   STARTUP_REPETITIONS starts of vantage and of a bare QMainWindow each (default 11)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,7 +20,8 @@ build="${BENCH_BUILD_DIR:-build-release}"
 if [ ! -f "$build/build.ninja" ]; then
   cmake --preset release -B "$build"
 fi
-cmake --build "$build" -j "$(nproc)" --target decoder_bench dashboard_bench ingest_e2e replay_e2e map_bench
+cmake --build "$build" -j "$(nproc)" --target decoder_bench dashboard_bench ingest_e2e replay_e2e map_bench \
+  overview_bench startup_bench startup_bare
 
 repetitions="${BENCH_REPETITIONS:-7}"
 out="$(mktemp)"
@@ -24,24 +29,28 @@ dashboard="$(mktemp)"
 e2e="$(mktemp)"
 replay="$(mktemp)"
 map="$(mktemp)"
-trap 'rm -f "$out" "$dashboard" "$e2e" "$replay" "$map"' EXIT
+overview="$(mktemp)"
+startup="$(mktemp)"
+trap 'rm -f "$out" "$dashboard" "$e2e" "$replay" "$map" "$overview" "$startup"' EXIT
 "$build/bin/decoder_bench" --benchmark_repetitions="$repetitions" \
   --benchmark_report_aggregates_only=true | tee "$out"
 
-# items_per_second of a median row in a Google Benchmark report, e.g. "items_per_second=576.033k/s".
-#   rate REPORT BENCHMARK
+# A counter of a median row in a Google Benchmark report, e.g. "items_per_second=576.033k/s".
+#   rate REPORT BENCHMARK [COUNTER]   (COUNTER: items_per_second unless given)
 rate() {
-  awk -v name="$2_median" '$1 == name {
-    for (i = 1; i <= NF; ++i) if ($i ~ /^items_per_second=/) {
-      v = $i; sub(/^items_per_second=/, "", v); sub(/\/s$/, "", v);
+  awk -v name="$2_median" -v counter="${3:-items_per_second}" '$1 == name {
+    for (i = 1; i <= NF; ++i) if (index($i, counter "=") == 1) {
+      v = substr($i, length(counter) + 2); sub(/\/s$/, "", v);
       m = 1; if (v ~ /k$/) m = 1e3; if (v ~ /M$/) m = 1e6; if (v ~ /G$/) m = 1e9;
       sub(/[kMG]$/, "", v); print v * m; exit } }' "$1"
 }
 ours="$(rate "$out" BM_SimdjsonDecoder)"
 peer="$(rate "$out" BM_QJsonDocumentParseOnly)"
-decoder="$(awk -v a="$ours" -v b="$peer" 'BEGIN {
-  printf "decoder: %.0f frames/s (%.2f us/frame); QJsonDocument parse only: %.0f frames/s; ratio %.2fx",
-         a, 1e6 / a, b, a / b }')"
+oursBytes="$(rate "$out" BM_SimdjsonDecoder bytes_per_second)"
+peerBytes="$(rate "$out" BM_QJsonDocumentParseOnly bytes_per_second)"
+decoder="$(awk -v a="$ours" -v b="$peer" -v ab="$oursBytes" -v bb="$peerBytes" 'BEGIN {
+  printf "decoder: %.0f frames/s, %.0f MB/s (%.2f us/frame); QJsonDocument parse only: %.0f frames/s, %.0f MB/s; ratio %.2fx",
+         a, ab / 1e6, 1e6 / a, b, bb / 1e6, a / b }')"
 printf '\n%s\n\n' "$decoder"
 
 # DashboardModels::applyBatch on the demo log in 64-message batches: the default client-side alert
@@ -55,8 +64,12 @@ alertRules="$(awk -v a="$rules" -v b="$bare" 'BEGIN {
          a, 1e6 / a, b, a / b }')"
 printf '\n%s\n\n' "$alertRules"
 
-# End to end: vantage-relay -> bare QWebSocket floor (a) and vantage --headless (b), alternated.
-"$build/bin/ingest_e2e" --repetitions "${E2E_REPETITIONS:-5}" --duration "${E2E_DURATION:-5}" | tee "$e2e"
+# End to end: vantage-relay -> bare QWebSocket floor (a), vantage --headless (b) and the window
+# painting offscreen at 1920x1080 (c), taking turns; then latency at fixed rates, and memory after
+# a tenth of the soak's events against all of them.
+"$build/bin/ingest_e2e" --repetitions "${E2E_REPETITIONS:-5}" --duration "${E2E_DURATION:-5}" \
+  --latency-rates "${E2E_LATENCY_RATES:-1000,10000,50000}" --latency-duration "${E2E_LATENCY_DURATION:-10}" \
+  --soak-events "${E2E_SOAK_EVENTS:-10000000}" | tee "$e2e"
 
 # Replay: a generated log (deleted afterwards); a line count (a), the replay index (b),
 # vantage --headless --replay --speed max (c), and the index with seek points (d) then seeks (e) in one
@@ -68,7 +81,17 @@ printf '\n%s\n\n' "$alertRules"
 # markers in dots and heat mode (b), alternated in one process.
 QT_QPA_PLATFORM=offscreen "$build/bin/map_bench" | tee "$map"
 
+# The overview at 1920x1080 offscreen with a full feed, every sparkline and 10,000 events on the
+# map: a bare QMainWindow (a), a full repaint (b), frames at 50,000 and 10,000 events/s (c, d) and
+# the app's own repaint (e), taking turns.
+QT_QPA_PLATFORM=offscreen "$build/bin/overview_bench" | tee "$overview"
+
+# Spawn to the first painted frame: vantage on the demo against a bare QMainWindow, taking turns.
+"$build/bin/startup_bench" --repetitions "${STARTUP_REPETITIONS:-11}" | tee "$startup"
+
 printf '\nratios\n%s\n%s\n' "$decoder" "$alertRules"
-grep -E '^ingest_e2e: (floor|pipeline|relay) ' "$e2e"
+grep -E '^ingest_e2e: (floor|window|pipeline|relay|latency|memory) ' "$e2e"
 grep -E '^replay_e2e: (index|line count|peak RSS|seek) ' "$replay"
 grep -E '^summary: ' "$map" | sed 's/^/map_bench: /'
+grep -E '^summary: ' "$overview" | sed 's/^/overview_bench: /'
+grep -E '^startup_bench: vantage ' "$startup"

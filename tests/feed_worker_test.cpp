@@ -1,3 +1,4 @@
+#include "feed/FeedPipeline.h"
 #include "feed/FeedWorker.h"
 #include "feed/FrameSink.h"
 #include "feed/ReplaySource.h"
@@ -9,6 +10,8 @@
 #include <QThread>
 
 #include <gtest/gtest.h>
+
+#include <atomic>
 
 using namespace vantage;
 
@@ -243,4 +246,72 @@ TEST(FeedWorker, LoopedReplayStartsNumberingAgainEachPass)
     EXPECT_EQ(last.duplicatesDropped, 0u);
     EXPECT_EQ(last.gapsDetected, 0u);
     EXPECT_EQ(messages, std::size_t(last.framesReceived));
+}
+
+namespace {
+
+QList<QByteArray> eventFrames(int first, int count)
+{
+    QList<QByteArray> frames;
+    for (int seq = first; seq < first + count; ++seq)
+        frames << eventFrame(seq);
+    return frames;
+}
+
+// A worker whose first batch (one event) has reached the GUI and is not consumed, and frames
+// enough to pass the pending limit, delivered on the feed thread (queued): the feed thread holds
+// the limit, then waits.
+struct WaitingFeed
+{
+    static constexpr int kBeyond = int(FeedPipeline::kMaxPendingMessages) + 100;
+    ScriptedSource *source = new ScriptedSource(eventFrames(1, 1));
+    FeedWorker worker{std::unique_ptr<FrameSource>(source)};
+    std::size_t messages = 0;
+    int batches = 0;
+    std::atomic<bool> delivered{false};
+
+    WaitingFeed()
+    {
+        QObject::connect(&worker, &FeedWorker::batchReady, &worker, [this](const FeedBatchPtr &batch) {
+            ++batches;
+            messages += batch->messages.size();
+        });
+        worker.start();
+        EXPECT_TRUE(QTest::qWaitFor([this] { return batches == 1; }, 10'000));
+        QMetaObject::invokeMethod(
+            source,
+            [this, frames = eventFrames(2, kBeyond)] {
+                source->deliver(frames);
+                delivered = true;
+            },
+            Qt::QueuedConnection);
+    }
+};
+
+} // namespace
+
+TEST(FeedWorker, PastThePendingLimitTheFeedThreadWaitsForTheGuiAndLosesNothing)
+{
+    WaitingFeed feed;
+    EXPECT_FALSE(QTest::qWaitFor([&] { return feed.delivered.load(); }, 300));
+
+    // Consumed: it reads on, and every frame reaches the GUI.
+    feed.worker.batchConsumed();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return feed.delivered.load(); }, 10'000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return feed.batches == 2; }, 10'000));
+    feed.worker.batchConsumed();
+    feed.worker.stop();
+    QCoreApplication::sendPostedEvents(&feed.worker);
+    EXPECT_EQ(feed.messages, std::size_t(1 + WaitingFeed::kBeyond));
+}
+
+TEST(FeedWorker, StopEndsAFeedThreadWaitingForTheGuiWithEverythingHandedOver)
+{
+    WaitingFeed feed;
+    // The GUI never consumes; it stops the feed, which must not wait for it.
+    feed.worker.stop();
+    QCoreApplication::sendPostedEvents(&feed.worker);
+    EXPECT_TRUE(feed.delivered.load());
+    EXPECT_EQ(feed.messages, std::size_t(1 + WaitingFeed::kBeyond));
+    EXPECT_EQ(feed.batches, 2);
 }

@@ -345,6 +345,13 @@ TEST(OverviewGui, ConnectionDemoThemeAndMenus)
     EXPECT_EQ(o.window.palette().color(QPalette::Window), Theme::light().window);
     // The painted widgets follow the theme, not only the palette.
     EXPECT_EQ(tileSurfacePixel(signups), Theme::light().surface.rgb());
+    // The same theme again restyles nothing (startup sets the saved one over the default).
+    QSignalSpy restyled(&o.window, &MainWindow::themeChanged);
+    o.window.setTheme(Theme::Mode::Light);
+    EXPECT_EQ(restyled.count(), 0);
+    o.window.setTheme(Theme::Mode::Dark);
+    EXPECT_EQ(restyled.count(), 1);
+    EXPECT_EQ(tileSurfacePixel(signups), Theme::dark().surface.rgb());
 
     QSignalSpy reconnect(&o.window, &MainWindow::reconnectRequested);
     o.window.findChild<QAction *>(QStringLiteral("action.reconnect"))->trigger();

@@ -150,6 +150,7 @@ private:
 
     DashboardModels *m_models;
     Theme m_theme = Theme::dark();
+    bool m_themeApplied = false;
     bool m_demo = false;
     bool m_currencyFixed = false;
     std::vector<TileBinding> m_tiles;

@@ -116,6 +116,11 @@ BasemapLayer::BasemapLayer()
     : m_colors(BasemapColors::forTheme(Theme::dark()))
 {}
 
+void BasemapLayer::preparePaths()
+{
+    basemapPaths();
+}
+
 void BasemapLayer::setTheme(const Theme &theme)
 {
     m_colors = BasemapColors::forTheme(theme);

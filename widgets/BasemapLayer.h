@@ -32,6 +32,10 @@ class BasemapLayer
 public:
     BasemapLayer();
 
+    // Projects the shared paths now, if no layer has yet; safe from any thread. Startup does it in
+    // the background, so the first map painted does not wait for it.
+    static void preparePaths();
+
     void setTheme(const Theme &theme);
     const BasemapColors &colors() const { return m_colors; }
 

@@ -34,6 +34,21 @@ HttpRequestSetup makeHttpRequest(const HttpRequestOptions &options)
                           .arg(url.host());
         return setup;
     }
+    const bool basic = !options.basicUser.isEmpty();
+    if (basic && !options.bearerToken.isEmpty()) {
+        setup.error = QStringLiteral("either a bearer token or a user and password, not both");
+        return setup;
+    }
+    const QByteArray basicPair = options.basicUser.toUtf8() + ':' + options.basicPassword.toUtf8();
+    if (basic && (options.basicUser.contains(QLatin1Char(':')) || !isSafeHeaderValue(basicPair))) {
+        setup.error = QStringLiteral("the user or the password holds invalid characters");
+        return setup;
+    }
+    if (basic && !secure && !isLoopbackHost(url.host())) {
+        setup.error =
+            QStringLiteral("refusing to send the password unencrypted to %1: use https://").arg(url.host());
+        return setup;
+    }
 
     QNetworkRequest &request = setup.request;
     request.setUrl(url);
@@ -56,6 +71,9 @@ HttpRequestSetup makeHttpRequest(const HttpRequestOptions &options)
     if (!options.bearerToken.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"),
                              QByteArrayLiteral("Bearer ") + options.bearerToken);
+    if (basic)
+        request.setRawHeader(QByteArrayLiteral("Authorization"),
+                             QByteArrayLiteral("Basic ") + basicPair.toBase64());
     if (options.longLived)
         request.setRawHeader(QByteArrayLiteral("Accept-Encoding"), QByteArrayLiteral("identity"));
     // One request per connection, in the order sent: an HTTP/2 upgrade would only add a failure mode.

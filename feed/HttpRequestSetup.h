@@ -24,6 +24,9 @@ struct HttpRequestOptions
     // A stream that stays open for hours: the body is asked for uncompressed, because Qt's
     // decompression-ratio guard would end a long, highly compressible stream.
     bool longLived = false;
+    // "Authorization: Basic ..." when the user is not empty (never with a bearer token too).
+    QString basicUser;
+    QString basicPassword;
 };
 
 // A GET request ready for QNetworkAccessManager, or why it must not be sent.
@@ -35,9 +38,9 @@ struct HttpRequestSetup
     bool ok() const { return error.isEmpty(); }
 };
 
-// Checks the URL (http or https, a host), the token (visible ASCII, and never over plain http
-// to another machine) and the TLS options (https only: system CAs plus options.tls.caFile,
-// errors never ignored), then builds the request: Accept, "Cache-Control: no-cache",
+// Checks the URL (http or https, a host), the token or the basic credentials (visible ASCII,
+// no ':' in the user, and never over plain http to another machine) and the TLS options
+// (https only: system CAs plus options.tls.caFile, errors never ignored), then builds the request: Accept, "Cache-Control: no-cache",
 // Authorization, HTTP/1.1 only (no HTTP/2), no cache, and redirects followed only within the
 // same origin (scheme, host and port), at most kMaxRedirects of them, so neither the token nor
 // Last-Event-ID reaches a server the operator did not name.

@@ -41,7 +41,8 @@ void SnapshotPollSource::aboutToStart()
 void SnapshotPollSource::connectTransport()
 {
     const HttpRequestSetup setup = makeHttpRequest(
-        {m_options.url, m_options.bearerToken, m_options.tls, QByteArrayLiteral("application/json"), false});
+        {m_options.url, m_options.bearerToken, m_options.tls, QByteArrayLiteral("application/json"), false,
+         {}, {}});
     if (!setup.ok()) {
         enterError(setup.error);
         return;

@@ -77,7 +77,8 @@ void SseSource::aboutToStart()
 void SseSource::connectTransport()
 {
     HttpRequestSetup setup = makeHttpRequest(
-        {m_options.url, m_options.bearerToken, m_options.tls, QByteArrayLiteral("text/event-stream"), true});
+        {m_options.url, m_options.bearerToken, m_options.tls, QByteArrayLiteral("text/event-stream"), true,
+         {}, {}});
     if (!setup.ok()) {
         enterError(setup.error);
         return;

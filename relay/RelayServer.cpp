@@ -199,6 +199,7 @@ bool RelayServer::listen(QString *error)
     m_http->bind(tcp.release());
     if (m_options.heartbeatMs > 0)
         m_keepAliveTimer->start(m_options.heartbeatMs);
+    m_listening.start();
     qCInfo(lcRelay) << "listening on" << m_options.address.toString() << "port" << port() << "epoch"
                     << m_epoch;
     return true;
@@ -245,6 +246,7 @@ qint64 RelayServer::publish(Message message)
     default: break;
     }
     message.seq = ++m_lastSeq;
+    ++m_messagesPublished;
     if (message.tsMs == 0)
         message.tsMs = nowMs();
     const QByteArray json = encodeMessage(message);
@@ -273,6 +275,22 @@ qint64 RelayServer::largestBacklogBytes() const
             largest = qMax(largest, client->backlogBytes());
     }
     return largest;
+}
+
+RelayMetrics RelayServer::metrics() const
+{
+    RelayMetrics metrics;
+    metrics.webSocketClients = m_webSocketClients;
+    metrics.sseClients = m_sseClients;
+    metrics.messagesPublished = m_messagesPublished;
+    metrics.messagesSent = m_messagesSent;
+    metrics.resumesServed = m_resumesServed;
+    metrics.resumesMissed = m_resumesMissed;
+    metrics.clientsDropped = m_clientsDropped;
+    metrics.droppedBytes = m_droppedBytes;
+    metrics.lastSeq = m_lastSeq;
+    metrics.uptimeSeconds = m_listening.isValid() ? double(m_listening.nsecsElapsed()) / 1e9 : 0.0;
+    return metrics;
 }
 
 QByteArray RelayServer::snapshotFrame()
@@ -324,6 +342,8 @@ void RelayServer::onHttpRequest(const QHttpServerRequest &request, QHttpServerRe
         replyJson(responder, snapshotFrame());
     } else if (path == QLatin1String("/healthz")) {
         replyHealth(responder);
+    } else if (path == QLatin1String("/metrics")) {
+        responder.write(prometheusText(metrics()), {{kContentType, QByteArray(kPrometheusTextType)}});
     } else if (path == QLatin1String("/stream")) {
         replyText(responder, Status::UpgradeRequired,
                   QByteArrayLiteral("/stream is the WebSocket endpoint: connect with Upgrade: websocket\n"));
@@ -486,6 +506,7 @@ void RelayServer::dropSlowClients()
         if (client->isClosed())
             continue;
         ++m_clientsDropped;
+        m_droppedBytes += quint64(client->backlogBytes());
         qCWarning(lcRelay).nospace().noquote()
             << "dropping a slow " << RelayClient::transportName(client->transport())
             << " client: " << client->backlogBytes() << " bytes unsent";

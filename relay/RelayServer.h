@@ -4,10 +4,12 @@
 #include "feed/Message.h"
 #include "feed/ResumePoint.h"
 #include "relay/RelayClient.h"
+#include "relay/RelayMetrics.h"
 #include "relay/RelayOptions.h"
 #include "relay/RelayState.h"
 #include "relay/ResumeBuffer.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 
@@ -60,6 +62,8 @@ public:
     quint64 clientsDropped() const { return m_clientsDropped; }
     // The unsent bytes of the client furthest behind; 0 without clients.
     qint64 largestBacklogBytes() const;
+    // Everything above, and more, as `/metrics` serves it in the Prometheus text format.
+    RelayMetrics metrics() const;
 
     // The current state as a snapshot message with seq = lastSeq(), encoded.
     QByteArray snapshotFrame();
@@ -126,6 +130,9 @@ private:
     quint64 m_resumesServed = 0;
     quint64 m_resumesMissed = 0;
     quint64 m_clientsDropped = 0;
+    quint64 m_droppedBytes = 0;
+    quint64 m_messagesPublished = 0;
+    QElapsedTimer m_listening; // since listen() succeeded
 };
 
 } // namespace vantage

@@ -16,6 +16,8 @@ packages=(
   openssl clang libclang-rt-14-dev
   # The keychain tests run a private D-Bus session with GNOME Keyring's Secret Service.
   dbus-daemon gnome-keyring libsecret-1-0
+  # The Prometheus source's tests start a real server on 127.0.0.1 that scrapes vantage-relay.
+  prometheus
 )
 
 missing=()

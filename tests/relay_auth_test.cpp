@@ -43,7 +43,7 @@ QByteArray bearer(const QByteArray &token)
 
 } // namespace
 
-TEST(RelayAuth, SnapshotNeedsTheExactTokenAndHealthzStaysOpen)
+TEST(RelayAuth, SnapshotAndMetricsNeedTheExactTokenAndHealthzStaysOpen)
 {
     auto server = startRelayWithToken();
     const quint16 port = server->port();
@@ -60,6 +60,9 @@ TEST(RelayAuth, SnapshotNeedsTheExactTokenAndHealthzStaysOpen)
     EXPECT_EQ(httpGet(port, "/snapshot", "Authorization: bearer " + kToken + "\r\n").status, 200);
     EXPECT_EQ(httpGet(port, "/events", "Accept: application/json\r\n" + bearer(kToken)).status, 200);
     EXPECT_EQ(httpGet(port, "/healthz").status, 200);
+    // The counters are the operator's too: Prometheus scrapes with the token (docs/relay.md).
+    EXPECT_EQ(httpGet(port, "/metrics").status, 401);
+    EXPECT_EQ(httpGet(port, "/metrics", bearer(kToken)).status, 200);
 }
 
 TEST(RelayAuth, WebSocketUpgradeWithoutTheTokenIsRefusedWithTheRightOneAccepted)

@@ -45,6 +45,7 @@ struct AppOptions
     double typeScale = 0.0;        // --type-scale X (0.75..4; 0 = from the screen's height)
     bool setKioskPin = false;      // --set-kiosk-pin: store the hash of a PIN read from stdin, then exit
     QString profile;               // --profile NAME ("" = the default settings)
+    QString dashboardPath;         // --dashboard FILE: the metrics page's panels (saved in the profile)
     QString exportProfilePath;     // --export-profile FILE, then exit
     QString importProfilePath;     // --import-profile FILE, then exit
     QStringList given;             // the wall's and profile's options given, by name ("rotate-seconds")

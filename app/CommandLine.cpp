@@ -158,11 +158,16 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         QStringLiteral("journal-hours"),
         QStringLiteral("Hours of the live stream the journal keeps (default 336, two weeks; 0: no journal)."),
         QStringLiteral("H"), QStringLiteral("336"));
+    const QCommandLineOption dashboard(
+        QStringLiteral("dashboard"),
+        QStringLiteral("The metrics page's panels from FILE (JSON, docs/metrics.md), Prometheus-backed or "
+                       "the stream's own; saved in the profile. Default: the stream's own series."),
+        QStringLiteral("FILE"));
     parser.addOptions({url,           sseUrl,     noFallback, pollInterval, caFile,     tokenFile,
                        tokenKeychain, storeToken, record,     replay,       speed,      loop,
                        demo,          headless,   duration,   statsJson,    screenshot, after,
                        theme,         page,       size,       feedCapacity, journalDir, journalHours,
-                       backtest,      rules,      exitAfterFirstFrame});
+                       backtest,      rules,      exitAfterFirstFrame, dashboard});
     const KioskCommandLine wall;
     parser.addOptions(wall.options());
 
@@ -235,6 +240,7 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         options.durationS = *value;
     }
     options.statsJsonPath = parser.value(statsJson);
+    options.dashboardPath = parser.value(dashboard);
     options.screenshotPath = parser.value(screenshot);
     options.exitAfterFirstFrame = parser.isSet(exitAfterFirstFrame);
     const auto afterValue = parseNonNegative(parser.value(after));

@@ -2,6 +2,7 @@
 
 #include "app/AlertActions.h"
 #include "app/AlertTools.h"
+#include "app/DashboardSetup.h"
 #include "app/FeedSession.h"
 #include "app/FrameProbe.h"
 #include "app/GuiWatchdog.h"
@@ -21,11 +22,13 @@
 #include "app/WallDisplay.h"
 #include "models/DashboardModels.h"
 #include "ui/MainWindow.h"
+#include "ui/MetricsPage.h"
 #include "ui/NotificationCenter.h"
 #include "ui/PageNames.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QSettings>
 #include <QTextStream>
 #include <QTimer>
@@ -39,6 +42,7 @@ namespace {
 
 const QString kThemeKey = QStringLiteral("appearance/theme");
 const QString kGeometryKey = QStringLiteral("window/geometry");
+const QString kDashboardKey = QStringLiteral("metrics/dashboard");
 Theme::Mode themeMode(const AppOptions &options, const QSettings &settings)
 {
     // A wall is dark unless told otherwise: the saved choice belongs to the desk.
@@ -84,6 +88,15 @@ int runWindow(const AppOptions &cliOptions)
     AlertTools alertTools(&models, &window, &sessions, &settings, &alertActions, &notifications);
     if (!alertTools.rulesError().isEmpty())
         window.showError(QObject::tr("Alert rules"), alertTools.rulesError());
+    // The metrics page's dashboard: the one given, kept in the profile for next time.
+    const QString dashboardPath =
+        options.dashboardPath.isEmpty() ? settings.value(kDashboardKey).toString() : options.dashboardPath;
+    const DashboardSetup dashboard = loadDashboardSetup(dashboardPath, options.caFile);
+    window.metricsPage()->setDashboard(dashboard.dashboard, dashboard.server);
+    if (!dashboard.error.isEmpty())
+        window.showError(QObject::tr("Dashboard"), dashboard.error);
+    else if (!options.dashboardPath.isEmpty())
+        settings.setValue(kDashboardKey, QFileInfo(options.dashboardPath).absoluteFilePath());
 
     std::unique_ptr<WallDisplay> walls;
     std::unique_ptr<GuiWatchdog> watchdog;

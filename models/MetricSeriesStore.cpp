@@ -26,6 +26,7 @@ void MetricSeriesStore::applyMetrics(qint64 tsMs, const MetricsSample &m)
             m_names.append(gauge.name);
         }
         s->append(tsMs, gauge.value);
+        recordHistory(gauge.name, tsMs, gauge.value);
         stored = true;
     }
     if (stored)
@@ -40,6 +41,23 @@ QStringList MetricSeriesStore::names() const
 const MetricSeries *MetricSeriesStore::series(const QString &name) const
 {
     return m_byName.value(name);
+}
+
+void MetricSeriesStore::recordHistory(const QString &name, qint64 tsMs, double value)
+{
+    auto it = m_histories.find(name);
+    if (it == m_histories.end()) {
+        if (m_histories.size() >= maxHistories)
+            return;
+        it = m_histories.insert(name, GaugeHistory());
+    }
+    it->append(tsMs, value);
+}
+
+std::vector<QPointF> MetricSeriesStore::history(const QString &name, qint64 fromMs, qint64 toMs) const
+{
+    const auto it = m_histories.constFind(name);
+    return it == m_histories.constEnd() ? std::vector<QPointF>() : it->points(fromMs, toMs);
 }
 
 double MetricSeriesStore::latest(const QString &name) const
@@ -63,6 +81,7 @@ void MetricSeriesStore::clear()
     m_byName.clear();
     m_names.clear();
     m_storage.clear();
+    m_histories.clear();
     m_droppedGauges = 0;
     m_batcher.markChanged();
 }
@@ -87,10 +106,13 @@ void MetricSeriesStore::restoreState(const State &state)
     m_byName.clear();
     m_names.clear();
     m_storage.clear();
+    m_histories.clear();
     for (const NamedPoints &named : state.series) {
         MetricSeries *s = m_storage.emplace_back(std::make_unique<MetricSeries>(m_windowSamples)).get();
-        for (const MetricPoint &point : named.points)
+        for (const MetricPoint &point : named.points) {
             s->append(point.tsMs, point.value);
+            recordHistory(named.name, point.tsMs, point.value);
+        }
         m_byName.insert(named.name, s);
         m_names.append(named.name);
     }

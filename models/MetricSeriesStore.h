@@ -2,6 +2,7 @@
 
 #include "feed/Message.h"
 #include "models/ChangeBatcher.h"
+#include "models/GaugeHistory.h"
 #include "models/MetricSeries.h"
 
 #include <QHash>
@@ -16,12 +17,15 @@ namespace vantage {
 // One MetricSeries per gauge name, created on first sight; names keep their first-seen order.
 // A series, once created, lives until the store is cleared or restored, so its pointer stays
 // valid until then. At most maxSeries names are kept, so a server inventing names cannot grow
-// the store without bound: samples of further names are dropped and counted.
+// the store without bound: samples of further names are dropped and counted. The first
+// maxHistories names also keep their history since the session's start (GaugeHistory), for the
+// metrics page's charts; after a replay's seek it starts again from the restored window.
 class MetricSeriesStore final : public QObject
 {
     Q_OBJECT
 public:
     static constexpr qsizetype maxSeries = 256;
+    static constexpr qsizetype maxHistories = 64;
 
     // The store's value: each series' points, oldest first, in name order.
     struct NamedPoints
@@ -45,6 +49,8 @@ public:
     QStringList names() const;
     const MetricSeries *series(const QString &name) const; // nullptr if unknown
     double latest(const QString &name) const;              // NaN if unknown or empty
+    // The gauge's points from fromMs to toMs (GaugeHistory::points); none for a name without history.
+    std::vector<QPointF> history(const QString &name, qint64 fromMs, qint64 toMs) const;
     qsizetype windowSamples() const;
     // Gauge samples not stored because their name arrived after maxSeries others.
     quint64 droppedGauges() const;
@@ -64,10 +70,13 @@ Q_SIGNALS:
     void changed();
 
 private:
+    void recordHistory(const QString &name, qint64 tsMs, double value);
+
     qsizetype m_windowSamples;
     QStringList m_names;
     std::vector<std::unique_ptr<MetricSeries>> m_storage; // in m_names order
     QHash<QString, MetricSeries *> m_byName;
+    QHash<QString, GaugeHistory> m_histories;
     quint64 m_droppedGauges = 0;
     ChangeBatcher m_batcher{[this] { Q_EMIT changed(); }};
 };

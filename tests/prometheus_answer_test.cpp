@@ -1,5 +1,6 @@
 #include "prometheus/PromAnswer.h"
 #include "prometheus/PromQuery.h"
+#include "prometheus/SeriesName.h"
 
 #include <QUrlQuery>
 
@@ -139,4 +140,20 @@ TEST(PrometheusQuery, TheStepGivesAboutOnePointPerPixelRoundedUpToAReadableStep)
             EXPECT_GE(chosen * width, range) << range << " at " << width;
         }
     }
+}
+
+TEST(PrometheusSeriesName, TheLegendFillsInLabelsAndWithoutOneTheMetricNamesItself)
+{
+    PromSeries series;
+    series.labels = {{QStringLiteral("__name__"), QStringLiteral("vantage_relay_clients")},
+                     {QStringLiteral("instance"), QStringLiteral("127.0.0.1:8080")},
+                     {QStringLiteral("transport"), QStringLiteral("sse")}};
+    EXPECT_EQ(seriesName(series, QStringLiteral("{{transport}} on {{ instance }}")),
+              QStringLiteral("sse on 127.0.0.1:8080"));
+    EXPECT_EQ(seriesName(series, QStringLiteral("{{missing}}!")), QStringLiteral("!"));
+    EXPECT_EQ(seriesName(series, QString()),
+              QStringLiteral("vantage_relay_clients{instance=\"127.0.0.1:8080\", transport=\"sse\"}"));
+    EXPECT_EQ(seriesName(PromSeries{{{QStringLiteral("job"), QStringLiteral("relay")}}, {}}, QString()),
+              QStringLiteral("{job=\"relay\"}"));
+    EXPECT_EQ(seriesName(PromSeries{}, QString()), QStringLiteral("{}"));
 }

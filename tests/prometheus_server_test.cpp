@@ -1,6 +1,7 @@
 #include "prometheus/PrometheusClient.h"
 #include "relay/RelayServer.h"
 #include "support/PrometheusProcess.h"
+#include "support/RelayWithPrometheus.h"
 #include "support/RelayWsClient.h"
 #include "support/SignupMessage.h"
 
@@ -58,24 +59,21 @@ class RealPrometheus : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        RelayOptions options;
-        options.address = QHostAddress(QHostAddress::LocalHost);
-        options.port = 0;
-        options.heartbeatMs = 0;
-        s_relay = new RelayServer(options);
+        s_servers = new vantage::test::RelayWithPrometheus;
         QString error;
-        ASSERT_TRUE(s_relay->listen(&error)) << error.toStdString();
-        s_prometheus = new PrometheusProcess;
-        ASSERT_TRUE(s_prometheus->start({{QStringLiteral("relay"), s_relay->port()}}, &error))
-            << error.toStdString();
+        if (!s_servers->start(&error)) {
+            delete s_servers;
+            s_servers = nullptr;
+            FAIL() << error.toStdString();
+        }
+        s_relay = &s_servers->relay();
+        s_prometheus = &s_servers->prometheus();
     }
 
     static void TearDownTestSuite()
     {
-        delete s_prometheus;
-        s_prometheus = nullptr;
-        delete s_relay;
-        s_relay = nullptr;
+        delete s_servers;
+        s_servers = nullptr;
     }
 
     void SetUp() override
@@ -102,6 +100,7 @@ protected:
         return reached ? answer : std::nullopt;
     }
 
+    static inline vantage::test::RelayWithPrometheus *s_servers = nullptr;
     static inline RelayServer *s_relay = nullptr;
     static inline PrometheusProcess *s_prometheus = nullptr;
     std::unique_ptr<PrometheusClient> m_client;

@@ -12,6 +12,7 @@
 #include "ui/HealthCards.h"
 #include "ui/LogFiles.h"
 #include "ui/MapPanel.h"
+#include "ui/MetricsPage.h"
 #include "ui/PlainLabel.h"
 #include "ui/PlaybackBar.h"
 #include "ui/StaleBanner.h"
@@ -164,9 +165,10 @@ QWidget *MainWindow::buildOverviewPage()
 
 QWidget *MainWindow::buildMetricsPage()
 {
-    m_metricsCards = new HealthCards(4, kMetricsPageHistorySamples, QStringLiteral("metrics."), this);
-    m_metricsCards->setObjectName(QStringLiteral("page.metrics"));
-    return m_metricsCards;
+    m_metricsPage = new MetricsPage(m_models, kMetricsPageHistorySamples, this);
+    m_metricsPage->setObjectName(QStringLiteral("page.metrics"));
+    m_metricsCards = m_metricsPage->cards();
+    return m_metricsPage;
 }
 
 void MainWindow::showPage(Page page)
@@ -471,7 +473,7 @@ void MainWindow::setTheme(Theme::Mode mode)
     for (const TileBinding &binding : m_tiles)
         binding.tile->setTheme(m_theme);
     m_healthCards->setTheme(m_theme);
-    m_metricsCards->setTheme(m_theme);
+    m_metricsPage->setTheme(m_theme);
     m_staleBanner->setTheme(m_theme);
     m_takeover->setTheme(m_theme);
     m_badge->setTheme(m_theme);
@@ -666,7 +668,7 @@ void MainWindow::refresh()
     refreshAlerts();
     // Fifteen minutes of seven series is copied per refresh: only for the page on show
     // (after the alerts, which may have just handed the screen back from a takeover).
-    if (m_pages->currentWidget() == m_metricsCards)
+    if (m_pages->currentWidget() == m_metricsPage)
         m_metricsCards->refresh(m_models->series());
     tick();
 }

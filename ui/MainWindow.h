@@ -26,6 +26,7 @@ class FeedPanel;
 class HealthCards;
 class MapPanel;
 class MetricCard;
+class MetricsPage;
 class Pill;
 class PlaybackBar;
 class StaleBanner;
@@ -95,6 +96,8 @@ public:
     CriticalTakeover *takeover() const { return m_takeover; }
     MapPanel *overviewMap() const { return m_overviewMap; }
     MapPanel *mapPage() const { return m_mapPanel; }
+    // The metrics page, whose dashboard the application sets (app/DashboardSetup).
+    MetricsPage *metricsPage() const { return m_metricsPage; }
     ConnectionBadge *connectionBadge() const { return m_badge; }
     PlaybackBar *playbackBar() const { return m_playbackBar; }
     // The Alerts menu, filled by the application (app/AlertTools) with rules, the forecast and
@@ -155,7 +158,8 @@ private:
     bool m_currencyFixed = false;
     std::vector<TileBinding> m_tiles;
     HealthCards *m_healthCards = nullptr;
-    HealthCards *m_metricsCards = nullptr;
+    HealthCards *m_metricsCards = nullptr; // the metrics page's
+    MetricsPage *m_metricsPage = nullptr;
     StaleBanner *m_staleBanner = nullptr;
     CriticalTakeover *m_takeover = nullptr;
     AlertPanel *m_alertsPage = nullptr;

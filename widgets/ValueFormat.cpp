@@ -58,7 +58,7 @@ QString currency(double value, const QString &currencyCode)
     return sign + currencySymbol(currencyCode) + count(std::abs(value), whole ? 0 : 2);
 }
 
-QString trend(double percent)
+QString trend(double percent, const QString &versus)
 {
     if (!std::isfinite(percent))
         return dash();
@@ -67,7 +67,8 @@ QString trend(double percent)
     QString number = displayLocale().toString(magnitude, 'f', decimals);
     if (number.endsWith(QLatin1String(".0")))
         number.chop(2);
-    const QString suffix = QCoreApplication::translate("ValueFormat", "% vs prev. hour");
+    const QString suffix = versus.isEmpty() ? QCoreApplication::translate("ValueFormat", "% vs prev. hour")
+                                            : QStringLiteral("% vs ") + versus;
     if (number == QLatin1String("0"))
         return number + suffix;
     const QString arrow = percent > 0 ? QStringLiteral("\u25b2 ") : QStringLiteral("\u25bc ");

@@ -74,28 +74,9 @@ FeedBatch metricsBatch(qint64 nowMs)
     return batch;
 }
 
-class MetricsPageGui : public ::testing::Test
+class MetricsPageGui : public vantage::test::RelayWithPrometheusSuite
 {
 protected:
-    static void SetUpTestSuite()
-    {
-        s_servers = new vantage::test::RelayWithPrometheus;
-        QString error;
-        if (!s_servers->start(&error)) {
-            delete s_servers;
-            s_servers = nullptr;
-            FAIL() << error.toStdString();
-        }
-        s_relay = &s_servers->relay();
-        s_prometheus = &s_servers->prometheus();
-    }
-
-    static void TearDownTestSuite()
-    {
-        delete s_servers;
-        s_servers = nullptr;
-    }
-
     void SetUp() override { ASSERT_NE(s_prometheus, nullptr); }
 
     void show(const std::optional<PrometheusServer> &server)
@@ -114,9 +95,6 @@ protected:
         return server;
     }
 
-    static inline vantage::test::RelayWithPrometheus *s_servers = nullptr;
-    static inline RelayServer *s_relay = nullptr;
-    static inline PrometheusProcess *s_prometheus = nullptr;
     DashboardModels models{nullptr, [] { return QDateTime::currentMSecsSinceEpoch(); }, 1000};
     MetricsPage page{&models, 900};
 };

@@ -54,28 +54,9 @@ double valueWhere(const PromAnswer &answer, const QString &label, const QString 
     return qQNaN();
 }
 
-class RealPrometheus : public ::testing::Test
+class RealPrometheus : public vantage::test::RelayWithPrometheusSuite
 {
 protected:
-    static void SetUpTestSuite()
-    {
-        s_servers = new vantage::test::RelayWithPrometheus;
-        QString error;
-        if (!s_servers->start(&error)) {
-            delete s_servers;
-            s_servers = nullptr;
-            FAIL() << error.toStdString();
-        }
-        s_relay = &s_servers->relay();
-        s_prometheus = &s_servers->prometheus();
-    }
-
-    static void TearDownTestSuite()
-    {
-        delete s_servers;
-        s_servers = nullptr;
-    }
-
     void SetUp() override
     {
         ASSERT_NE(s_prometheus, nullptr);
@@ -100,9 +81,6 @@ protected:
         return reached ? answer : std::nullopt;
     }
 
-    static inline vantage::test::RelayWithPrometheus *s_servers = nullptr;
-    static inline RelayServer *s_relay = nullptr;
-    static inline PrometheusProcess *s_prometheus = nullptr;
     std::unique_ptr<PrometheusClient> m_client;
 };
 

@@ -5,6 +5,8 @@
 
 #include <QHostAddress>
 
+#include <gtest/gtest.h>
+
 #include <memory>
 
 namespace vantage::test {
@@ -32,6 +34,37 @@ public:
 private:
     std::unique_ptr<RelayServer> m_relay;
     PrometheusProcess m_prometheus;
+};
+
+// A test suite sharing one RelayWithPrometheus: started before its first test, stopped after its
+// last.
+class RelayWithPrometheusSuite : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        s_servers = new RelayWithPrometheus;
+        QString error;
+        if (!s_servers->start(&error)) {
+            delete s_servers;
+            s_servers = nullptr;
+            FAIL() << error.toStdString();
+        }
+        s_relay = &s_servers->relay();
+        s_prometheus = &s_servers->prometheus();
+    }
+
+    static void TearDownTestSuite()
+    {
+        delete s_servers;
+        s_servers = nullptr;
+        s_relay = nullptr;
+        s_prometheus = nullptr;
+    }
+
+    static inline RelayWithPrometheus *s_servers = nullptr;
+    static inline RelayServer *s_relay = nullptr;
+    static inline PrometheusProcess *s_prometheus = nullptr;
 };
 
 } // namespace vantage::test

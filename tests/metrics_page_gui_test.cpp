@@ -222,3 +222,24 @@ TEST_F(MetricsPageGui, APanelExportsItselfAsPngAndItsDataAsCsv)
     EXPECT_FALSE(stream->exportCsv(dir.filePath(QStringLiteral("missing/dir/x.csv")), &error));
     EXPECT_FALSE(error.isEmpty());
 }
+
+TEST_F(MetricsPageGui, AWallShowsThePresetRangeWithNothingToPress)
+{
+    models.applyBatch(metricsBatch(QDateTime::currentMSecsSinceEpoch()));
+    show(server());
+    page.setFixedRange(page.range().first, page.range().first + 60'000);
+    page.setReadOnly(true);
+    EXPECT_FALSE(page.zoomed());
+    EXPECT_FALSE(page.findChild<QWidget *>(QStringLiteral("range.1h"))->isVisible());
+    for (ChartPanel *panel : page.panels()) {
+        EXPECT_FALSE(panel->findChild<QWidget *>(QStringLiteral("chart.menu"))->isVisible());
+        EXPECT_FALSE(panel->view()->isEnabled());
+    }
+    ChartView *view = page.panels()[2]->view();
+    const QRectF plot = view->chart()->plotArea();
+    QTest::mousePress(view->viewport(), Qt::LeftButton, Qt::NoModifier, plot.center().toPoint());
+    QTest::mouseRelease(view->viewport(), Qt::LeftButton, Qt::NoModifier, plot.center().toPoint() + QPoint(100, 0));
+    EXPECT_FALSE(page.zoomed());
+    page.setReadOnly(false);
+    EXPECT_TRUE(page.findChild<QWidget *>(QStringLiteral("range.1h"))->isVisible());
+}

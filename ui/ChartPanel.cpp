@@ -8,6 +8,8 @@
 #include <QAreaSeries>
 #include <QChart>
 #include <QDateTimeAxis>
+#include <QEvent>
+#include <QFontInfo>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -67,7 +69,7 @@ ChartPanel::ChartPanel(const DashboardPanel &spec, QWidget *parent)
     m_error->setWordWrap(true);
     m_error->hide();
 
-    auto *menuButton = new QToolButton(this);
+    auto *menuButton = m_menuButton = new QToolButton(this);
     menuButton->setObjectName(QStringLiteral("chart.menu"));
     menuButton->setText(tr("Export"));
     menuButton->setPopupMode(QToolButton::InstantPopup);
@@ -109,6 +111,7 @@ ChartPanel::ChartPanel(const DashboardPanel &spec, QWidget *parent)
     layout->addWidget(m_error);
     layout->addWidget(m_view, 1);
     applyAxisRanges(0, kHourMs);
+    applyFonts();
 }
 
 void ChartPanel::setLines(std::vector<ChartLine> lines, qint64 fromMs, qint64 toMs)
@@ -248,6 +251,28 @@ void ChartPanel::setTheme(const Theme &theme)
     m_view->setCrosshairColor(theme.textMuted, theme.text);
     m_error->setStyleSheet(QStringLiteral("color: %1;").arg(theme.critical.name()));
     rebuildSeries();
+}
+
+void ChartPanel::setReadOnly(bool readOnly)
+{
+    m_menuButton->setVisible(!readOnly);
+    m_view->setEnabled(!readOnly);
+}
+
+void ChartPanel::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        applyFonts();
+}
+
+void ChartPanel::applyFonts()
+{
+    QFont labels = font();
+    labels.setPixelSize(std::max(10, QFontInfo(font()).pixelSize() - 2));
+    m_timeAxis->setLabelsFont(labels);
+    m_valueAxis->setLabelsFont(labels);
+    m_chart->legend()->setFont(labels);
 }
 
 int ChartPanel::plotWidth() const

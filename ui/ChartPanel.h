@@ -11,6 +11,7 @@
 class QChart;
 class QDateTimeAxis;
 class QLabel;
+class QToolButton;
 class QValueAxis;
 
 namespace vantage {
@@ -38,6 +39,8 @@ public:
     void setTrend(double percent);
     QString trendText() const;
     void setTheme(const Theme &theme);
+    // A wall: no export menu, and the chart takes no zoom or pan.
+    void setReadOnly(bool readOnly);
     // The plot's width in pixels: the columns the lines are decimated to.
     int plotWidth() const;
     ChartView *view() const { return m_view; }
@@ -53,6 +56,13 @@ private:
     void rebuildSeries();
     void applyAxisRanges(qint64 fromMs, qint64 toMs);
     void chooseExport(bool png);
+    // The chart's fonts follow the panel's (a wall's large type reaches it through its style sheet).
+    void applyFonts();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
 
     DashboardPanel m_spec;
     Theme m_theme = Theme::dark();
@@ -60,6 +70,7 @@ private:
     QLabel *m_title;
     QLabel *m_trend;
     QLabel *m_error;
+    QToolButton *m_menuButton = nullptr;
     QChart *m_chart;
     QDateTimeAxis *m_timeAxis;
     QValueAxis *m_valueAxis;

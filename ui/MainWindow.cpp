@@ -226,6 +226,7 @@ void MainWindow::setKioskMode(bool on)
     setAcceptDrops(!on);
     m_alertPanel->setReadOnly(on);
     m_alertsPage->setReadOnly(on);
+    m_metricsPage->setReadOnly(on);
     setWindowFlag(Qt::FramelessWindowHint, on);
     setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
     refreshTakeover();

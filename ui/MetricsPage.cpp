@@ -84,11 +84,13 @@ MetricsPage::MetricsPage(DashboardModels *models, qsizetype cardHistorySamples, 
     , m_grid(new QWidget(this))
     , m_rangeButtons(new QButtonGroup(this))
     , m_resetZoom(new QToolButton(this))
+    , m_toolbar(new QWidget(this))
     , m_sourceLabel(plainLabel(this, QStringLiteral("metrics.source")))
     , m_streamTimer(new QTimer(this))
     , m_prometheusTimer(new QTimer(this))
 {
-    auto *toolbar = new QHBoxLayout;
+    auto *toolbar = new QHBoxLayout(m_toolbar);
+    toolbar->setContentsMargins(0, 0, 0, 0);
     toolbar->setSpacing(6);
     int id = 0;
     for (const QString &name : kDashboardRanges) {
@@ -127,7 +129,7 @@ MetricsPage::MetricsPage(DashboardModels *models, qsizetype cardHistorySamples, 
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(kSpacing);
     layout->addWidget(m_cards);
-    layout->addLayout(toolbar);
+    layout->addWidget(m_toolbar);
     layout->addWidget(m_grid, 1);
 
     m_streamTimer->setInterval(kStreamRefreshMs);
@@ -174,6 +176,7 @@ void MetricsPage::buildPanels()
         auto *panel = new ChartPanel(spec, m_grid);
         panel->setObjectName(QStringLiteral("chart.%1").arg(m_panels.size()));
         panel->setTheme(m_theme);
+        panel->setReadOnly(m_readOnly);
         const int index = int(m_panels.size());
         grid->addWidget(panel, index / kChartColumns, index % kChartColumns);
         connect(panel, &ChartPanel::rangeRequested, this, &MetricsPage::setFixedRange);
@@ -194,6 +197,16 @@ void MetricsPage::setTheme(const Theme &theme)
     for (ChartPanel *panel : m_panels)
         panel->setTheme(theme);
     refreshCharts();
+}
+
+void MetricsPage::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    m_toolbar->setVisible(!readOnly);
+    for (ChartPanel *panel : m_panels)
+        panel->setReadOnly(readOnly);
+    if (readOnly)
+        setPresetRange(m_preset);
 }
 
 std::pair<qint64, qint64> MetricsPage::range() const

@@ -43,6 +43,8 @@ public:
     HealthCards *cards() const { return m_cards; }
     std::vector<ChartPanel *> panels() const { return m_panels; }
     void setTheme(const Theme &theme);
+    // A wall: no range buttons and no export menus, nothing to press; the preset range runs on.
+    void setReadOnly(bool readOnly);
 
     // The range every panel shows, [from, to] in ms since the epoch.
     std::pair<qint64, qint64> range() const;
@@ -77,6 +79,8 @@ private:
     QWidget *m_grid;
     QButtonGroup *m_rangeButtons;
     QToolButton *m_resetZoom;
+    QWidget *m_toolbar;
+    bool m_readOnly = false;
     QLabel *m_sourceLabel;
     Dashboard m_dashboard;
     bool m_built = false;

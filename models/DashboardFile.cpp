@@ -148,8 +148,13 @@ DashboardPanel readPanel(const QJsonObject &json, Problems &problems)
     rejectUnknown(json,
                   {QStringLiteral("title"), QStringLiteral("source"), QStringLiteral("series"),
                    QStringLiteral("query"), QStringLiteral("legend"), QStringLiteral("unit"),
-                   QStringLiteral("style"), QStringLiteral("thresholds")},
+                   QStringLiteral("style"), QStringLiteral("thresholds"), QStringLiteral("kind")},
                   problems);
+    const QString kind = readString(json, QStringLiteral("kind"), false, problems);
+    if (kind == QLatin1String("stat"))
+        panel.kind = DashboardPanel::Kind::Stat;
+    else if (!kind.isEmpty() && kind != QLatin1String("chart"))
+        problems.fail(QStringLiteral("\"kind\" must be \"chart\" or \"stat\", not %1").arg(quoted(kind)));
     panel.title = readString(json, QStringLiteral("title"), true, problems, kMaxTitleChars);
     const QString source = readString(json, QStringLiteral("source"), true, problems);
     if (source == QLatin1String("prometheus")) {
@@ -203,6 +208,8 @@ DashboardPanel readPanel(const QJsonObject &json, Problems &problems)
 QJsonObject panelJson(const DashboardPanel &panel)
 {
     QJsonObject json{{QStringLiteral("title"), panel.title}};
+    if (panel.kind == DashboardPanel::Kind::Stat)
+        json.insert(QStringLiteral("kind"), QStringLiteral("stat"));
     if (panel.source == DashboardPanel::Source::Prometheus) {
         json.insert(QStringLiteral("source"), QStringLiteral("prometheus"));
         json.insert(QStringLiteral("query"), panel.query);

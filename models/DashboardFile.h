@@ -11,16 +11,19 @@
 
 namespace vantage {
 
-// A chart panel of the metrics page, as a dashboard file lists it (docs/metrics.md).
+// A panel of the metrics page, as a dashboard file lists it (docs/metrics.md): a chart over the
+// page's range, or a stat card with one value at the range's end.
 struct DashboardPanel
 {
+    enum class Kind { Chart, Stat };
     enum class Source { Stream, Prometheus };
     enum class Style { Line, Area };
 
+    Kind kind = Kind::Chart;
     QString title;
     Source source = Source::Stream;
-    QStringList series; // Stream: the gauge names, one line or area each
-    QString query;      // Prometheus: PromQL, one line or area per series it returns
+    QStringList series; // Stream: the gauge names, one line or area each (a stat: the first)
+    QString query;      // Prometheus: PromQL, one line or area per series it returns (a stat: the first)
     QString legend;     // Prometheus: the name of each series, "{{label}}" filled from its labels
     QString unit;       // shown after values: "ms", "%", "/s", ...
     Style style = Style::Line;

@@ -36,7 +36,13 @@ Dashboard prometheusDashboard()
     errors.series = {QStringLiteral("error_rate")};
     errors.unit = QStringLiteral("%");
     errors.critical = 2;
-    dashboard.panels = {clients, errors};
+    DashboardPanel up;
+    up.kind = DashboardPanel::Kind::Stat;
+    up.title = QStringLiteral("Targets up");
+    up.source = DashboardPanel::Source::Prometheus;
+    up.query = QStringLiteral("sum(up)");
+    up.warning = 1;
+    dashboard.panels = {clients, errors, up};
     return dashboard;
 }
 
@@ -95,7 +101,9 @@ TEST(DashboardFile, ErrorsNameThePanelAndTheField)
     EXPECT_EQ(
         errorOf(R"({"panels":[{"title":"T","source":"stream","series":["x"],"colour":"red"}]})"),
         QStringLiteral("panel 1 (\"T\"): unknown field \"colour\" (expected one of: title, source, series, "
-                       "query, legend, unit, style, thresholds)"));
+                       "query, legend, unit, style, thresholds, kind)"));
+    EXPECT_EQ(errorOf(R"({"panels":[{"title":"T","kind":"gauge","source":"stream","series":["x"]}]})"),
+              QStringLiteral("panel 1 (\"T\"): \"kind\" must be \"chart\" or \"stat\", not \"gauge\""));
     EXPECT_EQ(errorOf(R"({"panels":[{"title":"T","source":"stream","series":["x"],"style":"bars"}]})"),
               QStringLiteral("panel 1 (\"T\"): \"style\" must be \"line\" or \"area\", not \"bars\""));
     EXPECT_EQ(errorOf(R"({"range":"2h","panels":[{"title":"T","source":"stream","series":["x"]}]})"),
@@ -147,5 +155,5 @@ TEST(DashboardFile, TheExampleInTheDocsIsValid)
     const DashboardRead read = readDashboard(file.readAll());
     ASSERT_TRUE(read.dashboard) << read.error.toStdString();
     ASSERT_TRUE(read.dashboard->prometheus);
-    EXPECT_EQ(read.dashboard->panels.size(), 4u);
+    EXPECT_EQ(read.dashboard->panels.size(), 7u);
 }

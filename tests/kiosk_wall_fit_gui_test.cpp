@@ -48,7 +48,10 @@ void checkWall(QSize size)
     ASSERT_EQ(wall.size(), size);
     for (const MainWindow::Page page : KioskController::allPages()) {
         wall.showPage(page);
-        // What a screenshot sees; each widget reports what its paint had to cut.
+        // What a screenshot sees once the layout has settled, as a screen's next frame would: a
+        // label whose text just grew is laid out before it is painted. Each widget reports what
+        // its paint had to cut.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         const QImage shot = wall.grab().toImage();
         ASSERT_FALSE(shot.isNull());
         const QStringList cut = TextOverflow::reportedBy(&wall);

@@ -6,6 +6,8 @@
 #include "ui/ChartPanel.h"
 #include "ui/ChartView.h"
 #include "ui/MetricsPage.h"
+#include "ui/StatPanel.h"
+#include "widgets/MetricCard.h"
 
 #include <QChart>
 #include <QDateTime>
@@ -56,6 +58,15 @@ Dashboard testDashboard()
                         prometheusPanel(QStringLiteral("Broken"),
                                         QStringLiteral("sum(rate(vantage_relay_messages_sent_total[1m])")),
                         stream};
+    DashboardPanel up = prometheusPanel(QStringLiteral("Relay up"), QStringLiteral("up{job=\"relay\"}"));
+    up.kind = DashboardPanel::Kind::Stat;
+    up.critical = 0.5;
+    DashboardPanel badStat = prometheusPanel(QStringLiteral("Broken stat"), QStringLiteral("up{"));
+    badStat.kind = DashboardPanel::Kind::Stat;
+    DashboardPanel now = stream;
+    now.kind = DashboardPanel::Kind::Stat;
+    now.title = QStringLiteral("Requests now");
+    dashboard.panels.insert(dashboard.panels.begin(), {up, badStat, now});
     return dashboard;
 }
 
@@ -86,6 +97,7 @@ protected:
         page.show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
         ASSERT_EQ(page.panels().size(), 3u);
+        ASSERT_EQ(page.stats().size(), 3u);
     }
 
     static PrometheusServer server()
@@ -238,8 +250,30 @@ TEST_F(MetricsPageGui, AWallShowsThePresetRangeWithNothingToPress)
     ChartView *view = page.panels()[2]->view();
     const QRectF plot = view->chart()->plotArea();
     QTest::mousePress(view->viewport(), Qt::LeftButton, Qt::NoModifier, plot.center().toPoint());
-    QTest::mouseRelease(view->viewport(), Qt::LeftButton, Qt::NoModifier, plot.center().toPoint() + QPoint(100, 0));
+    QTest::mouseRelease(view->viewport(), Qt::LeftButton, Qt::NoModifier,
+                        plot.center().toPoint() + QPoint(100, 0));
     EXPECT_FALSE(page.zoomed());
     page.setReadOnly(false);
     EXPECT_TRUE(page.findChild<QWidget *>(QStringLiteral("range.1h"))->isVisible());
+}
+
+TEST_F(MetricsPageGui, StatCardsShowOneValueAtTheRangesEndAndTheirOwnErrors)
+{
+    show(server());
+    StatPanel *up = page.stats()[0];
+    StatPanel *broken = page.stats()[1];
+    StatPanel *requests = page.stats()[2];
+    ASSERT_TRUE(QTest::qWaitFor([&] { return up->card()->value() == 1.0; }, kWaitMs))
+        << up->errorText().toStdString();
+    EXPECT_EQ(up->errorText(), QString());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !broken->errorText().isEmpty(); }, kWaitMs));
+    EXPECT_TRUE(broken->errorText().startsWith(QLatin1String("Bad query: ")))
+        << broken->errorText().toStdString();
+    EXPECT_TRUE(requests->errorText().contains(QLatin1String("No samples of requests_per_second")));
+
+    models.applyBatch(metricsBatch(QDateTime::currentMSecsSinceEpoch()));
+    page.refreshCharts();
+    EXPECT_EQ(requests->card()->value(), 400.0);
+    EXPECT_EQ(requests->card()->valueText(), QStringLiteral("400\u2009/s"));
+    EXPECT_EQ(requests->errorText(), QString());
 }

@@ -10,6 +10,7 @@
 #include "ui/CustomRangeDialog.h"
 #include "ui/HealthCards.h"
 #include "ui/PlainLabel.h"
+#include "ui/StatPanel.h"
 
 #include <QButtonGroup>
 #include <QGridLayout>
@@ -18,6 +19,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace vantage {
@@ -28,7 +30,12 @@ constexpr int kHealthColumns = 7;
 constexpr int kChartColumns = 2;
 constexpr int kStreamRefreshMs = 1000;
 constexpr int kSpacing = 12;
-const QString kPreviousSuffix = QStringLiteral(".previous");
+// Request keys: "chart.3", "chart.3.previous" (the period before, for the trend), "stat.1".
+const QString kChartKey = QStringLiteral("chart");
+const QString kStatKey = QStringLiteral("stat");
+const QString kPreviousKey = QStringLiteral("previous");
+// How far back a stream stat looks for its newest sample.
+constexpr qint64 kStatLookbackMs = 3'600'000;
 
 QString errorText(const PromError &error)
 {
@@ -70,9 +77,10 @@ std::vector<QPointF> samplePoints(const PromSeries &series)
     return points;
 }
 
-QString panelKey(size_t index)
+QString requestKey(const QString &kind, size_t index, bool previous = false)
 {
-    return QStringLiteral("panel%1").arg(index);
+    return kind + QLatin1Char('.') + QString::number(index) +
+           (previous ? QLatin1Char('.') + kPreviousKey : QString());
 }
 
 } // namespace
@@ -82,6 +90,7 @@ MetricsPage::MetricsPage(DashboardModels *models, qsizetype cardHistorySamples, 
     , m_models(models)
     , m_cards(new HealthCards(kHealthColumns, cardHistorySamples, QStringLiteral("metrics."), this))
     , m_grid(new QWidget(this))
+    , m_statRow(new QWidget(this))
     , m_rangeButtons(new QButtonGroup(this))
     , m_resetZoom(new QToolButton(this))
     , m_toolbar(new QWidget(this))
@@ -130,6 +139,13 @@ MetricsPage::MetricsPage(DashboardModels *models, qsizetype cardHistorySamples, 
     layout->setSpacing(kSpacing);
     layout->addWidget(m_cards);
     layout->addWidget(m_toolbar);
+    auto *stats = new QHBoxLayout(m_statRow);
+    stats->setContentsMargins(0, 0, 0, 0);
+    stats->setSpacing(kSpacing);
+    // Cards as wide as the health cards above, from the left, not stretched across the page.
+    stats->setAlignment(Qt::AlignLeft);
+    m_statRow->hide();
+    layout->addWidget(m_statRow);
     layout->addWidget(m_grid, 1);
 
     m_streamTimer->setInterval(kStreamRefreshMs);
@@ -168,11 +184,21 @@ void MetricsPage::buildPanels()
     const Dashboard &dashboard = m_dashboard;
     qDeleteAll(m_panels);
     m_panels.clear();
+    qDeleteAll(m_stats);
+    m_stats.clear();
     delete m_grid->layout();
     auto *grid = new QGridLayout(m_grid);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(kSpacing);
     for (const DashboardPanel &spec : dashboard.panels) {
+        if (spec.kind == DashboardPanel::Kind::Stat) {
+            auto *stat = new StatPanel(spec, m_statRow);
+            stat->setObjectName(QStringLiteral("stat.%1").arg(m_stats.size()));
+            stat->setTheme(m_theme);
+            m_statRow->layout()->addWidget(stat);
+            m_stats.push_back(stat);
+            continue;
+        }
         auto *panel = new ChartPanel(spec, m_grid);
         panel->setObjectName(QStringLiteral("chart.%1").arg(m_panels.size()));
         panel->setTheme(m_theme);
@@ -186,6 +212,7 @@ void MetricsPage::buildPanels()
     for (int row = 0; row < grid->rowCount(); ++row)
         grid->setRowStretch(row, 1);
     m_trends.assign(m_panels.size(), Trend());
+    m_statRow->setVisible(!m_stats.empty());
     // After the layout has given the charts their widths, which set the step and the decimation.
     QTimer::singleShot(0, this, &MetricsPage::refreshCharts);
 }
@@ -196,6 +223,8 @@ void MetricsPage::setTheme(const Theme &theme)
     m_cards->setTheme(theme);
     for (ChartPanel *panel : m_panels)
         panel->setTheme(theme);
+    for (StatPanel *stat : m_stats)
+        stat->setTheme(theme);
     refreshCharts();
 }
 
@@ -256,6 +285,7 @@ void MetricsPage::refreshStreamPanels()
     const auto [from, to] = range();
     const qint64 span = to - from;
     const MetricSeriesStore *store = m_models->series();
+    refreshStreamStats(to);
     for (size_t i = 0; i < m_panels.size(); ++i) {
         ChartPanel *panel = m_panels[i];
         const DashboardPanel &spec = panel->spec();
@@ -281,6 +311,24 @@ void MetricsPage::refreshStreamPanels()
     }
 }
 
+void MetricsPage::refreshStreamStats(qint64 toMs)
+{
+    const MetricSeriesStore *store = m_models->series();
+    for (StatPanel *stat : m_stats) {
+        const DashboardPanel &spec = stat->spec();
+        if (spec.source != DashboardPanel::Source::Stream || spec.series.isEmpty())
+            continue;
+        const QString &name = spec.series.constFirst();
+        const std::vector<QPointF> points = store->history(name, toMs - kStatLookbackMs, toMs);
+        const auto newest = std::find_if(points.rbegin(), points.rend(),
+                                         [toMs](const QPointF &point) { return point.x() <= double(toMs); });
+        if (newest == points.rend())
+            stat->setError(tr("No samples of %1 yet").arg(name));
+        else
+            stat->setValue(newest->y());
+    }
+}
+
 void MetricsPage::askPrometheus()
 {
     if (!isVisible())
@@ -301,19 +349,49 @@ void MetricsPage::askPrometheus()
         query.startMs = from;
         query.endMs = to;
         query.stepMs = rangeStepMs(to - from, m_panels[i]->plotWidth());
-        m_prometheus->submit(panelKey(i), query);
+        m_prometheus->submit(requestKey(kChartKey, i), query);
         query.startMs -= to - from;
         query.endMs -= to - from;
-        m_prometheus->submit(panelKey(i) + kPreviousSuffix, query);
+        m_prometheus->submit(requestKey(kChartKey, i, true), query);
+    }
+    for (size_t i = 0; i < m_stats.size(); ++i) {
+        const DashboardPanel &spec = m_stats[i]->spec();
+        if (spec.source != DashboardPanel::Source::Prometheus)
+            continue;
+        if (!m_prometheus) {
+            m_stats[i]->setError(tr("No Prometheus server is configured for this dashboard"));
+            continue;
+        }
+        PromQuery query;
+        query.expr = spec.query;
+        query.timeMs = to;
+        m_prometheus->submit(requestKey(kStatKey, i), query);
     }
 }
 
 void MetricsPage::onAnswer(const QString &key, const PromAnswer &answer)
 {
-    const bool previous = key.endsWith(kPreviousSuffix);
-    const size_t index = (previous ? key.chopped(kPreviousSuffix.size()) : key).mid(5).toULongLong();
-    if (index >= m_panels.size())
-        return;
+    const QStringList parts = key.split(QLatin1Char('.'));
+    const size_t index = parts.value(1).toULongLong();
+    if (parts.constFirst() == kStatKey && index < m_stats.size())
+        onStatAnswer(index, answer);
+    else if (parts.constFirst() == kChartKey && index < m_panels.size())
+        onChartAnswer(index, parts.value(2) == kPreviousKey, answer);
+}
+
+void MetricsPage::onStatAnswer(size_t index, const PromAnswer &answer)
+{
+    StatPanel *stat = m_stats[index];
+    if (!answer.ok)
+        stat->setError(errorText(answer.error));
+    else if (answer.result.series.empty() || answer.result.series.front().samples.empty())
+        stat->setError(tr("The query returned no series"));
+    else
+        stat->setValue(answer.result.series.front().samples.back().value);
+}
+
+void MetricsPage::onChartAnswer(size_t index, bool previous, const PromAnswer &answer)
+{
     ChartPanel *panel = m_panels[index];
     const auto [from, to] = m_askedRange;
     const qint64 span = to - from;

@@ -22,14 +22,15 @@ class ChartPanel;
 class DashboardModels;
 class HealthCards;
 class PrometheusClient;
+class StatPanel;
 
 // The metrics page (docs/metrics.md): the health cards with their fifteen minutes, then a
-// dashboard's chart panels over one time range for all (5 min, 1 h, 24 h, 7 d or custom), which a
-// drag, the wheel or the arrow keys on any chart zoom and pan, and Reset returns to the preset.
-// Stream panels draw the live stream's own history (DashboardModels' MetricSeriesStore), once a
-// second; Prometheus panels ask their server every refresh interval, off the GUI thread, a newer
-// request cancelling the older, and each panel shows its own error. Nothing is asked while the
-// page is hidden.
+// dashboard's stat cards (one value at the range's end) and chart panels over one time range for all (5 min,
+// 1 h, 24 h, 7 d or custom), which a drag, the wheel or the arrow keys on any chart zoom and pan, and Reset
+// returns to the preset. Stream panels draw the live stream's own history (DashboardModels'
+// MetricSeriesStore), once a second; Prometheus panels ask their server every refresh interval, off the GUI
+// thread, a newer request cancelling the older, and each panel shows its own error. Nothing is asked while
+// the page is hidden.
 class MetricsPage final : public QWidget
 {
     Q_OBJECT
@@ -42,6 +43,7 @@ public:
     void setDashboard(const Dashboard &dashboard, std::optional<PrometheusServer> server);
     HealthCards *cards() const { return m_cards; }
     std::vector<ChartPanel *> panels() const { return m_panels; }
+    std::vector<StatPanel *> stats() const { return m_stats; }
     void setTheme(const Theme &theme);
     // A wall: no range buttons and no export menus, nothing to press; the preset range runs on.
     void setReadOnly(bool readOnly);
@@ -69,14 +71,18 @@ private:
     // Charts are made when the page is first shown, not at startup.
     void buildPanels();
     void refreshStreamPanels();
+    void refreshStreamStats(qint64 toMs);
     void askPrometheus();
     void onAnswer(const QString &key, const PromAnswer &answer);
+    void onChartAnswer(size_t index, bool previous, const PromAnswer &answer);
+    void onStatAnswer(size_t index, const PromAnswer &answer);
     void showTrend(size_t index);
     void syncRangeButtons();
 
     DashboardModels *m_models;
     HealthCards *m_cards;
     QWidget *m_grid;
+    QWidget *m_statRow;
     QButtonGroup *m_rangeButtons;
     QToolButton *m_resetZoom;
     QWidget *m_toolbar;
@@ -85,6 +91,7 @@ private:
     Dashboard m_dashboard;
     bool m_built = false;
     std::vector<ChartPanel *> m_panels;
+    std::vector<StatPanel *> m_stats;
     std::vector<Trend> m_trends;
     std::unique_ptr<PrometheusClient> m_prometheus;
     QTimer *m_streamTimer;

@@ -1,5 +1,6 @@
 #include "app/CommandLine.h"
 
+#include "app/KeychainToken.h"
 #include "app/KioskCommandLine.h"
 #include "ui/PageNames.h"
 
@@ -7,7 +8,6 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
-#include <algorithm>
 
 namespace vantage {
 
@@ -23,17 +23,6 @@ std::optional<double> parseNonNegative(const QString &text)
     if (!ok || value < 0 || !qIsFinite(value))
         return std::nullopt;
     return value;
-}
-
-// A keychain entry name is shown in errors and typed by hand: a short, plain identifier.
-bool isValidKeychainEntryName(const QString &name)
-{
-    if (name.isEmpty() || name.size() > 64)
-        return false;
-    return std::all_of(name.cbegin(), name.cend(), [](QChar c) {
-        return (c.isLetterOrNumber() && c.unicode() < 0x80) || c == QLatin1Char('.') ||
-               c == QLatin1Char('_') || c == QLatin1Char('-');
-    });
 }
 
 std::optional<QSize> parseSize(const QString &text)

@@ -1,5 +1,6 @@
 #include "app/DashboardSetup.h"
 
+#include "app/KeychainToken.h"
 #include "feed/TokenSource.h"
 
 #include <QFile>
@@ -10,6 +11,25 @@ namespace {
 
 // A dashboard file is a page of panels: anything larger is not one.
 constexpr qint64 kMaxFileBytes = 1024 * 1024;
+
+// The bearer token or the basic password: from the OS keychain entry the dashboard names, else
+// from its file, else from the environment.
+TokenResult readCredential(const DashboardPrometheus &prometheus, bool basic)
+{
+    if (!prometheus.keychainEntry.isEmpty()) {
+        if (!isValidKeychainEntryName(prometheus.keychainEntry)) {
+            TokenResult invalid;
+            invalid.error = QStringLiteral("\"keychain\" must be a name of letters, digits, '.', '_' or '-'");
+            return invalid;
+        }
+        return readKeychainToken(prometheus.keychainEntry,
+                                 basic ? QStringLiteral("\"password_file\" or VANTAGE_PROMETHEUS_PASSWORD")
+                                       : QStringLiteral("\"token_file\" or VANTAGE_PROMETHEUS_TOKEN"));
+    }
+    if (basic)
+        return readBearerToken(prometheus.passwordFile, QByteArrayLiteral("VANTAGE_PROMETHEUS_PASSWORD"));
+    return readBearerToken(prometheus.tokenFile, QByteArrayLiteral("VANTAGE_PROMETHEUS_TOKEN"));
+}
 
 } // namespace
 
@@ -39,23 +59,17 @@ DashboardSetup loadDashboardSetup(const QString &path, const QString &caFile)
         server.url = prometheus.url;
         server.timeoutMs = prometheus.timeoutSeconds * 1000;
         server.tls.caFile = caFile;
-        if (!prometheus.basicUser.isEmpty()) {
-            const TokenResult password =
-                readBearerToken(prometheus.passwordFile, QByteArrayLiteral("VANTAGE_PROMETHEUS_PASSWORD"));
-            if (!password.error.isEmpty()) {
-                setup.error = QStringLiteral("the dashboard %1: %2").arg(path, password.error);
-                return setup;
-            }
+        const bool basic = !prometheus.basicUser.isEmpty();
+        const TokenResult credential = readCredential(prometheus, basic);
+        if (!credential.error.isEmpty()) {
+            setup.error = QStringLiteral("the dashboard %1: %2").arg(path, credential.error);
+            return setup;
+        }
+        if (basic) {
             server.basicUser = prometheus.basicUser;
-            server.basicPassword = QString::fromUtf8(password.token);
+            server.basicPassword = QString::fromUtf8(credential.token);
         } else {
-            const TokenResult token =
-                readBearerToken(prometheus.tokenFile, QByteArrayLiteral("VANTAGE_PROMETHEUS_TOKEN"));
-            if (!token.error.isEmpty()) {
-                setup.error = QStringLiteral("the dashboard %1: %2").arg(path, token.error);
-                return setup;
-            }
-            server.bearerToken = token.token;
+            server.bearerToken = credential.token;
         }
         setup.server = server;
     }

@@ -4,6 +4,8 @@
 
 #include <QEventLoop>
 
+#include <algorithm>
+
 namespace vantage {
 
 namespace {
@@ -21,7 +23,8 @@ void runToEnd(QKeychain::Job &job)
     loop.exec();
 }
 
-QString describeFailure(const QKeychain::Job &job, const QString &entry, const QString &action)
+QString describeFailure(const QKeychain::Job &job, const QString &entry, const QString &action,
+                        const QString &alternatives)
 {
     const QString detail = job.errorString();
     switch (job.error()) {
@@ -41,20 +44,30 @@ QString describeFailure(const QKeychain::Job &job, const QString &entry, const Q
     }
     return QStringLiteral("cannot %1 the token \"%2\": no OS keychain answered (%3). On Linux a "
                           "Secret Service such as GNOME Keyring or KWallet must run in this "
-                          "session; otherwise use --token-file or VANTAGE_TOKEN")
-        .arg(action, entry, detail);
+                          "session; otherwise use %4")
+        .arg(action, entry, detail, alternatives);
 }
 
 } // namespace
 
-TokenResult readKeychainToken(const QString &entry)
+bool isValidKeychainEntryName(const QString &name)
+{
+    if (name.isEmpty() || name.size() > 64)
+        return false;
+    return std::all_of(name.cbegin(), name.cend(), [](QChar c) {
+        return (c.isLetterOrNumber() && c.unicode() < 0x80) || c == QLatin1Char('.') || c == QLatin1Char('_') ||
+               c == QLatin1Char('-');
+    });
+}
+
+TokenResult readKeychainToken(const QString &entry, const QString &alternatives)
 {
     TokenResult result;
     QKeychain::ReadPasswordJob job(kService);
     job.setKey(entry);
     runToEnd(job);
     if (job.error() != QKeychain::NoError) {
-        result.error = describeFailure(job, entry, QStringLiteral("read"));
+        result.error = describeFailure(job, entry, QStringLiteral("read"), alternatives);
         return result;
     }
     const QByteArray token = job.binaryData().trimmed();
@@ -72,7 +85,7 @@ QString storeKeychainToken(const QString &entry, const QByteArray &token)
     job.setTextData(QString::fromLatin1(token));
     runToEnd(job);
     if (job.error() != QKeychain::NoError)
-        return describeFailure(job, entry, QStringLiteral("store"));
+        return describeFailure(job, entry, QStringLiteral("store"), QStringLiteral("--token-file or VANTAGE_TOKEN"));
     return {};
 }
 

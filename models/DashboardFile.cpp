@@ -99,7 +99,8 @@ DashboardPrometheus readPrometheus(const QJsonObject &json, Problems &problems)
             json.value(QLatin1String("auth")).toObject().contains(QLatin1String(secret)))
             problems.fail(
                 QStringLiteral("credentials are not kept in a dashboard file: name the file that holds "
-                               "them with \"token_file\" or \"password_file\""));
+                               "them with \"token_file\" or \"password_file\", or the OS keychain entry "
+                               "with \"keychain\""));
     }
     rejectUnknown(json,
                   {QStringLiteral("url"), QStringLiteral("refresh_s"), QStringLiteral("timeout_s"),
@@ -127,18 +128,30 @@ DashboardPrometheus readPrometheus(const QJsonObject &json, Problems &problems)
     }
     const QJsonObject authObject = auth.toObject();
     const QString type = readString(authObject, QStringLiteral("type"), true, problems);
+    const QString keychain = QStringLiteral("keychain");
+    QString fileField;
     if (type == QLatin1String("bearer")) {
-        rejectUnknown(authObject, {QStringLiteral("type"), QStringLiteral("token_file")}, problems);
-        prometheus.tokenFile = readString(authObject, QStringLiteral("token_file"), true, problems);
+        fileField = QStringLiteral("token_file");
+        rejectUnknown(authObject, {QStringLiteral("type"), fileField, keychain}, problems);
     } else if (type == QLatin1String("basic")) {
-        rejectUnknown(authObject,
-                      {QStringLiteral("type"), QStringLiteral("user"), QStringLiteral("password_file")},
-                      problems);
+        fileField = QStringLiteral("password_file");
+        rejectUnknown(authObject, {QStringLiteral("type"), QStringLiteral("user"), fileField, keychain}, problems);
         prometheus.basicUser = readString(authObject, QStringLiteral("user"), true, problems);
-        prometheus.passwordFile = readString(authObject, QStringLiteral("password_file"), true, problems);
     } else if (!problems.failed()) {
         problems.fail(QStringLiteral("\"type\" must be \"bearer\" or \"basic\", not %1").arg(quoted(type)));
     }
+    if (fileField.isEmpty() || problems.failed())
+        return prometheus;
+    if (authObject.contains(fileField) == authObject.contains(keychain)) {
+        problems.fail(QStringLiteral("name where the credential is kept with either %1 or %2")
+                          .arg(quoted(fileField), quoted(keychain)));
+        return prometheus;
+    }
+    if (authObject.contains(keychain))
+        prometheus.keychainEntry = readString(authObject, keychain, true, problems, 64);
+    else
+        (type == QLatin1String("bearer") ? prometheus.tokenFile : prometheus.passwordFile) =
+            readString(authObject, fileField, true, problems);
     return prometheus;
 }
 
@@ -302,15 +315,18 @@ QByteArray writeDashboard(const Dashboard &dashboard)
         QJsonObject server{{QStringLiteral("url"), prometheus->url.toString()},
                            {QStringLiteral("refresh_s"), prometheus->refreshSeconds},
                            {QStringLiteral("timeout_s"), prometheus->timeoutSeconds}};
-        if (!prometheus->tokenFile.isEmpty())
-            server.insert(QStringLiteral("auth"),
-                          QJsonObject{{QStringLiteral("type"), QStringLiteral("bearer")},
-                                      {QStringLiteral("token_file"), prometheus->tokenFile}});
-        else if (!prometheus->basicUser.isEmpty())
-            server.insert(QStringLiteral("auth"),
-                          QJsonObject{{QStringLiteral("type"), QStringLiteral("basic")},
-                                      {QStringLiteral("user"), prometheus->basicUser},
-                                      {QStringLiteral("password_file"), prometheus->passwordFile}});
+        const bool basic = !prometheus->basicUser.isEmpty();
+        QJsonObject auth{{QStringLiteral("type"), basic ? QStringLiteral("basic") : QStringLiteral("bearer")}};
+        if (basic)
+            auth.insert(QStringLiteral("user"), prometheus->basicUser);
+        if (!prometheus->keychainEntry.isEmpty())
+            auth.insert(QStringLiteral("keychain"), prometheus->keychainEntry);
+        else if (basic)
+            auth.insert(QStringLiteral("password_file"), prometheus->passwordFile);
+        else if (!prometheus->tokenFile.isEmpty())
+            auth.insert(QStringLiteral("token_file"), prometheus->tokenFile);
+        if (auth.size() > 1)
+            server.insert(QStringLiteral("auth"), auth);
         root.insert(QStringLiteral("prometheus"), server);
     }
     QJsonArray panels;

@@ -34,15 +34,17 @@ struct DashboardPanel
 };
 
 // The Prometheus server a dashboard's panels ask. Credentials are never in the file itself:
-// it names the files that hold them, as --token-file does for the stream.
+// it names the file or the OS keychain entry that holds them, as --token-file and
+// --token-keychain do for the stream.
 struct DashboardPrometheus
 {
     QUrl url;
     int refreshSeconds = 15;
     int timeoutSeconds = 10;
     QString tokenFile; // bearer token
-    QString basicUser; // basic auth, with the password in passwordFile
+    QString basicUser; // basic auth, with the password in passwordFile or keychainEntry
     QString passwordFile;
+    QString keychainEntry; // the bearer token or the basic password, from the OS keychain
 
     friend bool operator==(const DashboardPrometheus &, const DashboardPrometheus &) = default;
 };

@@ -67,6 +67,14 @@ TEST(DashboardFile, RoundTripsEveryField)
     bearer.prometheus->passwordFile.clear();
     bearer.prometheus->tokenFile = QStringLiteral("/run/secrets/prometheus-token");
     EXPECT_EQ(*readDashboard(writeDashboard(bearer)).dashboard, bearer);
+    for (Dashboard fromKeychain : {prometheusDashboard(), bearer}) {
+        fromKeychain.prometheus->passwordFile.clear();
+        fromKeychain.prometheus->tokenFile.clear();
+        fromKeychain.prometheus->keychainEntry = QStringLiteral("prometheus.ops");
+        const QByteArray written = writeDashboard(fromKeychain);
+        EXPECT_TRUE(written.contains("\"keychain\": \"prometheus.ops\"")) << written.toStdString();
+        EXPECT_EQ(*readDashboard(written).dashboard, fromKeychain);
+    }
 }
 
 TEST(DashboardFile, TheDefaultsAreTheStreamsOwnSeries)
@@ -134,6 +142,20 @@ TEST(DashboardFile, CredentialsAreNamedByFileNeverWrittenIn)
             R"({"prometheus":{"url":"https://p.example","auth":{"type":"digest"}},"panels":[{"title":"T","source":"stream","series":["x"]}]})"),
         QStringLiteral("\"prometheus\".\"auth\": \"type\" must be \"bearer\" or \"basic\", not \"digest\""));
     EXPECT_FALSE(writeDashboard(prometheusDashboard()).contains("\"password\""));
+    EXPECT_EQ(
+        errorOf(
+            R"({"prometheus":{"url":"https://p.example","auth":{"type":"bearer","token_file":"/t","keychain":"prom"}},"panels":[{"title":"T","source":"stream","series":["x"]}]})"),
+        QStringLiteral("\"prometheus\".\"auth\": name where the credential is kept with either "
+                       "\"token_file\" or \"keychain\""));
+    EXPECT_EQ(
+        errorOf(
+            R"({"prometheus":{"url":"https://p.example","auth":{"type":"basic","user":"ops"}},"panels":[{"title":"T","source":"stream","series":["x"]}]})"),
+        QStringLiteral("\"prometheus\".\"auth\": name where the credential is kept with either "
+                       "\"password_file\" or \"keychain\""));
+    EXPECT_EQ(
+        errorOf(
+            R"({"prometheus":{"url":"https://p.example","auth":{"type":"bearer","keychain":""}},"panels":[{"title":"T","source":"stream","series":["x"]}]})"),
+        QStringLiteral("\"prometheus\".\"auth\": \"keychain\" must not be empty"));
 }
 
 TEST(DashboardFile, PresetRangesHaveTheirLengths)

@@ -10,6 +10,7 @@
 #include "feed/ReplaySource.h"
 #include "models/ActivityFeedModel.h"
 #include "models/DashboardModels.h"
+#include "models/MetricSeriesStore.h"
 #include "models/ReplaySeekStateBuilder.h"
 #include "ui/IndexProgress.h"
 #include "ui/MainWindow.h"
@@ -183,14 +184,11 @@ void SessionController::startIndex(const QString &path)
     ReplaySeekStateBuilder::Options options;
     options.feedCapacity = m_models->feed()->capacity();
     options.alertRules = m_models->alertRules();
+    options.publishHistory = [this, generation](GaugeArchivePtr archive) {
+        postForIndex(generation, [this, archive = std::move(archive)] { m_models->series()->setArchive(archive); });
+    };
     auto publish = [this, generation](ReplaySeekPointsPtr points) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, points = std::move(points)] {
-                if (generation == m_indexGeneration)
-                    m_seeker.setPoints(points);
-            },
-            Qt::QueuedConnection);
+        postForIndex(generation, [this, points = std::move(points)] { m_seeker.setPoints(points); });
     };
     m_indexJob = std::make_unique<ReplayIndexJob>(path, ReplayIndexOptions{}, nullptr, [options, publish] {
         return std::make_unique<ReplaySeekStateBuilder>(options, publish);
@@ -211,6 +209,17 @@ void SessionController::startIndex(const QString &path)
     connect(m_indexJob.get(), &ReplayIndexJob::cancelled, progress,
             [progress] { progress->showEnded(tr("Indexing cancelled: the timeline shows what was read")); });
     m_indexJob->start();
+}
+
+void SessionController::postForIndex(quint64 generation, std::function<void()> apply)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation, apply = std::move(apply)] {
+            if (generation == m_indexGeneration)
+                apply();
+        },
+        Qt::QueuedConnection);
 }
 
 void SessionController::stopIndex()

@@ -93,6 +93,8 @@ private:
     void connectWindow();
     void startIndex(const QString &path);
     void stopIndex();
+    // Runs `apply` on this object's thread, from the index job's, unless a newer index has begun.
+    void postForIndex(quint64 generation, std::function<void()> apply);
     void onIndex(const std::shared_ptr<const ReplayIndex> &index);
     // What the playback bar drives: the journal replay while looking back, else the session.
     FeedSession *playbackSession() const;

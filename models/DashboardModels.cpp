@@ -203,6 +203,7 @@ void DashboardModels::copyFrom(const DashboardModels &other)
     Q_ASSERT(other.m_feed->capacity() == m_feed->capacity());
     m_alertRules = other.m_alertRules;
     restoreAggregates(other.aggregates());
+    m_series->copyHistoryFrom(*other.m_series);
     std::vector<FeedItem> items;
     const int rows = other.m_feed->rowCount();
     items.reserve(static_cast<size_t>(rows));

@@ -33,6 +33,14 @@ void GaugeHistory::clear()
     m_buckets.clear();
 }
 
+qint64 GaugeHistory::firstMs() const
+{
+    if (m_buckets.empty())
+        return 0;
+    const Bucket &oldest = m_buckets.front();
+    return qint64(std::min(oldest.low.x(), oldest.high.x()));
+}
+
 std::vector<QPointF> GaugeHistory::points(qint64 fromMs, qint64 toMs) const
 {
     // Where every sample is kept, and the minutes before it.

@@ -22,6 +22,8 @@ public:
     void append(qint64 tsMs, double value);
     void clear();
     bool isEmpty() const { return m_buckets.empty(); }
+    // The time of the oldest sample kept; meaningless when empty.
+    qint64 firstMs() const;
 
     // Points (x: ms since the epoch) from fromMs to toMs, in time order, with the nearest point
     // outside the range on either side: every sample where the newest hour reaches, each

@@ -56,8 +56,40 @@ void MetricSeriesStore::recordHistory(const QString &name, qint64 tsMs, double v
 
 std::vector<QPointF> MetricSeriesStore::history(const QString &name, qint64 fromMs, qint64 toMs) const
 {
-    const auto it = m_histories.constFind(name);
-    return it == m_histories.constEnd() ? std::vector<QPointF>() : it->points(fromMs, toMs);
+    const auto own = m_histories.constFind(name);
+    const bool hasOwn = own != m_histories.constEnd() && !own->isEmpty();
+    std::vector<QPointF> points;
+    // The archive's points strictly before the own history; without one, none after the range
+    // (a replay's archive holds the log's future).
+    const qint64 cutMs = hasOwn ? own->firstMs() : toMs + 1;
+    if (m_archive && cutMs > fromMs) {
+        const auto archived = m_archive->constFind(name);
+        if (archived != m_archive->constEnd()) {
+            for (const QPointF &point : archived->points(fromMs, toMs)) {
+                if (point.x() < double(cutMs))
+                    points.push_back(point);
+            }
+        }
+    }
+    // Unless the archive already reaches past the range.
+    if (hasOwn && (points.empty() || points.back().x() <= double(toMs))) {
+        const std::vector<QPointF> ownPoints = own->points(fromMs, toMs);
+        points.insert(points.end(), ownPoints.begin(), ownPoints.end());
+    }
+    return points;
+}
+
+void MetricSeriesStore::setArchive(GaugeArchivePtr archive)
+{
+    m_archive = std::move(archive);
+    m_batcher.markChanged();
+}
+
+void MetricSeriesStore::copyHistoryFrom(const MetricSeriesStore &other)
+{
+    m_histories = other.m_histories;
+    m_archive = other.m_archive;
+    m_batcher.markChanged();
 }
 
 double MetricSeriesStore::latest(const QString &name) const
@@ -82,6 +114,7 @@ void MetricSeriesStore::clear()
     m_names.clear();
     m_storage.clear();
     m_histories.clear();
+    m_archive.reset();
     m_droppedGauges = 0;
     m_batcher.markChanged();
 }

@@ -2,7 +2,7 @@
 
 #include "feed/Message.h"
 #include "models/ChangeBatcher.h"
-#include "models/GaugeHistory.h"
+#include "models/GaugeArchive.h"
 #include "models/MetricSeries.h"
 
 #include <QHash>
@@ -19,7 +19,9 @@ namespace vantage {
 // valid until then. At most maxSeries names are kept, so a server inventing names cannot grow
 // the store without bound: samples of further names are dropped and counted. The first
 // maxHistories names also keep their history since the session's start (GaugeHistory), for the
-// metrics page's charts; after a replay's seek it starts again from the restored window.
+// metrics page's charts; after a replay's seek it starts again from the restored window. What
+// came before, a replay's whole log or the live journal, is read in the background and given as
+// an archive, which history() shows where the store's own history does not reach.
 class MetricSeriesStore final : public QObject
 {
     Q_OBJECT
@@ -49,8 +51,16 @@ public:
     QStringList names() const;
     const MetricSeries *series(const QString &name) const; // nullptr if unknown
     double latest(const QString &name) const;              // NaN if unknown or empty
-    // The gauge's points from fromMs to toMs (GaugeHistory::points); none for a name without history.
+    // The gauge's points from fromMs to toMs (GaugeHistory::points): the archive's before the
+    // store's own oldest sample, then the store's own; none for a name without history.
     std::vector<QPointF> history(const QString &name, qint64 fromMs, qint64 toMs) const;
+    // Replaces the archive (nullptr: none). Kept by restoreState(), dropped by clear().
+    void setArchive(GaugeArchivePtr archive);
+    // The store's own histories, as an archive for another store.
+    GaugeArchive histories() const { return m_histories; }
+    // The histories and the archive of `other`, in place of this store's (after restoreState(),
+    // so a copy of a dashboard keeps its charts' past).
+    void copyHistoryFrom(const MetricSeriesStore &other);
     qsizetype windowSamples() const;
     // Gauge samples not stored because their name arrived after maxSeries others.
     quint64 droppedGauges() const;
@@ -76,7 +86,8 @@ private:
     QStringList m_names;
     std::vector<std::unique_ptr<MetricSeries>> m_storage; // in m_names order
     QHash<QString, MetricSeries *> m_byName;
-    QHash<QString, GaugeHistory> m_histories;
+    GaugeArchive m_histories;
+    GaugeArchivePtr m_archive;
     quint64 m_droppedGauges = 0;
     ChangeBatcher m_batcher{[this] { Q_EMIT changed(); }};
 };

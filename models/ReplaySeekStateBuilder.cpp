@@ -2,6 +2,7 @@
 
 #include "models/ActivityFeedModel.h"
 #include "models/DashboardModels.h"
+#include "models/MetricSeriesStore.h"
 
 #include <QLatin1String>
 
@@ -40,6 +41,10 @@ void ReplaySeekStateBuilder::onPublish(const ReplayIndex &index)
             point.checkpoint.timeMs = std::max(point.checkpoint.timeMs, *index.firstTimeMs);
     }
     m_publish(std::move(points));
+    if (index.complete && m_options.publishHistory) {
+        applyPending();
+        m_options.publishHistory(std::make_shared<const GaugeArchive>(m_models->series()->histories()));
+    }
 }
 
 void ReplaySeekStateBuilder::applyPending()

@@ -5,6 +5,7 @@
 #include "feed/FrameIntake.h"
 #include "feed/ReplayIndexObserver.h"
 #include "models/AlertRule.h"
+#include "models/GaugeArchive.h"
 #include "models/ReplaySeekPoint.h"
 
 #include <functional>
@@ -18,7 +19,8 @@ class DashboardModels;
 // index job's thread: every frame goes through the same intake as in the pipeline into a private
 // DashboardModels, and at checkpoints the aggregates are kept. Memory stays within a budget:
 // past it, every other point is dropped and points are taken half as often, so a log of any length
-// costs at most the budget (docs/replay-index.md, "Seeking").
+// costs at most the budget (docs/replay-index.md, "Seeking"). The same models keep the gauges'
+// histories, handed over once the whole log is read.
 class ReplaySeekStateBuilder final : public ReplayIndexObserver
 {
 public:
@@ -28,6 +30,9 @@ public:
         qint64 everyFrames = 5'000;       // frames between points, at first
         qint64 budgetBytes = 64LL << 20;  // for the aggregates of every point kept
         std::vector<AlertRule> alertRules = AlertRule::defaults(); // the dashboard's, so the points hold its rules' states
+        // Given, once the log is read to its end, the gauges' histories over all of it, for the
+        // metrics page's charts (MetricSeriesStore::setArchive).
+        std::function<void(GaugeArchivePtr)> publishHistory;
     };
     using Publish = std::function<void(ReplaySeekPointsPtr points)>;
 

@@ -112,3 +112,48 @@ TEST(MetricSeriesStore, DistinctGaugesAreCapped)
     // Only the sample that stored something signals a change.
     EXPECT_EQ(changed.count(), MetricSeriesStore::maxSeries + 1);
 }
+
+TEST(MetricSeriesStore, TheArchiveFillsInBeforeTheStoresOwnHistory)
+{
+    // The archive: a sample every 10 s from 0 to 200 s. The store's own: from 100 s to 150 s.
+    auto archive = std::make_shared<vantage::GaugeArchive>();
+    for (qint64 s = 0; s <= 200; s += 10)
+        (*archive)[QStringLiteral("load")].append(s * 1000, double(s));
+    (*archive)[QStringLiteral("queue")].append(5'000, 1);
+    MetricSeriesStore store;
+    for (qint64 s = 100; s <= 150; s += 5)
+        store.applyMetrics(s * 1000, sample({{"load", -double(s)}}));
+    QSignalSpy changed(&store, &MetricSeriesStore::changed);
+    store.setArchive(archive);
+    EXPECT_EQ(changed.count(), 1);
+
+    const auto xs = [](const std::vector<QPointF> &points) {
+        std::vector<qint64> seconds;
+        for (const QPointF &point : points)
+            seconds.push_back(qint64(point.x()) / 1000);
+        return seconds;
+    };
+    // From 35 s: the archive's neighbour at 30 s, its samples until the own history begins,
+    // then the store's own samples (negative), nothing of the archive after them.
+    const std::vector<QPointF> points = store.history(QStringLiteral("load"), 35'000, 150'000);
+    EXPECT_EQ(xs(points), (std::vector<qint64>{30, 40, 50, 60, 70, 80, 90, 100, 105, 110, 115, 120, 125, 130,
+                                               135, 140, 145, 150}));
+    EXPECT_DOUBLE_EQ(points[6].y(), 90.0);
+    EXPECT_DOUBLE_EQ(points[7].y(), -100.0);
+    // A range the own history covers shows only it; one before it, only the archive.
+    EXPECT_EQ(xs(store.history(QStringLiteral("load"), 120'000, 130'000)),
+              (std::vector<qint64>{115, 120, 125, 130, 135}));
+    EXPECT_EQ(xs(store.history(QStringLiteral("load"), 20'000, 45'000)), (std::vector<qint64>{10, 20, 30, 40, 50}));
+    // A name only the archive knows; one nobody knows.
+    EXPECT_EQ(xs(store.history(QStringLiteral("queue"), 0, 10'000)), (std::vector<qint64>{5}));
+    EXPECT_TRUE(store.history(QStringLiteral("nothing"), 0, 200'000).empty());
+
+    // A seek's restore keeps the archive, a copy takes it along, clear() drops it.
+    store.restoreState(store.state());
+    EXPECT_EQ(xs(store.history(QStringLiteral("load"), 0, 20'000)), (std::vector<qint64>{0, 10, 20, 30}));
+    MetricSeriesStore copy;
+    copy.copyHistoryFrom(store);
+    EXPECT_EQ(copy.history(QStringLiteral("load"), 35'000, 150'000), points);
+    store.clear();
+    EXPECT_TRUE(store.history(QStringLiteral("load"), 0, 200'000).empty());
+}

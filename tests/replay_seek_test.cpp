@@ -5,6 +5,7 @@
 #include "feed/ReplayTimestampReader.h"
 #include "models/ActivityFeedModel.h"
 #include "models/DashboardModels.h"
+#include "models/MetricSeriesStore.h"
 #include "models/ReplaySeekStateBuilder.h"
 #include "models/ReplaySeeker.h"
 #include "support/GzipFiles.h"
@@ -16,6 +17,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <memory>
 
@@ -60,12 +63,14 @@ struct IndexedLog
 {
     std::shared_ptr<const ReplayIndex> index;
     ReplaySeekPointsPtr points;
+    GaugeArchivePtr history; // the gauges' histories over the whole log
     qint64 builderEveryFrames = 0;
 };
 
 IndexedLog indexWithPoints(const QString &path, ReplaySeekStateBuilder::Options options)
 {
     IndexedLog log;
+    options.publishHistory = [&log](GaugeArchivePtr history) { log.history = std::move(history); };
     ReplaySeekStateBuilder builder(options,
                                    [&log](ReplaySeekPointsPtr points) { log.points = std::move(points); });
     ReplayIndexOptions indexOptions;
@@ -90,6 +95,7 @@ public:
         if (log) {
             m_seeker.setIndex(log->index);
             m_seeker.setPoints(log->points);
+            m_models.series()->setArchive(log->history);
         }
         ReplayOptions options;
         options.path = path;
@@ -215,6 +221,41 @@ TEST_F(SeekingAReplay, SeekForwardGivesTheStateOfPlayingStraightThrough)
     // Resumed from a checkpoint well into the log, not from its start.
     EXPECT_GT(replay.seeker().lastSeekFromLine(), 1000);
     EXPECT_TRUE(replay.source().playback().paused);
+}
+
+TEST_F(SeekingAReplay, TheChartsKeepTheWholeLogsHistoryUpToTheTargetAfterASeek)
+{
+    ASSERT_TRUE(m_log.history);
+    const qint64 target = at(0.9);
+    PausedReplay straight(demoLog());
+    straight.stepThroughLine(lastLineAtOrBefore(demoLog(), target));
+    const MetricSeriesStore *played = straight.models().series();
+    ASSERT_FALSE(played->names().isEmpty());
+
+    PausedReplay replay(demoLog(), &m_log);
+    replay.seekTo(at(0.2));
+    replay.seekTo(target);
+    const MetricSeriesStore *sought = replay.models().series();
+    // After the log's first instant, where the snapshot and the first metrics message both give
+    // a sample, and a history kept by minutes holds one of them.
+    const auto afterFirst = [&](const std::vector<QPointF> &points) {
+        std::vector<QPointF> after;
+        std::copy_if(points.begin(), points.end(), std::back_inserter(after),
+                     [&](const QPointF &point) { return point.x() > double(m_firstMs); });
+        return after;
+    };
+    for (const QString &name : played->names()) {
+        const std::vector<QPointF> expected = played->history(name, m_firstMs, target);
+        const std::vector<QPointF> actual = sought->history(name, m_firstMs, target);
+        // From the log's first sample, which the seek's restored window does not reach.
+        ASSERT_GT(expected.size(), 3000u) << name.toStdString();
+        ASSERT_FALSE(actual.empty()) << name.toStdString();
+        EXPECT_EQ(actual.front().x(), double(m_firstMs)) << name.toStdString();
+        EXPECT_EQ(afterFirst(actual), afterFirst(expected)) << name.toStdString();
+    }
+    const MetricSeries *window = sought->series(played->names().constFirst());
+    ASSERT_NE(window, nullptr);
+    EXPECT_GT(window->at(0).tsMs, m_firstMs + 30 * 60'000);
 }
 
 TEST_F(SeekingAReplay, SeekBackAfterPlayingOnGivesTheEarlierState)

@@ -37,8 +37,9 @@ qint64 GaugeHistory::firstMs() const
 {
     if (m_buckets.empty())
         return 0;
+    // The oldest minute's lowest and highest, or the oldest of the samples all kept, if earlier.
     const Bucket &oldest = m_buckets.front();
-    return qint64(std::min(oldest.low.x(), oldest.high.x()));
+    return qint64(std::min({oldest.low.x(), oldest.high.x(), m_raw.front().x()}));
 }
 
 std::vector<QPointF> GaugeHistory::points(qint64 fromMs, qint64 toMs) const

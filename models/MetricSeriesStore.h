@@ -56,6 +56,7 @@ public:
     std::vector<QPointF> history(const QString &name, qint64 fromMs, qint64 toMs) const;
     // Replaces the archive (nullptr: none). Kept by restoreState(), dropped by clear().
     void setArchive(GaugeArchivePtr archive);
+    const GaugeArchivePtr &archive() const { return m_archive; }
     // The store's own histories, as an archive for another store.
     GaugeArchive histories() const { return m_histories; }
     // The histories and the archive of `other`, in place of this store's (after restoreState(),

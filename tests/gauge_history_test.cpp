@@ -105,3 +105,18 @@ TEST(MetricSeriesStore, KeepsHistoriesForTheFirstGaugesAndRestoresThem)
     store.restoreState(state);
     EXPECT_EQ(store.history(QStringLiteral("rps"), kStart, kStart + kHour).size(), size_t(10));
 }
+
+TEST(GaugeHistory, FirstIsTheOldestSampleStillKept)
+{
+    GaugeHistory history;
+    // Within one minute, the first sample is neither its lowest nor its highest.
+    history.append(kStart, 5);
+    history.append(kStart + kSecond, 1);
+    history.append(kStart + 2 * kSecond, 9);
+    EXPECT_EQ(history.firstMs(), kStart);
+    // Once it has left the newest hour's samples, only its minute's lowest and highest stay.
+    for (qint64 s = 3; s <= GaugeHistory::kRawSamples + 3; ++s)
+        history.append(kStart + s * kSecond, 5);
+    EXPECT_EQ(history.firstMs(), kStart + kSecond);
+    EXPECT_EQ(qint64(history.points(kStart, kStart + kHour).front().x()), kStart + kSecond);
+}

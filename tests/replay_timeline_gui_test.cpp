@@ -1,5 +1,10 @@
 #include "support/LogFrames.h"
+#include "models/DashboardModels.h"
+#include "models/MetricSeriesStore.h"
 #include "support/SessionFixture.h"
+#include "ui/ChartPanel.h"
+#include "ui/MainWindow.h"
+#include "ui/MetricsPage.h"
 #include "ui/IndexProgress.h"
 #include "ui/PlaybackBar.h"
 #include "widgets/ReplayTimeline.h"
@@ -59,6 +64,50 @@ TEST(ReplayTimelineGui, AClickOnTheTimelineSeeksThereOnceTheLogIsIndexed)
     EXPECT_GT(newest, target - 60'000);
     EXPECT_EQ(timeline->position(), target);
     EXPECT_TRUE(bar->isPaused());
+}
+
+TEST(ReplayTimelineGui, AfterASeekTheMetricsChartsReachBackToTheLogsStart)
+{
+    test::SessionFixture f;
+    f.window.show();
+    f.window.showPage(MainWindow::Page::Metrics);
+    PlaybackBar *bar = f.window.playbackBar();
+    ASSERT_TRUE(f.controller.openLog(demoLog()));
+    bar->togglePause();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return bar->indexProgress()->isHidden(); }, 20'000));
+    const std::shared_ptr<const ReplayIndex> index = bar->timeline()->index();
+    ASSERT_TRUE(index && index->firstTimeMs && index->lastTimeMs);
+    const qint64 first = *index->firstTimeMs;
+    const qint64 target = first + (*index->lastTimeMs - first) * 9 / 10;
+
+    // The index's models handed the whole log's gauge histories to the window's.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return f.models.series()->archive() != nullptr; }, 20'000));
+    const GaugeArchivePtr archive = f.models.series()->archive();
+    const auto requestsHistory = archive->constFind(QStringLiteral("requests_per_second"));
+    ASSERT_NE(requestsHistory, archive->constEnd());
+    EXPECT_LT(requestsHistory->firstMs(), first + 60'000); // the first minute's min and max
+    EXPECT_GT(requestsHistory->points(first, *index->lastTimeMs).back().x(), double(target));
+
+    ASSERT_TRUE(f.controller.seek(target));
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return f.models.stats().replay.playback.logTimeMs == target; }, 20'000));
+    EXPECT_EQ(f.models.series()->archive(), archive);
+    MetricsPage *page = f.window.metricsPage();
+    page->setPresetRange(QStringLiteral("1h")); // begins before the log does
+    ChartPanel *requests = page->panels()[0];
+    ASSERT_EQ(requests->spec().series, QStringList{QStringLiteral("requests_per_second")});
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            const std::vector<ChartLine> &lines = requests->lines();
+            // Within the log's first minute (a pixel column holds a few seconds' min and max).
+            return !lines.empty() && !lines[0].points.isEmpty() &&
+                   lines[0].points.first().x() < double(first + 60'000);
+        },
+        20'000));
+    // Nothing after the moment shown, though the archive holds the log's end.
+    const QList<QPointF> &points = requests->lines()[0].points;
+    EXPECT_LE(points.last().x(), double(target));
+    EXPECT_EQ(requests->errorText(), QString());
 }
 
 TEST(ReplayTimelineGui, CancellingTheIndexSaysSoAndPlaybackGoesOn)

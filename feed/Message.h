@@ -95,8 +95,8 @@ struct LiveEvent
 };
 
 // A system-load sample. Canonical gauge names: requests_per_second, avg_response_ms,
-// p95_response_ms, error_rate (percent), queue_depth, cpu_percent, memory_percent;
-// any further numeric field arrives under its own name.
+// p50_response_ms, p95_response_ms, error_rate (percent), queue_depth, cpu_percent,
+// memory_percent, active_connections; any further numeric field arrives under its own name.
 struct MetricsSample
 {
     std::vector<NamedValue> gauges;

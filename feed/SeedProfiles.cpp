@@ -100,6 +100,9 @@ constexpr NameAlias kGaugeAliases[] = {
     {"avg_response_ms"sv, "avg_response_ms"sv},
     {"avg_response_time"sv, "avg_response_ms"sv},
     {"avgResponseTime"sv, "avg_response_ms"sv},
+    {"p50_response_ms"sv, "p50_response_ms"sv},
+    {"p50_response_time"sv, "p50_response_ms"sv},
+    {"p50ResponseTime"sv, "p50_response_ms"sv},
     {"p95_response_ms"sv, "p95_response_ms"sv},
     {"p95_response_time"sv, "p95_response_ms"sv},
     {"p95ResponseTime"sv, "p95_response_ms"sv},
@@ -113,6 +116,8 @@ constexpr NameAlias kGaugeAliases[] = {
     {"memory_percent"sv, "memory_percent"sv},
     {"memory"sv, "memory_percent"sv},
     {"memoryUsage"sv, "memory_percent"sv},
+    {"active_connections"sv, "active_connections"sv}, // seed 004
+    {"activeConnections"sv, "active_connections"sv},
 };
 
 constexpr NameAlias kRoleAliases[] = {

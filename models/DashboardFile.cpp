@@ -352,17 +352,15 @@ Dashboard defaultDashboard()
     dashboard.panels = {
         stream("Request volume", {QStringLiteral("requests_per_second")}, "/s", DashboardPanel::Style::Line),
         stream("Error rate", {QStringLiteral("error_rate")}, "%", DashboardPanel::Style::Line),
-        stream("Response time", {QStringLiteral("avg_response_ms"), QStringLiteral("p95_response_ms")}, "ms",
+        stream("Response time", {QStringLiteral("p50_response_ms"), QStringLiteral("p95_response_ms")}, "ms",
                DashboardPanel::Style::Area),
-        stream("Queue depth", {QStringLiteral("queue_depth")}, "", DashboardPanel::Style::Line),
+        stream("Active connections", {QStringLiteral("active_connections")}, "", DashboardPanel::Style::Line),
     };
     // The health cards' thresholds (widgets/HealthThresholds), drawn across the charts.
     dashboard.panels[1].warning = 1.0;
     dashboard.panels[1].critical = 2.0;
     dashboard.panels[2].warning = 500.0;
     dashboard.panels[2].critical = 2000.0;
-    dashboard.panels[3].warning = 100.0;
-    dashboard.panels[3].critical = 1000.0;
     return dashboard;
 }
 

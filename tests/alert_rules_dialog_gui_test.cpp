@@ -148,8 +148,8 @@ TEST_F(AlertRulesDialogGui, TheMetricIsAnEditableComboOfferingTheKnownGaugesAndT
     QStringList offered;
     for (int i = 0; i < combo->count(); ++i)
         offered << combo->itemText(i);
-    for (const char *gauge : {"requests_per_second", "avg_response_ms", "p95_response_ms", "error_rate",
-                              "queue_depth", "cpu_percent", "memory_percent"})
+    for (const char *gauge : {"requests_per_second", "avg_response_ms", "p50_response_ms", "p95_response_ms",
+                              "error_rate", "queue_depth", "cpu_percent", "memory_percent", "active_connections"})
         EXPECT_TRUE(offered.contains(QLatin1String(gauge))) << gauge;
     EXPECT_EQ(combo->currentText(), QStringLiteral("avg_response_ms"));
 

@@ -85,7 +85,8 @@ TEST(DashboardFile, TheDefaultsAreTheStreamsOwnSeries)
     for (const DashboardPanel &panel : dashboard.panels)
         EXPECT_EQ(panel.source, DashboardPanel::Source::Stream);
     EXPECT_EQ(dashboard.panels[2].series,
-              (QStringList{QStringLiteral("avg_response_ms"), QStringLiteral("p95_response_ms")}));
+              (QStringList{QStringLiteral("p50_response_ms"), QStringLiteral("p95_response_ms")}));
+    EXPECT_EQ(dashboard.panels[3].series, QStringList{QStringLiteral("active_connections")});
     EXPECT_EQ(dashboard.panels[2].style, DashboardPanel::Style::Area);
 }
 

@@ -384,7 +384,7 @@ TEST(ReplaySeekStateBuilder, StaysWithinItsBudgetByTakingPointsLessOften)
 {
     ReplaySeekStateBuilder::Options options = smallFeedOptions();
     options.everyFrames = 1;
-    options.budgetBytes = 256 * 1024;
+    options.budgetBytes = 512 * 1024; // a few points of the demo's nine gauges, 900 samples each
     ReplaySeekPointsPtr points;
     ReplaySeekStateBuilder builder(options, [&points](ReplaySeekPointsPtr p) { points = std::move(p); });
     ReplayIndexer indexer(demoLog());

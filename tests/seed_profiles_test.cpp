@@ -128,11 +128,13 @@ TEST(SeedProfiles, GaugeAliasesMapToCanonicalNames)
         {"errorRate", "error_rate"}, {"error_rate", "error_rate"}, {"queueDepth", "queue_depth"},
         {"queue_depth", "queue_depth"}, {"cpu", "cpu_percent"}, {"cpuUsage", "cpu_percent"},
         {"cpu_percent", "cpu_percent"}, {"memory", "memory_percent"}, {"memoryUsage", "memory_percent"},
-        {"memory_percent", "memory_percent"},
+        {"memory_percent", "memory_percent"}, {"p50ResponseTime", "p50_response_ms"},
+        {"p50_response_time", "p50_response_ms"}, {"activeConnections", "active_connections"},
+        {"active_connections", "active_connections"},
     };
     for (const auto &[alias, canonical] : expected)
         EXPECT_EQ(canonicalGaugeName(alias), canonical) << alias;
-    EXPECT_FALSE(canonicalGaugeName("active_connections"));
+    EXPECT_FALSE(canonicalGaugeName("open_connections"));
     EXPECT_FALSE(canonicalGaugeName("revenue.total"));
 }
 

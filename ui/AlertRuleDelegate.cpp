@@ -40,9 +40,10 @@ QStringList metricsOffered(const QAbstractItemModel *model)
 QStringList AlertRuleDelegate::knownMetrics()
 {
     return {QStringLiteral("requests_per_second"), QStringLiteral("avg_response_ms"),
-            QStringLiteral("p95_response_ms"),     QStringLiteral("error_rate"),
-            QStringLiteral("queue_depth"),         QStringLiteral("cpu_percent"),
-            QStringLiteral("memory_percent")};
+            QStringLiteral("p50_response_ms"),     QStringLiteral("p95_response_ms"),
+            QStringLiteral("error_rate"),          QStringLiteral("queue_depth"),
+            QStringLiteral("cpu_percent"),         QStringLiteral("memory_percent"),
+            QStringLiteral("active_connections")};
 }
 
 QWidget *AlertRuleDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,

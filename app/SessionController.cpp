@@ -10,6 +10,7 @@
 #include "feed/ReplaySource.h"
 #include "models/ActivityFeedModel.h"
 #include "models/DashboardModels.h"
+#include "models/GaugeArchiveBuilder.h"
 #include "models/MetricSeriesStore.h"
 #include "models/ReplaySeekStateBuilder.h"
 #include "ui/IndexProgress.h"
@@ -19,6 +20,7 @@
 #include "widgets/ReplayTimeline.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QProcess>
 
 namespace vantage {
@@ -45,6 +47,7 @@ void SessionController::start(SourceChoice choice, std::unique_ptr<FrameRecorder
 {
     finish();
     stopIndex();
+    m_journalHistory.reset();
     m_origin = choice.origin;
     m_window->setDemoMode(choice.demo);
     m_window->setSourceLabel(choice.label);
@@ -64,6 +67,8 @@ void SessionController::start(SourceChoice choice, std::unique_ptr<FrameRecorder
     }
     std::unique_ptr<LiveJournal> journal =
         m_journalOptions && !choice.replay ? makeJournal(*m_journalOptions, choice.origin) : nullptr;
+    if (journal)
+        readJournalHistory(m_journalOptions->dir);
     m_session = std::make_unique<FeedSession>(std::move(choice.source), m_models, std::move(recorder),
                                               nullptr, std::move(journal));
     connect(m_session.get(), &FeedSession::replaySeekReached, this,
@@ -184,9 +189,7 @@ void SessionController::startIndex(const QString &path)
     ReplaySeekStateBuilder::Options options;
     options.feedCapacity = m_models->feed()->capacity();
     options.alertRules = m_models->alertRules();
-    options.publishHistory = [this, generation](GaugeArchivePtr archive) {
-        postForIndex(generation, [this, archive = std::move(archive)] { m_models->series()->setArchive(archive); });
-    };
+    options.publishHistory = archiveSetter(generation);
     auto publish = [this, generation](ReplaySeekPointsPtr points) {
         postForIndex(generation, [this, points = std::move(points)] { m_seeker.setPoints(points); });
     };
@@ -209,6 +212,25 @@ void SessionController::startIndex(const QString &path)
     connect(m_indexJob.get(), &ReplayIndexJob::cancelled, progress,
             [progress] { progress->showEnded(tr("Indexing cancelled: the timeline shows what was read")); });
     m_indexJob->start();
+}
+
+void SessionController::readJournalHistory(const QString &journalDir)
+{
+    if (!QFileInfo(journalDir).isDir())
+        return; // nothing journaled yet
+    const quint64 generation = m_indexGeneration;
+    auto publish = archiveSetter(generation);
+    m_journalHistory = std::make_unique<ReplayIndexJob>(journalDir, ReplayIndexOptions{}, nullptr, [publish] {
+        return std::make_unique<GaugeArchiveBuilder>(publish);
+    });
+    m_journalHistory->start();
+}
+
+std::function<void(GaugeArchivePtr)> SessionController::archiveSetter(quint64 generation)
+{
+    return [this, generation](GaugeArchivePtr archive) {
+        postForIndex(generation, [this, archive = std::move(archive)] { m_models->series()->setArchive(archive); });
+    };
 }
 
 void SessionController::postForIndex(quint64 generation, std::function<void()> apply)

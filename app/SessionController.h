@@ -5,6 +5,7 @@
 #include "feed/JournalOptions.h"
 #include "feed/ReplayIndex.h"
 #include "models/AlertRule.h"
+#include "models/GaugeArchive.h"
 #include "models/ReplaySeeker.h"
 
 #include <QObject>
@@ -95,6 +96,11 @@ private:
     void stopIndex();
     // Runs `apply` on this object's thread, from the index job's, unless a newer index has begun.
     void postForIndex(quint64 generation, std::function<void()> apply);
+    // Hands a history read on an index job's thread to the window's gauges (postForIndex).
+    std::function<void(GaugeArchivePtr)> archiveSetter(quint64 generation);
+    // Reads the gauges' history out of the live journal's earlier segments, in the background,
+    // for the metrics page's charts (docs/metrics.md).
+    void readJournalHistory(const QString &journalDir);
     void onIndex(const std::shared_ptr<const ReplayIndex> &index);
     // What the playback bar drives: the journal replay while looking back, else the session.
     FeedSession *playbackSession() const;
@@ -117,6 +123,7 @@ private:
     // Seek points are posted from the index job's thread; those of an earlier log are dropped.
     quint64 m_indexGeneration = 0;
     std::unique_ptr<ReplayIndexJob> m_indexJob;
+    std::unique_ptr<ReplayIndexJob> m_journalHistory;
 };
 
 } // namespace vantage

@@ -71,7 +71,8 @@ printf '\n%s\n\n' "$alertRules"
   --latency-rates "${E2E_LATENCY_RATES:-1000,10000,50000}" --latency-duration "${E2E_LATENCY_DURATION:-10}" \
   --soak-events "${E2E_SOAK_EVENTS:-10000000}" | tee "$e2e"
 
-# Replay: a generated log (deleted afterwards); a line count (a), the replay index (b),
+# Replay: a generated log (deleted afterwards); a line count (a), the replay index (b), the index
+# with the gauges' history as a live session reads its journal (f),
 # vantage --headless --replay --speed max (c), and the index with seek points (d) then seeks (e) in one
 # process, alternated.
 "$build/bin/replay_e2e" --repetitions "${REPLAY_REPETITIONS:-5}" --lines "${REPLAY_LINES:-1000000}" \

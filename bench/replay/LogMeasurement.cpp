@@ -1,6 +1,7 @@
 #include "LogMeasurement.h"
 
 #include "feed/ReplayIndexer.h"
+#include "models/GaugeArchiveBuilder.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -108,6 +109,22 @@ LogMeasurement indexLog(const QString &path)
     const std::atomic<bool> cancel{false};
     const ReplayIndexer::Outcome outcome = indexer.run(cancel);
     return indexMeasurement(indexer, outcome, secondsSince(clock));
+}
+
+LogMeasurement historyLog(const QString &path)
+{
+    QElapsedTimer clock;
+    clock.start();
+    GaugeArchivePtr archive;
+    GaugeArchiveBuilder builder([&archive](GaugeArchivePtr read) { archive = std::move(read); });
+    ReplayIndexer indexer(path);
+    indexer.setObserver(&builder);
+    const std::atomic<bool> cancel{false};
+    const ReplayIndexer::Outcome outcome = indexer.run(cancel);
+    LogMeasurement result = indexMeasurement(indexer, outcome, secondsSince(clock));
+    if (result.error.isEmpty() && (!archive || archive->isEmpty()))
+        result.error = QStringLiteral("no gauge history was read");
+    return result;
 }
 
 LogMeasurement indexMeasurement(const ReplayIndexer &indexer, ReplayIndexer::Outcome outcome, double workS)

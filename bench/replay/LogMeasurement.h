@@ -35,6 +35,9 @@ QJsonObject lastJsonLine(const QByteArray &output);
 LogMeasurement countLines(const QString &path);
 // The replay index, as ReplayIndexJob builds it (without its progress and partial callbacks).
 LogMeasurement indexLog(const QString &path);
+// The index with the gauges' history read alongside, as a live session reads its journal
+// (models/GaugeArchiveBuilder; ReplayIndexJob without its callbacks).
+LogMeasurement historyLog(const QString &path);
 // What an indexer's run() gave, in workS: the index's counts, or the error.
 LogMeasurement indexMeasurement(const ReplayIndexer &indexer, ReplayIndexer::Outcome outcome, double workS);
 

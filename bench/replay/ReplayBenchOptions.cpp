@@ -10,7 +10,8 @@ ReplayBenchCommandLine parseReplayBenchCommandLine(const QStringList &arguments,
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Replay benchmark: generates a large log with vantage-demogen, then times a plain line count of "
-        "it (the floor), the replay index (feed/ReplayIndexer), `vantage --headless --replay --speed max`, "
+        "it (the floor), the replay index (feed/ReplayIndexer), the index with the gauges' history as a live "
+        "session reads its journal, `vantage --headless --replay --speed max`, "
         "and the index with seek points followed by seeks in a replay as the window runs it, alternated, "
         "each in a process of its own; medians, ratios, seek times and peak RSS are printed."));
     const QCommandLineOption help = parser.addHelpOption();
@@ -39,8 +40,8 @@ ReplayBenchCommandLine parseReplayBenchCommandLine(const QStringList &arguments,
         QStringLiteral("PATH"), QDir(binaryDir).filePath(QStringLiteral("vantage-demogen")));
     const QCommandLineOption measure(
         QStringLiteral("measure"),
-        QStringLiteral("Internal, the driver's child runs: measure `count`, `index` or `seek` of the "
-                       "--log FILE once and print the result as one JSON line."),
+        QStringLiteral("Internal, the driver's child runs: measure `count`, `index`, `history` or `seek` "
+                       "of the --log FILE once and print the result as one JSON line."),
         QStringLiteral("WHAT"));
     parser.addOptions({repetitions, lines, seeks, log, keep, vantage, demogen, measure});
 
@@ -67,10 +68,13 @@ ReplayBenchCommandLine parseReplayBenchCommandLine(const QStringList &arguments,
             options.measure = LogMeasure::LineCount;
         else if (what == QLatin1String("index"))
             options.measure = LogMeasure::Index;
+        else if (what == QLatin1String("history"))
+            options.measure = LogMeasure::History;
         else if (what == QLatin1String("seek"))
             options.measure = LogMeasure::Seek;
         else
-            return ReplayBenchCommandLine::failure(QStringLiteral("--measure must be count, index or seek"));
+            return ReplayBenchCommandLine::failure(
+                QStringLiteral("--measure must be count, index, history or seek"));
         if (!parser.isSet(log))
             return ReplayBenchCommandLine::failure(QStringLiteral("--measure needs --log FILE"));
     }

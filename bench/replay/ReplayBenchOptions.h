@@ -9,7 +9,7 @@ namespace vantage {
 
 // What a child run of this driver measures (--measure), in a process of its own so that its
 // peak RSS is its own.
-enum class LogMeasure { None, LineCount, Index, Seek };
+enum class LogMeasure { None, LineCount, Index, History, Seek };
 
 struct ReplayBenchOptions
 {

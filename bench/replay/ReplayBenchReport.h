@@ -10,13 +10,14 @@
 
 namespace vantage {
 
-enum class BenchKind { LineCount, Index, Replay };
+enum class BenchKind { LineCount, Index, History, Replay };
 
 // The runs of one kind, one per repetition, in order.
 struct BenchRuns
 {
     std::vector<BenchRun> lineCount;
     std::vector<BenchRun> index;
+    std::vector<BenchRun> history;
     std::vector<BenchRun> replay;
     std::vector<SeekRun> seek; // (d) the index with seek points and (e) seeks, one child each
 };

@@ -143,6 +143,11 @@ BenchRun runIndex(const BenchLog &log, const QString &workDir)
     return runMeasure(log, workDir, QStringLiteral("index"));
 }
 
+BenchRun runHistory(const BenchLog &log, const QString &workDir)
+{
+    return runMeasure(log, workDir, QStringLiteral("history"));
+}
+
 BenchRun runReplay(const ReplayBenchOptions &options, const BenchLog &log, const QString &workDir)
 {
     BenchRun run;

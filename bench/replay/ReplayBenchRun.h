@@ -46,6 +46,8 @@ QByteArray runMeasureChild(const BenchLog &log, const QString &workDir, const QS
 BenchRun runLineCount(const BenchLog &log, const QString &workDir);
 // (b) `replay_e2e --measure index`: feed/ReplayIndexer over the whole file.
 BenchRun runIndex(const BenchLog &log, const QString &workDir);
+// (f) `replay_e2e --measure history`: the index with models/GaugeArchiveBuilder attached.
+BenchRun runHistory(const BenchLog &log, const QString &workDir);
 // (c) `vantage --headless --replay LOG --speed max`, read from its --stats-json.
 BenchRun runReplay(const ReplayBenchOptions &options, const BenchLog &log, const QString &workDir);
 

@@ -30,8 +30,9 @@ int measureOnce(const ReplayBenchOptions &options)
         printLine(measured.toJsonLine());
         return measured.error.isEmpty() ? 0 : 1;
     }
-    const LogMeasurement measured =
-        options.measure == LogMeasure::Index ? indexLog(options.logPath) : countLines(options.logPath);
+    const LogMeasurement measured = options.measure == LogMeasure::Index     ? indexLog(options.logPath)
+                                    : options.measure == LogMeasure::History ? historyLog(options.logPath)
+                                                                             : countLines(options.logPath);
     printLine(measured.toJsonLine());
     return measured.error.isEmpty() ? 0 : 1;
 }
@@ -39,7 +40,8 @@ int measureOnce(const ReplayBenchOptions &options)
 } // namespace
 
 // Replay of a large log: vantage-demogen writes it into a temporary directory, then (a) a plain
-// line count, (b) the replay index, (c) `vantage --headless --replay --speed max` and a seek run,
+// line count, (b) the replay index, (f) the index with the gauges' history as a live session reads
+// its journal, (c) `vantage --headless --replay --speed max` and a seek run,
 // (d) the index with seek points as the window builds it then (e) seeks in a replay, take turns,
 // each in a process of its own; medians, the ratios b/a, c/a and d/a, seek times, and peak RSS
 // against the file size are printed (docs/performance.md).
@@ -73,6 +75,8 @@ int main(int argc, char **argv)
         printBenchRun(out, repetition, BenchKind::LineCount, runs.lineCount.back());
         runs.index.push_back(runIndex(log, workDir.path()));
         printBenchRun(out, repetition, BenchKind::Index, runs.index.back());
+        runs.history.push_back(runHistory(log, workDir.path()));
+        printBenchRun(out, repetition, BenchKind::History, runs.history.back());
         runs.replay.push_back(runReplay(options, log, workDir.path()));
         printBenchRun(out, repetition, BenchKind::Replay, runs.replay.back());
         runs.seek.push_back(runSeek(options, log, workDir.path()));

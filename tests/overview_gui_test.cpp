@@ -28,6 +28,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <numeric>
 
 using namespace vantage;
 
@@ -270,6 +271,30 @@ TEST(OverviewGui, ShowsWhatTheBatchCarried)
     EXPECT_EQ(errorsLabel->text(), QStringLiteral("2 decode errors"));
     EXPECT_TRUE(errorsLabel->toolTip().contains(QStringLiteral("invalid_json")));
     EXPECT_TRUE(o.window.statusText().contains(QStringLiteral("12 received")));
+}
+
+// The numbers follow every batch; the per-minute sparklines within a second (drawing them again
+// every frame only moves their last minute), and at once when the models are cleared or restored.
+TEST(OverviewGui, TileSparklinesFollowWithinASecondAndAtOnceOnAClear)
+{
+    Overview o(QSize(1280, 800));
+    auto *signups = o.window.findChild<CounterTile *>(QStringLiteral("tile.signups"));
+    ASSERT_NE(signups, nullptr);
+    const auto current = [&] { return o.models.counters()->lastHourPerMinute(Counter::Signups); };
+    const auto total = [](const std::vector<double> &values) {
+        return std::accumulate(values.begin(), values.end(), 0.0);
+    };
+    ASSERT_EQ(total(signups->history()), 0.0);
+
+    o.models.applyBatch(sampleBatch(nowMs()));
+    EXPECT_EQ(signups->valueText(), QStringLiteral("2"));
+    EXPECT_EQ(total(signups->history()), 0.0);
+    ASSERT_EQ(total(current()), 2.0);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return signups->history() == current(); }, 5'000));
+
+    o.models.clear();
+    EXPECT_EQ(total(current()), 0.0);
+    EXPECT_EQ(signups->history(), current());
 }
 
 TEST(OverviewGui, TypeComboAndSearchFilterTheFeed)

@@ -122,17 +122,21 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     buildStatusBar();
 
     connect(models, &DashboardModels::batchApplied, this, &MainWindow::refresh);
-    connect(models, &DashboardModels::cleared, this, &MainWindow::refresh);
-    connect(models, &DashboardModels::restored, this, &MainWindow::refresh);
+    connect(models, &DashboardModels::cleared, this, &MainWindow::refreshAll);
+    connect(models, &DashboardModels::restored, this, &MainWindow::refreshAll);
     connect(models->feed(), &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { followPaymentCurrency(first, last); });
     connect(models, &DashboardModels::connectionStatusChanged, this, &MainWindow::tick);
     m_tick->setInterval(1000);
-    connect(m_tick, &QTimer::timeout, this, &MainWindow::tick);
+    connect(m_tick, &QTimer::timeout, this, [this] {
+        tick();
+        if (m_tileHistoriesDue)
+            refreshTileHistories();
+    });
     m_tick->start();
 
     setTheme(Theme::Mode::Dark);
-    refresh();
+    refreshAll();
 }
 
 QWidget *MainWindow::buildOverviewPage()
@@ -681,13 +685,27 @@ void MainWindow::refreshTiles()
         const Counter counter = counterForKey(binding.key);
         binding.tile->setValue(counters->value(counter));
         binding.tile->setTrendPercent(counters->trendPercent(counter));
-        binding.tile->setHistory(counters->lastHourPerMinute(counter));
     }
+    m_tileHistoriesDue = true;
     if (CounterTile *signups = tile(QStringLiteral("signups"))) {
         signups->setSubtitle(tr("%1 supplier \u00b7 %2 couple")
                                  .arg(ValueFormat::count(counters->value(Counter::SupplierSignups)),
                                       ValueFormat::count(counters->value(Counter::CoupleSignups))));
     }
+}
+
+void MainWindow::refreshAll()
+{
+    refresh();
+    refreshTileHistories();
+}
+
+void MainWindow::refreshTileHistories()
+{
+    const TodayCounters *counters = m_models->counters();
+    for (const TileBinding &binding : m_tiles)
+        binding.tile->setHistory(counters->lastHourPerMinute(counterForKey(binding.key)));
+    m_tileHistoriesDue = false;
 }
 
 void MainWindow::refreshStatusBar()

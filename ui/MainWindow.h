@@ -142,7 +142,11 @@ private:
     void applyStyleSheet();
 
     void refresh();
+    // refresh() and the tiles' per-minute sparklines, which otherwise follow once a second (m_tick):
+    // at frame cadence they would be drawn again every frame for a change in their last minute.
+    void refreshAll();
     void refreshTiles();
+    void refreshTileHistories();
     // Shows the takeover while a wall has an unhandled critical alert, the chosen page otherwise.
     void refreshTakeover();
     void refreshStatusBar();
@@ -156,6 +160,7 @@ private:
     bool m_themeApplied = false;
     bool m_demo = false;
     bool m_currencyFixed = false;
+    bool m_tileHistoriesDue = false;
     std::vector<TileBinding> m_tiles;
     HealthCards *m_healthCards = nullptr;
     HealthCards *m_metricsCards = nullptr; // the metrics page's

@@ -86,8 +86,7 @@ void AlertItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         wash.setAlphaF(0.06);
         painter->fillRect(row, wash);
     }
-    painter->setPen(QPen(m_theme.border, 1.0));
-    painter->drawLine(QPointF(row.left(), row.bottom() + 0.5), QPointF(row.right(), row.bottom() + 0.5));
+    painter->fillRect(QRect(row.left(), row.bottom(), row.width(), 1), m_theme.border);
     if (!open)
         painter->setOpacity(0.5);
 

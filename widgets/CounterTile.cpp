@@ -1,7 +1,6 @@
 #include "widgets/CounterTile.h"
 
 #include "widgets/CardPainter.h"
-#include "widgets/Sparkline.h"
 #include "widgets/TextOverflow.h"
 #include "widgets/TypeScale.h"
 #include "widgets/ValueFormat.h"
@@ -160,8 +159,8 @@ void CounterTile::paintEvent(QPaintEvent *)
 
     const int sparkHeight = TypeScale::px(base, sparklineHeight);
     const QRectF sparkRect(content.left(), content.bottom() - sparkHeight, content.width(), sparkHeight);
-    Sparkline::paint(painter, sparkRect, m_history, isStale() ? m_theme.textMuted : m_theme.accent,
-                     m_sparklineFromZero, TypeScale::of(base));
+    m_sparkline.paint(painter, sparkRect, m_history, isStale() ? m_theme.textMuted : m_theme.accent,
+                      m_sparklineFromZero, TypeScale::of(base));
 }
 
 } // namespace vantage

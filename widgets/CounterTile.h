@@ -1,5 +1,6 @@
 #pragma once
 
+#include "widgets/SparklineCache.h"
 #include "widgets/Theme.h"
 
 #include <QWidget>
@@ -40,6 +41,7 @@ public:
     QString trendText() const;
     QString subtitle() const { return m_subtitle; }
     double value() const { return m_value; }
+    const std::vector<double> &history() const { return m_history; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -59,6 +61,7 @@ private:
     qint64 m_staleAgeMs = -1;
     bool m_sparklineFromZero = true;
     std::vector<double> m_history;
+    SparklineCache m_sparkline;
     Theme m_theme = Theme::dark();
 };
 

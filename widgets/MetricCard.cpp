@@ -1,7 +1,6 @@
 #include "widgets/MetricCard.h"
 
 #include "widgets/CardPainter.h"
-#include "widgets/Sparkline.h"
 #include "widgets/TextOverflow.h"
 #include "widgets/TypeScale.h"
 #include "widgets/ValueFormat.h"
@@ -183,7 +182,7 @@ void MetricCard::paintEvent(QPaintEvent *)
     }
     const QColor lineColor = level() == HealthLevel::Ok && !isStale() ? m_theme.accent : color;
     // Health gauges are non-negative quantities: drawn from zero, a 5 % wobble looks like one.
-    Sparkline::paint(painter, sparkRect, m_history, lineColor, true, TypeScale::of(base));
+    m_sparkline.paint(painter, sparkRect, m_history, lineColor, true, TypeScale::of(base));
 }
 
 } // namespace vantage

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "widgets/HealthThresholds.h"
+#include "widgets/SparklineCache.h"
 #include "widgets/Theme.h"
 
 #include <QWidget>
@@ -52,6 +53,7 @@ private:
     int m_decimals = 0;
     qint64 m_staleAgeMs = -1;
     std::vector<double> m_history;
+    SparklineCache m_sparkline;
     Theme m_theme = Theme::dark();
 };
 

@@ -54,6 +54,7 @@ void ActivityMap::setTheme(const Theme &theme)
     m_theme = theme;
     m_basemap.setTheme(theme);
     m_live.setTheme(theme);
+    prepareBasemap();
     update();
 }
 
@@ -229,13 +230,34 @@ void ActivityMap::resizeEvent(QResizeEvent *event)
 {
     m_viewport.setSize(size());
     m_live.invalidate();
+    prepareBasemap();
     QWidget::resizeEvent(event);
 }
 
 void ActivityMap::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    prepareBasemap();
     updateAnimation();
+}
+
+void ActivityMap::prepareBasemap()
+{
+    // A hidden page's map is resized with the stack, but only a map on show is about to be painted.
+    // Showing a window resizes it more than once: the posted call prepares the size it settles on.
+    if (!isVisible() || m_basemapPreparing)
+        return;
+    m_basemapPreparing = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_basemapPreparing = false;
+            if (isVisible()) {
+                syncViewportSize();
+                m_basemap.prepare(m_viewport, devicePixelRatioF());
+            }
+        },
+        Qt::QueuedConnection);
 }
 
 void ActivityMap::hideEvent(QHideEvent *event)

@@ -69,6 +69,7 @@ public:
     int clustersDrawn() const { return m_clustersDrawn; }
     int dotsDrawn() const { return m_dotsDrawn; }
     int basemapRenders() const { return m_basemap.renders(); }
+    int basemapPreparedRenders() const { return m_basemap.preparedRenders(); }
     bool isAnimating() const;
     // The tooltip's plain text over pos; empty where there is no spot.
     QString toolTipTextAt(QPointF pos);
@@ -97,6 +98,7 @@ protected:
 private:
     // A widget resized while hidden gets its resize event only when shown; the view follows size() now.
     void syncViewportSize() const;
+    void prepareBasemap();
     const MapSpot *spotAt(QPointF pos);
     void viewChanged();
     void zoomAt(QPointF pixel, double factor);
@@ -107,6 +109,7 @@ private:
 
     Theme m_theme = Theme::dark();
     BasemapLayer m_basemap;
+    bool m_basemapPreparing = false;
     MapLiveLayer m_live;
     mutable MapViewport m_viewport;
     Mode m_mode = Mode::Dots;

@@ -3,8 +3,13 @@
 #include "models/WorldShapes.h"
 #include "widgets/EqualEarthProjection.h"
 
+#include <QImage>
 #include <QPainter>
 #include <QPainterPath>
+#include <QThreadPool>
+
+#include <atomic>
+#include <future>
 
 namespace vantage {
 
@@ -31,6 +36,10 @@ struct BasemapPaths
     QPainterPath borders; // all of them, stroked in one go
     QPainterPath outline;
     QPainterPath graticule;
+
+    struct Empty
+    {};
+    explicit BasemapPaths(Empty) {}
 
     BasemapPaths()
     {
@@ -79,6 +88,32 @@ const BasemapPaths &basemapPaths()
     return paths;
 }
 
+QPainterPath deepCopy(const QPainterPath &path)
+{
+    QPainterPath copy;
+    copy.addPath(path);
+    copy.setFillRule(path.fillRule());
+    return copy;
+}
+
+// Painting a QPainterPath fills caches inside it, so two threads must not paint the same one: each
+// thread that draws the basemap (the GUI thread, the pool's) paints its own copy of the shared
+// paths, which are only ever read.
+const BasemapPaths &threadsBasemapPaths()
+{
+    thread_local const BasemapPaths paths = [] {
+        const BasemapPaths &shared = basemapPaths();
+        BasemapPaths copy(BasemapPaths::Empty{});
+        for (const QPainterPath &country : shared.countries)
+            copy.countries.push_back(deepCopy(country));
+        copy.borders = deepCopy(shared.borders);
+        copy.outline = deepCopy(shared.outline);
+        copy.graticule = deepCopy(shared.graticule);
+        return copy;
+    }();
+    return paths;
+}
+
 QPen cosmeticPen(const QColor &color, double width)
 {
     QPen pen(color, width);
@@ -87,7 +122,44 @@ QPen cosmeticPen(const QColor &color, double width)
     return pen;
 }
 
+QImage renderImage(const BasemapColors &colors, const MapViewport &viewport, qreal devicePixelRatio)
+{
+    // Opaque, so the widget copies it rather than blending it every frame.
+    QImage image((viewport.size() * devicePixelRatio).toSize(), QImage::Format_RGB32);
+    if (image.isNull())
+        return image;
+    image.setDevicePixelRatio(devicePixelRatio);
+    image.fill(colors.background);
+
+    const BasemapPaths &paths = threadsBasemapPaths();
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setTransform(viewport.projectedToPixel());
+    painter.fillPath(paths.outline, colors.ocean);
+    painter.strokePath(paths.graticule, cosmeticPen(colors.graticule, 1.0));
+    for (const QPainterPath &country : paths.countries)
+        painter.fillPath(country, colors.land);
+    // Thinner than a pixel at the world view, where borders of small countries crowd together;
+    // a full pixel once zoomed in.
+    painter.strokePath(paths.borders, cosmeticPen(colors.borders, viewport.zoom() < 2.0 ? 0.6 : 1.0));
+    painter.strokePath(paths.outline, cosmeticPen(colors.outline, 1.0));
+    return image;
+}
+
 } // namespace
+
+// A render handed to the thread pool. Whoever claims it first draws it: the pool's thread, or the
+// GUI thread when it needs the layer before the pool has started the job (the pool may be busy
+// with longer work), so the GUI thread never waits for a job that has not begun.
+struct BasemapLayer::Job
+{
+    View view;
+    BasemapColors colors;
+    MapViewport viewport;
+    std::atomic<bool> claimed{false};
+    std::promise<QImage> promise;
+    std::future<QImage> image = promise.get_future();
+};
 
 BasemapColors BasemapColors::forTheme(const Theme &theme)
 {
@@ -125,46 +197,47 @@ void BasemapLayer::setTheme(const Theme &theme)
 {
     m_colors = BasemapColors::forTheme(theme);
     m_valid = false;
+    m_job.reset();
+}
+
+BasemapLayer::View BasemapLayer::viewOf(const MapViewport &viewport, qreal devicePixelRatio)
+{
+    return {viewport.size(), viewport.zoom(), viewport.center(), devicePixelRatio};
+}
+
+void BasemapLayer::prepare(const MapViewport &viewport, qreal devicePixelRatio)
+{
+    const View view = viewOf(viewport, devicePixelRatio);
+    if (view.size.isEmpty() || (m_valid && view == m_view) || (m_job && m_job->view == view))
+        return;
+    m_job = std::make_shared<Job>();
+    m_job->view = view;
+    m_job->colors = m_colors;
+    m_job->viewport = viewport;
+    QThreadPool::globalInstance()->start([job = m_job] {
+        if (!job->claimed.exchange(true))
+            job->promise.set_value(renderImage(job->colors, job->viewport, job->view.devicePixelRatio));
+    });
 }
 
 const QPixmap &BasemapLayer::pixmap(const MapViewport &viewport, qreal devicePixelRatio)
 {
-    if (!m_valid || viewport.size() != m_size || viewport.zoom() != m_zoom || viewport.center() != m_center ||
-        devicePixelRatio != m_devicePixelRatio)
-        render(viewport, devicePixelRatio);
-    return m_pixmap;
-}
-
-void BasemapLayer::render(const MapViewport &viewport, qreal devicePixelRatio)
-{
+    const View view = viewOf(viewport, devicePixelRatio);
+    if (m_valid && view == m_view)
+        return m_pixmap;
+    QImage image;
+    if (m_job && m_job->view == view && m_job->claimed.exchange(true)) {
+        image = m_job->image.get();
+        ++m_preparedRenders;
+    } else {
+        image = renderImage(m_colors, viewport, devicePixelRatio);
+    }
+    m_job.reset();
+    m_pixmap = QPixmap::fromImage(std::move(image));
+    m_view = view;
     m_valid = true;
-    m_size = viewport.size();
-    m_zoom = viewport.zoom();
-    m_center = viewport.center();
-    m_devicePixelRatio = devicePixelRatio;
     ++m_renders;
-
-    const QSize devicePixels = (m_size * devicePixelRatio).toSize();
-    if (m_pixmap.size() != devicePixels)
-        m_pixmap = QPixmap(devicePixels);
-    if (m_pixmap.isNull())
-        return;
-    m_pixmap.setDevicePixelRatio(devicePixelRatio);
-    // Opaque, so the widget copies it rather than blending it every frame.
-    m_pixmap.fill(m_colors.background);
-
-    const BasemapPaths &paths = basemapPaths();
-    QPainter painter(&m_pixmap);
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    painter.setTransform(viewport.projectedToPixel());
-    painter.fillPath(paths.outline, m_colors.ocean);
-    painter.strokePath(paths.graticule, cosmeticPen(m_colors.graticule, 1.0));
-    for (const QPainterPath &country : paths.countries)
-        painter.fillPath(country, m_colors.land);
-    // Thinner than a pixel at the world view, where borders of small countries crowd together;
-    // a full pixel once zoomed in.
-    painter.strokePath(paths.borders, cosmeticPen(m_colors.borders, viewport.zoom() < 2.0 ? 0.6 : 1.0));
-    painter.strokePath(paths.outline, cosmeticPen(m_colors.outline, 1.0));
+    return m_pixmap;
 }
 
 } // namespace vantage

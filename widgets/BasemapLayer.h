@@ -7,6 +7,8 @@
 #include <QPointF>
 #include <QSizeF>
 
+#include <memory>
+
 namespace vantage {
 
 // The colours the activity map's land layer is drawn in, derived from a theme so light and dark
@@ -39,23 +41,38 @@ public:
     void setTheme(const Theme &theme);
     const BasemapColors &colors() const { return m_colors; }
 
-    // The layer for this view, re-rendered first when the view, the ratio or the theme differ
-    // from the last render.
+    // Starts rendering the layer for this view on the thread pool. A map shown or resized is laid
+    // out some milliseconds before it is painted; meanwhile the other core draws the land.
+    void prepare(const MapViewport &viewport, qreal devicePixelRatio);
+    // The layer for this view. When it differs from the last render, the prepared image is taken
+    // if it is for this view (waiting for it if a thread is drawing it), else it is drawn here.
     const QPixmap &pixmap(const MapViewport &viewport, qreal devicePixelRatio);
-    // How many times the pixmap was rendered: for tests and benchmarks of the cache.
+    // How many times a layer was taken for a new view: for tests and benchmarks of the cache.
     int renders() const { return m_renders; }
+    // How many of those were drawn on the thread pool.
+    int preparedRenders() const { return m_preparedRenders; }
 
 private:
-    void render(const MapViewport &viewport, qreal devicePixelRatio);
+    struct View
+    {
+        QSizeF size;
+        double zoom = 0.0;
+        QPointF center;
+        qreal devicePixelRatio = 0.0;
+
+        bool operator==(const View &) const = default;
+    };
+    struct Job;
+
+    static View viewOf(const MapViewport &viewport, qreal devicePixelRatio);
 
     BasemapColors m_colors;
     QPixmap m_pixmap;
     bool m_valid = false;
-    QSizeF m_size;
-    double m_zoom = 0.0;
-    QPointF m_center;
-    qreal m_devicePixelRatio = 0.0;
+    View m_view;
+    std::shared_ptr<Job> m_job; // the prepared render, while it is for a view not yet shown
     int m_renders = 0;
+    int m_preparedRenders = 0;
 };
 
 } // namespace vantage

@@ -99,7 +99,8 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     layout->addWidget(buildTopBar());
     m_staleBanner = new StaleBanner(central);
     layout->addWidget(m_staleBanner);
-    // The stack's order is Page's; the takeover comes last, shown over whichever page is due.
+    // The stack's order is Page's; the takeover, built when a wall first needs it, comes last and is
+    // shown over whichever page is due.
     m_pages = new QStackedWidget(central);
     m_pages->addWidget(buildOverviewPage());
     m_mapPanel = new MapPanel(models, QStringLiteral("map.page"), m_pages);
@@ -109,8 +110,6 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     m_alertsPage->setObjectName(QStringLiteral("page.alerts"));
     m_pages->addWidget(m_alertsPage);
     m_pages->addWidget(buildMetricsPage());
-    m_takeover = new CriticalTakeover(m_pages);
-    m_pages->addWidget(m_takeover);
     layout->addWidget(m_pages, 1);
     m_playbackBar = new PlaybackBar(central);
     m_playbackBar->hide();
@@ -187,7 +186,7 @@ void MainWindow::showPage(Page page)
 
 bool MainWindow::takeoverShown() const
 {
-    return m_pages->currentWidget() == m_takeover;
+    return m_takeover && m_pages->currentWidget() == m_takeover;
 }
 
 void MainWindow::setStaleThresholdMs(qint64 thresholdMs)
@@ -213,6 +212,11 @@ void MainWindow::refreshTakeover()
     const AlertModel *alerts = m_models->alerts();
     const AlertRow *critical = m_kiosk ? alerts->firstUnhandledCritical() : nullptr;
     if (critical) {
+        if (!m_takeover) {
+            m_takeover = new CriticalTakeover(m_pages);
+            m_takeover->setTheme(m_theme);
+            m_pages->addWidget(m_takeover);
+        }
         m_takeover->setAlert(*critical, alerts->unhandledCriticalCount() - 1, m_models->shownNowMs());
         m_pages->setCurrentWidget(m_takeover);
     } else if (takeoverShown()) {
@@ -480,7 +484,8 @@ void MainWindow::setTheme(Theme::Mode mode)
     m_healthCards->setTheme(m_theme);
     m_metricsPage->setTheme(m_theme);
     m_staleBanner->setTheme(m_theme);
-    m_takeover->setTheme(m_theme);
+    if (m_takeover)
+        m_takeover->setTheme(m_theme);
     m_badge->setTheme(m_theme);
     m_demoPill->setColor(m_theme.warning);
     m_feedPanel->setTheme(m_theme);
@@ -555,7 +560,8 @@ void MainWindow::setTypeScale(double scale)
 {
     m_typeScale = scale;
     applyStyleSheet();
-    m_takeover->setTheme(m_theme);
+    if (m_takeover)
+        m_takeover->setTheme(m_theme);
 }
 
 void MainWindow::setPlaybackVisible(bool visible)

@@ -53,7 +53,7 @@ Theme::Mode themeMode(const AppOptions &options, const QSettings &settings)
 
 } // namespace
 
-int runWindow(const AppOptions &cliOptions)
+int runWindow(const AppOptions &cliOptions, FontconfigPreload &fonts)
 {
     preloadMapData();
     const std::unique_ptr<QSettings> profile = ProfileSettings::open(cliOptions.profile);
@@ -69,6 +69,7 @@ int runWindow(const AppOptions &cliOptions)
     }
 
     DashboardModels models(nullptr, systemNowMs, options.feedCapacity);
+    fonts.wait();
     // On a wall this window holds the session and stays hidden; the walls show the data.
     MainWindow window(&models);
     // Before the alert tools are made: a wall sends no notifications.

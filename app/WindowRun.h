@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/AppOptions.h"
+#include "app/FontconfigPreload.h"
 
 namespace vantage {
 
@@ -10,7 +11,7 @@ constexpr int kKioskExitStatus = 10;
 
 // The operator's window (or with --kiosk, the walls): source -> models -> pages, with the
 // profile's theme, size, connection and kiosk settings. Honours --screenshot (save the window,
-// or the first wall, as PNG after a delay, then exit).
-int runWindow(const AppOptions &options);
+// or the first wall, as PNG after a delay, then exit). Waits for `fonts` before the first widget.
+int runWindow(const AppOptions &options, FontconfigPreload &fonts);
 
 } // namespace vantage

@@ -1,5 +1,6 @@
 #include "app/BacktestRun.h"
 #include "app/CommandLine.h"
+#include "app/FontconfigPreload.h"
 #include "app/HeadlessRun.h"
 #include "app/ProfileRun.h"
 #include "app/StoreTokenRun.h"
@@ -54,6 +55,7 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         return vantage::runHeadless(options);
     }
+    vantage::FontconfigPreload fonts;
     QApplication app(argc, argv);
-    return vantage::runWindow(options);
+    return vantage::runWindow(options, fonts);
 }

@@ -10,7 +10,7 @@ packages=(
   # The wall's hotplug test adds and removes screens through the offscreen platform (private QPA
   # header); the packaging test validates the kiosk's autostart entry.
   qt6-base-private-dev desktop-file-utils
-  libsimdjson-dev zlib1g-dev
+  libsimdjson-dev zlib1g-dev libfontconfig-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth fonts-dejavu-core
   openssl clang libclang-rt-14-dev

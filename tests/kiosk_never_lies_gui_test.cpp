@@ -10,6 +10,7 @@
 #include "widgets/CounterTile.h"
 #include "widgets/MetricCard.h"
 
+#include <QLabel>
 #include <QListView>
 #include <QSignalSpy>
 #include <QTest>
@@ -225,6 +226,31 @@ TEST(KioskNeverLiesGui, TheTypeScaleReachesEveryPaintedWidget)
     EXPECT_GE(wallHeight, deskHeight * 18 / 10) << deskHeight << " -> " << wallHeight;
     EXPECT_GE(wall.card(QStringLiteral("error_rate"))->sizeHint().height(),
               desk.card(QStringLiteral("error_rate"))->sizeHint().height() * 18 / 10);
+}
+
+// The takeover is built when the first critical alert comes, long after the wall's type scale
+// was set: its type is still the wall's.
+TEST(KioskNeverLiesGui, TheTakeoverBuiltOnTheFirstCriticalAlertHasTheWallsType)
+{
+    Wall w;
+    EXPECT_EQ(w.window.takeover(), nullptr);
+    w.window.setTypeScale(2.0);
+    w.apply({w.alert(QStringLiteral("crit-1"), Severity::Critical)});
+    ASSERT_TRUE(w.window.takeoverShown());
+    auto *message = w.window.takeover()->findChild<QLabel *>(QStringLiteral("takeover.message"));
+    ASSERT_NE(message, nullptr);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return message->font().pixelSize() == 88; }, 2'000))
+        << message->font().pixelSize(); // 44 px at twice the type
+
+    // A theme chosen later reaches it as well: the light theme's critical red is another colour.
+    const QColor darkTitle = w.window.takeover()->findChild<QLabel *>(QStringLiteral("takeover.title"))
+                                 ->palette()
+                                 .color(QPalette::WindowText);
+    w.window.setTheme(Theme::Mode::Light);
+    EXPECT_NE(w.window.takeover()->findChild<QLabel *>(QStringLiteral("takeover.title"))
+                  ->palette()
+                  .color(QPalette::WindowText),
+              darkTitle);
 }
 
 TEST(KioskNeverLiesGui, AWallOffersNoAlertActions)

@@ -214,6 +214,8 @@ void MainWindow::refreshTakeover()
     if (critical) {
         if (!m_takeover) {
             m_takeover = new CriticalTakeover(m_pages);
+            // The wall's type reaches it through the style sheet, when polished: before it is sized.
+            m_takeover->ensurePolished();
             m_takeover->setTheme(m_theme);
             m_pages->addWidget(m_takeover);
         }

@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <vector>
 
 using namespace vantage;
@@ -121,6 +122,28 @@ TEST(SparklineCache, AGapInTheHistoryDoesNotDefeatTheCache)
     cached(cache, QRectF(4, 4, 200, 40), values);
     cached(cache, QRectF(4, 4, 200, 40), values);
     EXPECT_EQ(cache.renders(), 1);
+}
+
+// A high-DPI screen paints at its ratio: the image is drawn at that ratio too and still blitted.
+TEST(SparklineCache, AHighDpiDeviceIsCachedAtItsRatio)
+{
+    const QRectF rect(10, 20, 200, 40);
+    const auto onRatio2 = [&](const std::function<void(QPainter &)> &draw) {
+        QImage image(480, 180, QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(2.0);
+        image.fill(background);
+        QPainter painter(&image);
+        draw(painter);
+        return image;
+    };
+    SparklineCache cache;
+    const QImage expected =
+        onRatio2([&](QPainter &p) { Sparkline::paint(p, rect, wave(0.0), line, true, 1.0); });
+    onRatio2([&](QPainter &p) { cache.paint(p, rect, wave(0.0), line, true, 1.0); });
+    const QImage shown = onRatio2([&](QPainter &p) { cache.paint(p, rect, wave(0.0), line, true, 1.0); });
+    EXPECT_EQ(cache.renders(), 1);
+    EXPECT_LE(largestDifference(expected, shown), 2);
+    EXPECT_GT(pixelsUnlike(expected, background), 8000); // drawn at twice the pixels
 }
 
 TEST(SparklineCache, AScaledPainterIsPaintedDirectly)

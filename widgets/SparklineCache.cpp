@@ -23,10 +23,14 @@ bool sameValues(std::span<const double> a, std::span<const double> b)
     });
 }
 
-bool isWholePixelShift(const QTransform &transform)
+// Whether an image drawn at `origin` lands on whole device pixels at the device's own scale (a
+// high-DPI screen's ratio), so that the blit is exactly what painting straight would give.
+bool blitsCleanly(const QTransform &device, qreal ratio, QPointF origin)
 {
-    return transform.type() <= QTransform::TxTranslate && transform.dx() == std::floor(transform.dx()) &&
-           transform.dy() == std::floor(transform.dy());
+    if (device.type() > QTransform::TxScale || device.m11() != ratio || device.m22() != ratio)
+        return false;
+    const QPointF at = device.map(origin);
+    return at.x() == std::floor(at.x()) && at.y() == std::floor(at.y());
 }
 
 } // namespace
@@ -42,16 +46,16 @@ bool SparklineCache::matches(std::span<const double> values, const QSizeF &size,
 void SparklineCache::paint(QPainter &painter, const QRectF &rect, std::span<const double> values,
                            const QColor &color, bool includeZero, double typeScale)
 {
-    // A scaled or rotated painter, or one between pixels, would blur a blitted image.
-    if (!isWholePixelShift(painter.deviceTransform()) || rect.isEmpty()) {
-        Sparkline::paint(painter, rect, values, color, includeZero, typeScale);
-        return;
-    }
     // The newest sample's dot reaches a little past the rect; the margin keeps it whole.
     const double margin = std::ceil(3.0 * typeScale) + 1.0;
     const QPointF origin(std::floor(rect.x()) - margin, std::floor(rect.y()) - margin);
     const QPointF offset = rect.topLeft() - origin;
     const qreal ratio = painter.device() ? painter.device()->devicePixelRatio() : 1.0;
+    // A scaled or rotated painter, or one between pixels, would blur a blitted image.
+    if (rect.isEmpty() || !blitsCleanly(painter.deviceTransform(), ratio, origin)) {
+        Sparkline::paint(painter, rect, values, color, includeZero, typeScale);
+        return;
+    }
     if (!matches(values, rect.size(), offset, color, includeZero, typeScale, ratio)) {
         const QSizeF logical(std::ceil(offset.x() + rect.width() + margin),
                              std::ceil(offset.y() + rect.height() + margin));

@@ -51,9 +51,8 @@ MainWindow *WallDisplay::firstWall() const
 
 QWidget *WallDisplay::makeWall(QScreen *screen, const QStringList &pages)
 {
-    auto *wall = new MainWindow(m_models);
+    auto *wall = new MainWindow(m_models, m_theme);
     wall->setKioskMode(true);
-    wall->setTheme(m_theme);
     wall->setStaleThresholdMs(qint64(m_options.staleSeconds) * 1000);
     const int height = m_options.windowSize.isValid() ? m_options.windowSize.height() : screen->geometry().height();
     wall->setTypeScale(m_options.typeScale > 0 ? m_options.typeScale : autoTypeScale(height));

@@ -71,10 +71,9 @@ int runWindow(const AppOptions &cliOptions, FontconfigPreload &fonts)
     DashboardModels models(nullptr, systemNowMs, options.feedCapacity);
     fonts.wait();
     // On a wall this window holds the session and stays hidden; the walls show the data.
-    MainWindow window(&models);
+    MainWindow window(&models, themeMode(options, settings));
     // Before the alert tools are made: a wall sends no notifications.
     window.setKioskMode(options.kiosk);
-    window.setTheme(themeMode(options, settings));
     if (const auto page = pageFromName(options.page))
         window.showPage(*page);
     window.setStaleThresholdMs(qint64(options.staleSeconds) * 1000);

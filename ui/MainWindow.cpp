@@ -83,7 +83,7 @@ Counter counterForKey(const QString &key)
 
 } // namespace
 
-MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
+MainWindow::MainWindow(DashboardModels *models, Theme::Mode theme, QWidget *parent)
     : QMainWindow(parent)
     , m_models(models)
     , m_tick(new QTimer(this))
@@ -134,7 +134,7 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     });
     m_tick->start();
 
-    setTheme(Theme::Mode::Dark);
+    setTheme(theme);
     refreshAll();
 }
 

@@ -40,7 +40,8 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
 public:
     // Styled once, in `theme`: a saved light theme set after construction would style every widget twice.
-    explicit MainWindow(DashboardModels *models, Theme::Mode theme = Theme::Mode::Dark, QWidget *parent = nullptr);
+    explicit MainWindow(DashboardModels *models, Theme::Mode theme = Theme::Mode::Dark,
+                        QWidget *parent = nullptr);
 
     // The pages under the top bar (View > Overview, Map, Alerts, Metrics: Ctrl+1 to Ctrl+4).
     enum class Page { Overview, Map, Alerts, Metrics };

@@ -83,7 +83,8 @@ void FeedItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const int padding = TypeScale::px(baseFont, horizontalPadding);
     const int gapPx = TypeScale::px(baseFont, gap);
     // The separator fills the row's last pixel line: the same pixels as a 1 px line, without a stroke.
-    painter->fillRect(QRect(row.left() + padding, row.bottom(), row.width() - 2 * padding, 1), m_theme.border);
+    painter->fillRect(QRect(row.left() + padding, row.bottom(), row.width() - 2 * padding, 1),
+                      m_theme.border);
 
     const QRect content = row.adjusted(padding, 0, -padding, 0);
     int x = content.left();

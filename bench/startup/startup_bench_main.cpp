@@ -35,8 +35,8 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Startup benchmark: time from spawn to the first painted frame of vantage (the demo, 1280x800) "
-        "and of a bare QMainWindow (and of one with a label), offscreen, taking turns; medians and the ratios "
-        "are printed."));
+        "and of a bare QMainWindow (and of one with a label), offscreen, taking turns; medians and the "
+        "ratios are printed."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption repetitions(QStringLiteral("repetitions"),
                                          QStringLiteral("Starts of each (default 11)."), QStringLiteral("N"),
@@ -97,6 +97,7 @@ int main(int argc, char **argv)
         << fixed(bare, 1) << " ms (medians); ratio " << fixed(vantage / bare, 2) << "; load average now "
         << loadAverage() << Qt::endl;
     out << "startup_bench: a QMainWindow with one label " << fixed(text, 1) << " ms, ratio "
-        << fixed(text / bare, 2) << " to the bare one; vantage against it " << fixed(vantage / text, 2) << Qt::endl;
+        << fixed(text / bare, 2) << " to the bare one; vantage against it " << fixed(vantage / text, 2)
+        << Qt::endl;
     return 0;
 }

@@ -75,14 +75,14 @@ DecodeError withObject(od::value value, Read &&read)
     return read(object);
 }
 
-DecodeError readRole(od::value value, QString &out)
+DecodeError readRole(od::value value, StringPool &names, QString &out)
 {
     if (isNull(value))
         return DecodeError::None;
     std::string_view role;
     if (const auto error = value.get_string().get(role))
         return fromSimdjson(error);
-    out = fromUtf8(canonicalRoleName(role).value_or(role));
+    out = names.intern(canonicalRoleName(role).value_or(role));
     return DecodeError::None;
 }
 
@@ -98,7 +98,7 @@ DecodeError readSeverity(od::value value, Severity &out)
 }
 
 // Keeps the raw JSON text of "metadata" and picks up the role hints it may carry.
-DecodeError readMetadata(od::value value, LiveEvent &event, QString &role, bool &isVendor)
+DecodeError readMetadata(od::value value, StringPool &names, LiveEvent &event, QString &role, bool &isVendor)
 {
     od::json_type type;
     if (const auto error = value.type().get(type))
@@ -112,7 +112,7 @@ DecodeError readMetadata(od::value value, LiveEvent &event, QString &role, bool 
             return fromSimdjson(error);
         const DecodeError error = forEachField(object, [&](std::string_view key, od::value field) {
             switch (fieldForKey(key)) {
-            case Field::Role: return readRole(field, role);
+            case Field::Role: return readRole(field, names, role);
             case Field::VendorType: {
                 QString vendorType;
                 const DecodeError e = readText(field, vendorType);
@@ -185,19 +185,19 @@ DecodeError readEvent(od::object &object, BodyContext &context, LiveEvent &out)
     const DecodeError error = forEachField(object, [&](std::string_view key, od::value value) {
         switch (fieldForKey(key)) {
         case Field::Id: return readText(value, out.id);
-        case Field::Type: return readText(value, out.type);
+        case Field::Type: return readName(value, context.names, out.type);
         case Field::UserId: return readText(value, out.userId);
         case Field::UserName: return readText(value, out.userName);
-        case Field::Role: return readRole(value, bodyRole);
+        case Field::Role: return readRole(value, context.names, bodyRole);
         case Field::Description: return readText(value, out.description);
         case Field::Value: return readNumber(value, out.value);
-        case Field::Currency: return readText(value, out.currency);
-        case Field::Location: return readLocation(value, out.location);
+        case Field::Currency: return readName(value, context.names, out.currency);
+        case Field::Location: return readLocation(value, context.names, out.location);
         case Field::Lat: return readNumber(value, out.location.lat);
         case Field::Lon: return readNumber(value, out.location.lon);
-        case Field::Country: return readText(value, out.location.country);
-        case Field::City: return readText(value, out.location.city);
-        case Field::Metadata: return readMetadata(value, out, metadataRole, isVendor);
+        case Field::Country: return readName(value, context.names, out.location.country);
+        case Field::City: return readName(value, context.names, out.location.city);
+        case Field::Metadata: return readMetadata(value, context.names, out, metadataRole, isVendor);
         case Field::Timestamp: return readTime(value, context.timeMs);
         default: return DecodeError::None;
         }
@@ -214,7 +214,7 @@ DecodeError readEvent(od::object &object, BodyContext &context, LiveEvent &out)
 DecodeError readMetrics(od::object &object, BodyContext &context, MetricsSample &out)
 {
     const auto addGauge = [&](std::string_view name, double value) {
-        out.gauges.push_back({fromUtf8(name), value});
+        out.gauges.push_back({context.names.intern(name), value});
     };
     return forEachField(object, [&](std::string_view key, od::value value) {
         if (fieldForKey(key) == Field::Timestamp)
@@ -242,7 +242,7 @@ DecodeError readActiveUsers(od::object &object, BodyContext &context, ActiveUser
         double count = qQNaN();
         const DecodeError error = readNumber(value, count);
         if (error == DecodeError::None && !qIsNaN(count))
-            out.byRole.push_back({fromUtf8(canonicalRoleName(name).value_or(name)), count});
+            out.byRole.push_back({context.names.intern(canonicalRoleName(name).value_or(name)), count});
         return error;
     };
     return forEachField(object, [&](std::string_view key, od::value value) {
@@ -255,7 +255,7 @@ DecodeError readActiveUsers(od::object &object, BodyContext &context, ActiveUser
         case Field::Locations:
             return forEachElement(value, [&](od::value element) {
                 GeoLocation location;
-                const DecodeError error = readLocation(element, location);
+                const DecodeError error = readLocation(element, context.names, location);
                 if (error == DecodeError::None && !location.isEmpty())
                     out.locations.push_back(std::move(location));
                 return error;
@@ -368,7 +368,7 @@ DecodeError readItemOrSkip(SnapshotInfo &snapshot, std::vector<Item> &items, Rea
 DecodeError readSnapshot(od::object &object, BodyContext &context, SnapshotInfo &out)
 {
     const auto addCounter = [&](std::string_view name, double value) {
-        out.counters.push_back({fromUtf8(name), value});
+        out.counters.push_back({context.names.intern(name), value});
     };
     return forEachField(object, [&](std::string_view key, od::value value) {
         switch (fieldForKey(key)) {
@@ -412,9 +412,9 @@ DecodeError readSnapshot(od::object &object, BodyContext &context, SnapshotInfo 
 DecodeError readNestedTotals(od::object &object, BodyContext &context, SnapshotInfo &out)
 {
     const auto addLeaf = [&](std::string_view path, double value) {
-        out.metrics.gauges.push_back({fromUtf8(path), value});
+        out.metrics.gauges.push_back({context.names.intern(path), value});
         if (const TotalsRule *rule = findTotalsRule(path)) {
-            out.counters.push_back({fromUtf8(rule->counter), value});
+            out.counters.push_back({context.names.intern(rule->counter), value});
             if (rule->isActiveUsersCurrent)
                 out.activeUsers.current = value;
         }

@@ -15,6 +15,7 @@ struct BodyContext
 {
     std::optional<qint64> timeMs; // the body's own "timestamp"/"ts", if any
     std::string path;             // scratch for dotted names, reused across frames
+    StringPool names;             // the names messages repeat, shared across frames
 };
 
 DecodeError readHello(od::object &object, BodyContext &context, HelloInfo &out);

@@ -42,7 +42,10 @@ bool isNull(od::value &value)
     return !value.is_null().get(null) && null;
 }
 
-DecodeError readText(od::value value, QString &out)
+namespace {
+
+// A string's text, or a number's text as sent (ids are sometimes numeric); nullopt for null.
+DecodeError readTextBytes(od::value value, std::optional<std::string_view> &out)
 {
     od::json_type type;
     if (const auto error = value.type().get(type))
@@ -50,16 +53,34 @@ DecodeError readText(od::value value, QString &out)
     if (type == od::json_type::null)
         return DecodeError::None;
     if (type == od::json_type::number) {
-        // Ids are sometimes numeric; keep the number's text as sent.
-        const std::string_view token = trimTrailingWhitespace(value.raw_json_token());
-        out = QString::fromUtf8(token.data(), qsizetype(token.size()));
+        out = trimTrailingWhitespace(value.raw_json_token());
         return DecodeError::None;
     }
     std::string_view text;
     if (const auto error = value.get_string().get(text))
         return fromSimdjson(error);
-    out = QString::fromUtf8(text.data(), qsizetype(text.size()));
+    out = text;
     return DecodeError::None;
+}
+
+} // namespace
+
+DecodeError readText(od::value value, QString &out)
+{
+    std::optional<std::string_view> text;
+    const DecodeError error = readTextBytes(value, text);
+    if (text)
+        out = QString::fromUtf8(text->data(), qsizetype(text->size()));
+    return error;
+}
+
+DecodeError readName(od::value value, StringPool &names, QString &out)
+{
+    std::optional<std::string_view> text;
+    const DecodeError error = readTextBytes(value, text);
+    if (text)
+        out = names.intern(*text);
+    return error;
 }
 
 DecodeError readNumber(od::value value, double &out)
@@ -156,7 +177,7 @@ bool getObject(od::value value, od::object &out, DecodeError &error)
     return true;
 }
 
-DecodeError readLocation(od::value value, GeoLocation &out)
+DecodeError readLocation(od::value value, StringPool &names, GeoLocation &out)
 {
     od::object object;
     DecodeError error = DecodeError::None;
@@ -166,8 +187,8 @@ DecodeError readLocation(od::value value, GeoLocation &out)
         switch (fieldForKey(key)) {
         case Field::Lat: return readNumber(field, out.lat);
         case Field::Lon: return readNumber(field, out.lon);
-        case Field::Country: return readText(field, out.country);
-        case Field::City: return readText(field, out.city);
+        case Field::Country: return readName(field, names, out.country);
+        case Field::City: return readName(field, names, out.city);
         default: return DecodeError::None;
         }
     });

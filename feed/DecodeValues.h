@@ -5,6 +5,7 @@
 
 #include "feed/DecodeError.h"
 #include "feed/Message.h"
+#include "feed/StringPool.h"
 
 #include <QString>
 
@@ -24,12 +25,14 @@ DecodeError fromSimdjson(simdjson::error_code error);
 // Each reader leaves `out` unchanged for a JSON null (an absent value) and returns BadField
 // for a value of the wrong JSON type.
 DecodeError readText(od::value value, QString &out);          // a string, or a number's text (ids)
+DecodeError readName(od::value value, StringPool &names, QString &out); // readText, interned in `names`
 DecodeError readNumber(od::value value, double &out);
 DecodeError readInteger(od::value value, qint64 &out);        // a number, truncated
 DecodeError readInteger(od::value value, int &out);
 DecodeError readBool(od::value value, bool &out);
 DecodeError readTime(od::value value, std::optional<qint64> &out); // RFC 3339 string, or s / ms number
-DecodeError readLocation(od::value value, GeoLocation &out);   // {lat, lon|lng, country, city}
+// {lat, lon|lng, country, city}; the country and city are interned in `names`.
+DecodeError readLocation(od::value value, StringPool &names, GeoLocation &out);
 
 // `text` without trailing JSON whitespace (raw JSON spans end where the next token starts).
 std::string_view trimTrailingWhitespace(std::string_view text);

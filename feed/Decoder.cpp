@@ -239,14 +239,14 @@ DecodeError Decoder::Impl::decodeEnvelope(od::object &envelope, qint64 receivedM
 
     const Route route = routeFor(wireType, hasVersion);
     out.kind = route.kind;
-    out.wireType = QString::fromUtf8(wireType.data(), qsizetype(wireType.size()));
+    out.wireType = context.names.intern(wireType);
     context.timeMs.reset();
     if (const DecodeError error = decodeBody(route, hasData ? &data : nullptr, out); error != DecodeError::None)
         return error;
 
     if (auto *event = std::get_if<LiveEvent>(&out.body)) {
         if (!route.eventType.empty())
-            event->type = QString::fromUtf8(route.eventType.data(), qsizetype(route.eventType.size()));
+            event->type = context.names.intern(route.eventType);
         else if (route.generic || event->type.isEmpty())
             event->type = out.wireType;
     }

@@ -1,6 +1,7 @@
 #include "relay/RelayServer.h"
 
 #include "feed/MessageEncoder.h"
+#include "relay/LowDelayServer.h"
 #include "relay/RelayHttpServer.h"
 #include "relay/RelayLogging.h"
 #include "relay/SseClient.h"
@@ -174,7 +175,7 @@ bool RelayServer::listen(QString *error)
             loadTls(m_options.tlsCertFile, m_options.tlsKeyFile, error);
         if (!tls)
             return false;
-        auto ssl = std::make_unique<QSslServer>();
+        auto ssl = std::make_unique<LowDelayServer<QSslServer>>();
         ssl->setSslConfiguration(*tls);
         tcp = std::move(ssl);
 #else
@@ -182,7 +183,7 @@ bool RelayServer::listen(QString *error)
         return false;
 #endif
     } else {
-        tcp = std::make_unique<QTcpServer>();
+        tcp = std::make_unique<LowDelayServer<QTcpServer>>();
     }
     if (!tcp->listen(m_options.address, m_options.port)) {
         *error = QStringLiteral("cannot listen on %1 port %2: %3")

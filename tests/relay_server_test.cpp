@@ -6,6 +6,7 @@
 #include "relay/RelayServer.h"
 #include "relay/RelayState.h"
 #include "relay/ResumeBuffer.h"
+#include "support/ConnectionNoDelay.h"
 #include "support/RawHttpGet.h"
 #include "support/RelayWsClient.h"
 
@@ -465,6 +466,19 @@ TEST(RelayServer, CloseAbortsEveryClientAndStopsListening)
     QTcpSocket probe;
     probe.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
     EXPECT_FALSE(probe.waitForConnected(kWaitMs));
+}
+
+TEST(RelayServer, EveryConnectionSendsSmallFramesAtOnce)
+{
+    auto server = startRelay();
+    WsClient ws(streamUrl(server->port()));
+    SseReader sse(server->port(), "/events");
+    ASSERT_TRUE(ws.waitForMessages(2));
+    ASSERT_TRUE(sse.waitForEvents(2));
+    const std::vector<bool> noDelay = vantage::test::connectionsNoDelay(*server);
+    EXPECT_EQ(noDelay.size(), 2u);
+    for (const bool on : noDelay)
+        EXPECT_TRUE(on);
 }
 
 TEST(RelayServer, RestartWithTheSameEpochContinuesTheNumbering)

@@ -7,6 +7,7 @@
 #include "feed/WebSocketSource.h"
 #include "relay/RelayServer.h"
 #include "support/CollectingSink.h"
+#include "support/ConnectionNoDelay.h"
 
 #include <QDir>
 #include <QFile>
@@ -324,6 +325,16 @@ TEST_F(TlsTransportTest, WebSocketTrustsTheRelayThroughThePrivateCa)
 {
     startWebSocket(s_pki->caCert);
     expectLiveWithHelloAndSnapshot(QStringLiteral("websocket"));
+}
+
+TEST_F(TlsTransportTest, TheRelaySendsSmallFramesAtOnceOverTls)
+{
+    startWebSocket(s_pki->caCert);
+    expectLiveWithHelloAndSnapshot(QStringLiteral("websocket"));
+    const std::vector<bool> noDelay = vantage::test::connectionsNoDelay(*m_relay);
+    ASSERT_FALSE(noDelay.empty());
+    for (const bool on : noDelay)
+        EXPECT_TRUE(on);
 }
 
 TEST_F(TlsTransportTest, WebSocketWithoutCaFileIsRefused)

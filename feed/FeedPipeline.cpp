@@ -24,6 +24,7 @@ FeedPipeline::FeedPipeline(std::unique_ptr<FrameSource> source, QObject *parent,
     , m_recordFlushTimer(this)
     , m_flushTimer(this)
     , m_now(std::move(now))
+    , m_flushIntervalMs(flushIntervalMs)
 {
     m_source->setParent(this);
     m_source->setSink(this);
@@ -32,7 +33,7 @@ FeedPipeline::FeedPipeline(std::unique_ptr<FrameSource> source, QObject *parent,
     });
     connect(m_source, &FrameSource::statusChanged, this, &FeedPipeline::onSourceStatus);
     m_flushTimer.setSingleShot(true);
-    m_flushTimer.setInterval(flushIntervalMs);
+    m_flushTimer.setInterval(m_flushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &FeedPipeline::flush);
     m_recordFlushTimer.setSingleShot(true);
     m_recordFlushTimer.setInterval(kRecordFlushIntervalMs);
@@ -306,8 +307,9 @@ void FeedPipeline::scheduleFlush()
 void FeedPipeline::flush()
 {
     if (m_inFlight.load(std::memory_order_acquire)) {
-        // The GUI is still applying the previous batch: keep accumulating.
-        scheduleFlush();
+        // The GUI is still applying the previous batch: keep accumulating, and look again soon
+        // rather than a whole interval later.
+        m_flushTimer.start(std::min(kHeldBackRetryMs, m_flushIntervalMs));
         return;
     }
     emitBatch();
@@ -315,6 +317,7 @@ void FeedPipeline::flush()
 
 void FeedPipeline::emitBatch()
 {
+    m_flushTimer.setInterval(m_flushIntervalMs);
     if (m_recorder)
         m_pending.stats.framesRecorded = m_recorder->framesRecorded();
     auto batch = std::make_shared<FeedBatch>();

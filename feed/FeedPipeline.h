@@ -20,14 +20,19 @@ class FrameRecorder;
 class LiveJournal;
 
 // The worker-thread half of the data path: source -> decoder -> sequencer -> batch.
-// Frames are decoded as they arrive; the batch is handed over at most once per
-// flush interval, and only when the GUI has consumed the previous one, so a slow
+// Frames are decoded as they arrive; the batch is handed over a flush interval after
+// its first frame, and only when the GUI has consumed the previous one, so a slow
 // GUI coalesces batches instead of queueing them.
 class FeedPipeline final : public QObject, public FrameSink
 {
     Q_OBJECT
 public:
     static constexpr int kDefaultFlushIntervalMs = 16;
+    // A flush that finds the GUI still applying the previous batch looks again this soon. A
+    // whole interval later put the window's p99 latency at 36 ms at 10,000 events/s, handing
+    // over the moment the previous batch is consumed left the GUI no pause and was worse
+    // (docs/performance.md, "Latency").
+    static constexpr int kHeldBackRetryMs = 4;
     // The most messages held for the GUI while it applies the batch before: beyond it the feed
     // thread waits for that batch to be consumed, and leaves the socket unread meanwhile, so TCP
     // slows the sender down. Memory stays flat however far behind the GUI falls, and nothing is
@@ -109,6 +114,7 @@ private:
     Message m_scratch;
     QTimer m_flushTimer;
     NowFn m_now;
+    int m_flushIntervalMs;
     std::atomic<bool> m_inFlight{false};
     std::mutex m_consumedMutex;
     std::condition_variable m_consumed;

@@ -33,7 +33,6 @@ FeedPipeline::FeedPipeline(std::unique_ptr<FrameSource> source, QObject *parent,
     });
     connect(m_source, &FrameSource::statusChanged, this, &FeedPipeline::onSourceStatus);
     m_flushTimer.setSingleShot(true);
-    m_flushTimer.setInterval(m_flushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &FeedPipeline::flush);
     m_recordFlushTimer.setSingleShot(true);
     m_recordFlushTimer.setInterval(kRecordFlushIntervalMs);
@@ -301,7 +300,7 @@ void FeedPipeline::countType(const QString &wireType)
 void FeedPipeline::scheduleFlush()
 {
     if (!m_flushTimer.isActive())
-        m_flushTimer.start();
+        m_flushTimer.start(m_flushIntervalMs);
 }
 
 void FeedPipeline::flush()
@@ -317,7 +316,6 @@ void FeedPipeline::flush()
 
 void FeedPipeline::emitBatch()
 {
-    m_flushTimer.setInterval(m_flushIntervalMs);
     if (m_recorder)
         m_pending.stats.framesRecorded = m_recorder->framesRecorded();
     auto batch = std::make_shared<FeedBatch>();

@@ -1,10 +1,8 @@
 #include "support/TestClock.h"
-#include "ui/AlertSounds.h"
 #include "ui/DesktopNotifier.h"
 #include "ui/NotificationCenter.h"
 #include "widgets/ToastStack.h"
 
-#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -16,7 +14,6 @@
 // the test (desktop_notifier_test covers the real bus).
 
 using vantage::AlertInfo;
-using vantage::AlertSounds;
 using vantage::FeedItem;
 using vantage::NotificationCenter;
 using vantage::Severity;
@@ -181,24 +178,4 @@ TEST_F(NotificationCenterGui, DesktopActionsArePassedOnAndSilenceHoldsTheAlertBa
     m_clock.advance(3'600'000);
     m_center->onAlertsRaised({alert("a2", Severity::Critical)});
     EXPECT_EQ(toastTitles(), QStringList{QStringLiteral("Critical alert")});
-}
-
-TEST(AlertSoundsResources, EverySeverityHasItsOwnShortWav)
-{
-    QList<QByteArray> tones;
-    for (Severity severity : {Severity::Info, Severity::Warning, Severity::Error, Severity::Critical}) {
-        const QUrl url = AlertSounds::sourceFor(severity);
-        ASSERT_EQ(url.scheme(), QStringLiteral("qrc"));
-        QFile file(u':' + url.path());
-        ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << url.toString().toStdString();
-        const QByteArray wav = file.readAll();
-        EXPECT_TRUE(wav.startsWith("RIFF")) << url.toString().toStdString();
-        EXPECT_EQ(wav.mid(8, 4), QByteArray("WAVE"));
-        EXPECT_LT(wav.size(), 40 * 1024);
-        EXPECT_FALSE(tones.contains(wav));
-        tones << wav;
-    }
-    // Headless: no audio output, and playing must pass quietly.
-    AlertSounds sounds;
-    sounds.play(Severity::Critical);
 }

@@ -56,7 +56,7 @@ private:
     void rebuildSeries();
     void applyAxisRanges(qint64 fromMs, qint64 toMs);
     void chooseExport(bool png);
-    // The chart's fonts follow the panel's (a wall's large type reaches it through its style sheet).
+    // The chart's fonts follow the panel's (a wall's large type reaches it as the window's font).
     void applyFonts();
 
 protected:

@@ -22,9 +22,11 @@
 #include "widgets/Pill.h"
 #include "widgets/TypeScale.h"
 #include "widgets/ValueFormat.h"
+#include "widgets/VantageStyle.h"
 
 #include <QAction>
 #include <QActionGroup>
+#include <QApplication>
 #include <QButtonGroup>
 #include <QDateTime>
 #include <QDragEnterEvent>
@@ -88,6 +90,9 @@ MainWindow::MainWindow(DashboardModels *models, Theme::Mode theme, QWidget *pare
     , m_models(models)
     , m_tick(new QTimer(this))
 {
+    // The chrome is drawn by the style, from the theme's palette, before any widget is polished.
+    if (!qobject_cast<VantageStyle *>(QApplication::style()))
+        QApplication::setStyle(new VantageStyle);
     setWindowTitle(tr("Vantage"));
     setMinimumSize(1024, 680);
 
@@ -105,8 +110,8 @@ MainWindow::MainWindow(DashboardModels *models, Theme::Mode theme, QWidget *pare
     m_pages->addWidget(buildOverviewPage());
     m_mapPanel = new MapPanel(models, QStringLiteral("map.page"), m_pages);
     m_pages->addWidget(m_mapPanel);
-    m_alertsPage = new AlertPanel(models->alerts(), m_pages, [models] { return models->shownNowMs(); },
-                                  QStringLiteral("alertsPage"));
+    m_alertsPage = new AlertPanel(
+        models->alerts(), m_pages, [models] { return models->shownNowMs(); }, QStringLiteral("alertsPage"));
     m_alertsPage->setObjectName(QStringLiteral("page.alerts"));
     m_pages->addWidget(m_alertsPage);
     m_pages->addWidget(buildMetricsPage());
@@ -213,9 +218,8 @@ void MainWindow::refreshTakeover()
     const AlertRow *critical = m_kiosk ? alerts->firstUnhandledCritical() : nullptr;
     if (critical) {
         if (!m_takeover) {
+            // Sized from the window's font, which a wall's type scale sets.
             m_takeover = new CriticalTakeover(m_pages);
-            // The wall's type reaches it through the style sheet, when polished: before it is sized.
-            m_takeover->ensurePolished();
             m_takeover->setTheme(m_theme);
             m_pages->addWidget(m_takeover);
         }
@@ -479,8 +483,9 @@ void MainWindow::setTheme(Theme::Mode mode)
         return;
     m_themeApplied = true;
     m_theme = Theme::forMode(mode);
+    // The application's too, for the menus, tooltips and lists that open as windows of their own.
+    QApplication::setPalette(m_theme.palette());
     setPalette(m_theme.palette());
-    applyStyleSheet();
     for (const TileBinding &binding : m_tiles)
         binding.tile->setTheme(m_theme);
     m_healthCards->setTheme(m_theme);
@@ -503,65 +508,14 @@ void MainWindow::setTheme(Theme::Mode mode)
     Q_EMIT themeChanged(m_theme);
 }
 
-void MainWindow::applyStyleSheet()
-{
-    const Theme &t = m_theme;
-    const auto c = [](const QColor &color) { return color.name(); };
-    const auto px = [this](int designPx) { return std::max(1, qRound(designPx * m_typeScale)); };
-    // A wall's large type reaches every widget through the style sheet: fonts set on a window
-    // with a style sheet do not reach its children. The painted widgets scale with it
-    // (widgets/TypeScale); the desk keeps the application's font.
-    const QString typeScale = m_typeScale == 1.0
-                                  ? QString()
-                                  : QStringLiteral("QWidget { font-size: %1px; }").arg(px(TypeScale::basePixelSize));
-    // Only chrome is styled here; untrusted text is painted by the delegates as plain text.
-    setStyleSheet(
-        QStringLiteral(
-            "QMainWindow, QWidget#overview { background: %1; }"
-            "QLabel { color: %3; }"
-            "QLabel[muted=\"true\"] { color: %4; }"
-            "QLabel#productName { font-size: %8px; font-weight: 700; }"
-            "QLabel#productSubtitle { font-size: %9px; padding-top: 4px; }"
-            "QLabel#clock { font-size: %10px; font-weight: 600; }"
-            "QLabel#panelTitle, QLabel[panelTitle=\"true\"] { font-size: %11px; font-weight: 700; }"
-            "QFrame[panel=\"true\"] { background: %2; border: 1px solid %5; border-radius: 8px; }"
-            "QListView { background: transparent; border: none; }"
-            "QLineEdit, QComboBox { background: %1; color: %3; border: 1px solid %5; border-radius: 6px;"
-            "  padding: 4px 8px; min-height: 18px; }"
-            "QLineEdit:focus, QComboBox:focus { border-color: %6; }"
-            "QToolButton { background: %1; color: %3; border: 1px solid %5; border-radius: 6px;"
-            "  padding: 4px 10px; min-height: 18px; }"
-            "QToolButton:hover, QToolButton:focus { border-color: %6; }"
-            "QToolButton:checked { background: %7; border-color: %6; color: %6; font-weight: 600; }"
-            "QToolButton:disabled { color: %4; }"
-            "QToolButton[accent=\"true\"] { background: %6; border-color: %6; color: %1; font-weight: 700; }"
-            "QComboBox QAbstractItemView { background: %2; color: %3; border: 1px solid %5;"
-            "  selection-background-color: %7; }"
-            "QStatusBar { background: %2; border-top: 1px solid %5; }"
-            "QStatusBar QLabel { color: %4; padding: 2px 10px; }"
-            "QStatusBar::item { border: none; }"
-            "QMenuBar { background: %1; color: %3; }"
-            "QMenuBar::item:selected { background: %7; }"
-            "QMenu { background: %2; color: %3; border: 1px solid %5; }"
-            "QMenu::item:selected { background: %7; }"
-            "QScrollBar:vertical { background: transparent; width: 10px; margin: 2px; }"
-            "QScrollBar::handle:vertical { background: %5; border-radius: 3px; min-height: 24px; }"
-            "QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }"
-            "QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }"
-            "QToolTip { background: %2; color: %3; border: 1px solid %5; }")
-            .arg(c(t.window), c(t.surface), c(t.text), c(t.textMuted), c(t.border), c(t.accent),
-                 c(t.surfaceAlt))
-            .arg(px(20))
-            .arg(px(13))
-            .arg(px(16))
-            .arg(px(14))
-            .prepend(typeScale));
-}
-
 void MainWindow::setTypeScale(double scale)
 {
-    m_typeScale = scale;
-    applyStyleSheet();
+    // A wall's large type is the window's font, which every widget without a type of its own
+    // inherits; the painted widgets scale with it (widgets/TypeScale). The desk keeps the
+    // application's font. Labels with a type of their own take it again at the new scale.
+    setFont(scale == 1.0 ? QFont() : TypeScale::windowFont(QApplication::font(), scale));
+    for (QLabel *label : findChildren<QLabel *>())
+        style()->polish(label);
     if (m_takeover)
         m_takeover->setTheme(m_theme);
 }

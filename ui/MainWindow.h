@@ -141,7 +141,6 @@ private:
     void buildFileMenu();
     void buildPlaybackMenu();
     void buildStatusBar();
-    void applyStyleSheet();
 
     void refresh();
     // refresh() and the tiles' per-minute sparklines, which otherwise follow once a second (m_tick):
@@ -171,7 +170,6 @@ private:
     CriticalTakeover *m_takeover = nullptr;
     AlertPanel *m_alertsPage = nullptr;
     Page m_page = Page::Overview;
-    double m_typeScale = 1.0;
     bool m_kiosk = false;
     ConnectionBadge *m_badge = nullptr;
     Pill *m_demoPill = nullptr;

@@ -1,0 +1,179 @@
+#include "support/OverviewFixture.h"
+#include "widgets/Theme.h"
+#include "widgets/VantageStyle.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QFrame>
+#include <QImage>
+#include <QLabel>
+#include <QListView>
+#include <QScrollBar>
+#include <QStatusBar>
+#include <QStyleOptionSlider>
+#include <QToolButton>
+
+#include <gtest/gtest.h>
+
+// The window's chrome, drawn by VantageStyle from the theme's palette and the widgets' dynamic
+// properties instead of a style sheet: the type of titled labels at every type scale, muted
+// labels, frameless lists, the thin scroll bar without arrows, and panels painted as cards.
+
+using vantage::MainWindow;
+using vantage::Theme;
+using vantage::VantageStyle;
+using vantage::test::OverviewFixture;
+
+namespace {
+
+QLabel *label(QWidget *parent, const QString &name, const char *property = nullptr)
+{
+    auto *result = new QLabel(QStringLiteral("Live activity"), parent);
+    result->setObjectName(name);
+    if (property)
+        result->setProperty(property, true);
+    return result;
+}
+
+} // namespace
+
+TEST(VantageStyle, TitledLabelsTakeTheirTypeAtTheScaleOfTheirParentsFont)
+{
+    VantageStyle style;
+    QWidget desk;
+    QLabel *title = label(&desk, QStringLiteral("panelTitle"));
+    QLabel *byProperty = label(&desk, QString(), "panelTitle");
+    QLabel *product = label(&desk, QStringLiteral("productName"));
+    QLabel *clock = label(&desk, QStringLiteral("clock"));
+    QLabel *plain = label(&desk, QStringLiteral("other"));
+    for (QWidget *widget : {title, byProperty, product, clock, plain})
+        style.polish(widget);
+    EXPECT_EQ(title->font().pixelSize(), 14);
+    EXPECT_EQ(title->font().weight(), QFont::Bold);
+    EXPECT_EQ(byProperty->font().pixelSize(), 14);
+    EXPECT_EQ(product->font().pixelSize(), 20);
+    EXPECT_EQ(clock->font().pixelSize(), 16);
+    EXPECT_EQ(clock->font().weight(), QFont::DemiBold);
+    EXPECT_EQ(plain->font(), desk.font());
+
+    // A wall at twice the type: 26 px body. Polished again, the title follows, not compounds.
+    QFont wallFont = desk.font();
+    wallFont.setPixelSize(26);
+    desk.setFont(wallFont);
+    style.polish(title);
+    style.polish(title);
+    EXPECT_EQ(title->font().pixelSize(), 28);
+    EXPECT_EQ(plain->font().pixelSize(), 26);
+}
+
+TEST(VantageStyle, MutedAndStatusBarLabelsUseTheMutedRole)
+{
+    VantageStyle style;
+    QWidget parent;
+    QLabel *muted = label(&parent, QStringLiteral("count"), "muted");
+    QLabel *plain = label(&parent, QStringLiteral("name"));
+    QStatusBar bar;
+    QLabel *status = label(nullptr, QStringLiteral("status.rate"));
+    bar.addWidget(status);
+    for (QWidget *widget : {muted, plain, status})
+        style.polish(widget);
+    EXPECT_EQ(muted->foregroundRole(), QPalette::PlaceholderText);
+    EXPECT_EQ(status->foregroundRole(), QPalette::PlaceholderText);
+    EXPECT_EQ(status->contentsMargins(), QMargins(10, 2, 10, 2));
+    EXPECT_NE(plain->foregroundRole(), QPalette::PlaceholderText);
+}
+
+TEST(VantageStyle, ListsHaveNoFrameOrBackgroundButAComboBoxListKeepsItsOwn)
+{
+    VantageStyle style;
+    QListView list;
+    style.polish(&list);
+    EXPECT_EQ(list.frameShape(), QFrame::NoFrame);
+    EXPECT_FALSE(list.viewport()->autoFillBackground());
+
+    QComboBox combo;
+    combo.setStyle(&style);
+    auto *popupList = qobject_cast<QListView *>(combo.view());
+    ASSERT_NE(popupList, nullptr);
+    style.polish(popupList);
+    EXPECT_TRUE(popupList->viewport()->autoFillBackground());
+}
+
+TEST(VantageStyle, TheScrollBarIsAllGrooveItsSliderSizedByThePage)
+{
+    VantageStyle style;
+    QStyleOptionSlider bar;
+    bar.orientation = Qt::Vertical;
+    bar.rect = QRect(0, 0, 10, 400);
+    bar.minimum = 0;
+    bar.maximum = 300;
+    bar.pageStep = 100;
+    bar.sliderPosition = 300;
+    const QRect slider = style.subControlRect(QStyle::CC_ScrollBar, &bar, QStyle::SC_ScrollBarSlider);
+    EXPECT_EQ(slider, QRect(0, 300, 10, 100)); // a quarter of the bar, at the end
+    EXPECT_TRUE(style.subControlRect(QStyle::CC_ScrollBar, &bar, QStyle::SC_ScrollBarAddLine).isEmpty());
+    EXPECT_TRUE(style.subControlRect(QStyle::CC_ScrollBar, &bar, QStyle::SC_ScrollBarSubLine).isEmpty());
+    EXPECT_EQ(style.subControlRect(QStyle::CC_ScrollBar, &bar, QStyle::SC_ScrollBarSubPage),
+              QRect(0, 0, 10, 300));
+    EXPECT_EQ(style.hitTestComplexControl(QStyle::CC_ScrollBar, &bar, QPoint(5, 10)),
+              QStyle::SC_ScrollBarSubPage);
+    EXPECT_EQ(style.hitTestComplexControl(QStyle::CC_ScrollBar, &bar, QPoint(5, 350)),
+              QStyle::SC_ScrollBarSlider);
+
+    // A long list: the slider keeps a length that can be grabbed.
+    bar.maximum = 1'000'000;
+    bar.sliderPosition = 0;
+    EXPECT_EQ(style.subControlRect(QStyle::CC_ScrollBar, &bar, QStyle::SC_ScrollBarSlider).height(),
+              style.pixelMetric(QStyle::PM_ScrollBarSliderMin));
+}
+
+TEST(VantageStyle, APanelIsACardOnBaseWithAMidBorder)
+{
+    VantageStyle style;
+    const Theme theme = Theme::dark();
+    QFrame panel;
+    panel.setStyle(&style);
+    panel.setPalette(theme.palette());
+    panel.setProperty("panel", true);
+    panel.resize(200, 120);
+    QImage image(panel.size(), QImage::Format_ARGB32);
+    image.fill(Qt::transparent);
+    panel.render(&image, QPoint(), QRegion(), QWidget::DrawChildren); // no window background
+    EXPECT_EQ(image.pixelColor(100, 60), theme.surface);
+    EXPECT_EQ(image.pixelColor(100, 0), theme.border);
+    // The corners are rounded off.
+    EXPECT_EQ(image.pixelColor(0, 0).alpha(), 0);
+}
+
+TEST(VantageStyle, TheWindowHasNoStyleSheetAndItsWallTypeReachesTheTitles)
+{
+    OverviewFixture f;
+    EXPECT_NE(qobject_cast<VantageStyle *>(QApplication::style()), nullptr);
+    EXPECT_TRUE(f.window.styleSheet().isEmpty());
+    auto *title = f.window.findChild<QLabel *>(QStringLiteral("panelTitle"));
+    ASSERT_NE(title, nullptr);
+    EXPECT_EQ(title->font().pixelSize(), 14);
+
+    f.window.setTypeScale(2.0);
+    EXPECT_EQ(f.window.font().pixelSize(), 26);
+    EXPECT_EQ(title->font().pixelSize(), 28);
+    auto *rate = f.window.findChild<QLabel *>(QStringLiteral("status.rate"));
+    ASSERT_NE(rate, nullptr);
+    EXPECT_EQ(rate->font().pixelSize(), 26);
+
+    f.window.setTypeScale(1.0);
+    EXPECT_EQ(title->font().pixelSize(), 14);
+    EXPECT_EQ(rate->font(), QApplication::font());
+}
+
+TEST(VantageStyle, ButtonsAndFieldsAreTallEnoughToClickAndTheTextFits)
+{
+    OverviewFixture f;
+    for (auto *button : f.window.findChildren<QToolButton *>()) {
+        if (!button->isVisible())
+            continue;
+        EXPECT_GE(button->height(), 30) << button->objectName().toStdString();
+        EXPECT_GE(button->width(), button->fontMetrics().horizontalAdvance(button->text()) + 20)
+            << button->objectName().toStdString();
+    }
+}

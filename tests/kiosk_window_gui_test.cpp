@@ -5,8 +5,8 @@
 #include "ui/FeedPanel.h"
 #include "ui/KioskController.h"
 #include "ui/MainWindow.h"
-#include "ui/PinDialog.h"
 #include "ui/MapPanel.h"
+#include "ui/PinDialog.h"
 #include "widgets/ConnectionBadge.h"
 
 #include <QAction>
@@ -183,6 +183,9 @@ TEST(KioskWindowGui, AConfiguredChordAndPinGuardTheWayOut)
     ASSERT_TRUE(QTest::qWaitFor([&] { return kiosk.pinDialog()->isVisible(); }, 5000));
     auto *edit = kiosk.pinDialog()->findChild<QLineEdit *>(QStringLiteral("pin.edit"));
     ASSERT_NE(edit, nullptr);
+    // In the wall's type, as the window is.
+    window.setTypeScale(2.0);
+    EXPECT_EQ(edit->font().pixelSize(), 26);
 
     edit->setText(QStringLiteral("1357"));
     kiosk.pinDialog()->accept();

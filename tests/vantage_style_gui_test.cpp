@@ -8,12 +8,15 @@
 #include <QImage>
 #include <QLabel>
 #include <QListView>
+#include <QPainter>
 #include <QScrollBar>
 #include <QStatusBar>
 #include <QStyleOptionSlider>
 #include <QToolButton>
 
 #include <gtest/gtest.h>
+
+#include <functional>
 
 // The window's chrome, drawn by VantageStyle from the theme's palette and the widgets' dynamic
 // properties instead of a style sheet: the type of titled labels at every type scale, muted
@@ -176,4 +179,119 @@ TEST(VantageStyle, ButtonsAndFieldsAreTallEnoughToClickAndTheTextFits)
         EXPECT_GE(button->width(), button->fontMetrics().horizontalAdvance(button->text()) + 20)
             << button->objectName().toStdString();
     }
+}
+
+namespace {
+
+// The colour `draw` leaves at `at` on a transparent image of `size`.
+QColor pixelAfter(QSize size, QPoint at, const std::function<void(QPainter &)> &draw)
+{
+    QImage image(size, QImage::Format_ARGB32);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    draw(painter);
+    painter.end();
+    return image.pixelColor(at);
+}
+
+} // namespace
+
+TEST(VantageStyle, AutoRaiseButtonsAreBoxedAndShowFocusInTheirOutline)
+{
+    VantageStyle style;
+    const Theme theme = Theme::dark();
+    QToolButton button;
+    button.setAutoRaise(true);
+    button.setText(QStringLiteral("Acknowledge…"));
+    QStyleOptionToolButton option;
+    option.initFrom(&button);
+    option.palette = theme.palette();
+    option.rect = QRect(0, 0, 120, 30);
+    option.subControls = QStyle::SC_ToolButton;
+    option.state = QStyle::State_Enabled | QStyle::State_AutoRaise; // not hovered
+    option.text = button.text();
+    const auto edge = [&](const QStyleOptionToolButton &state) {
+        return pixelAfter(option.rect.size(), QPoint(60, 0),
+                          [&](QPainter &p) { style.drawComplexControl(QStyle::CC_ToolButton, &state, &p); });
+    };
+    EXPECT_EQ(edge(option), theme.border);
+    option.state |= QStyle::State_HasFocus;
+    EXPECT_EQ(edge(option), theme.accent);
+}
+
+TEST(VantageStyle, ADisabledCheckedButtonKeepsMutedText)
+{
+    VantageStyle style;
+    const Theme theme = Theme::dark();
+    QToolButton button;
+    button.setStyle(&style);
+    button.setPalette(theme.palette());
+    button.setText(QStringLiteral("Reset zoom"));
+    button.setCheckable(true);
+    button.setChecked(true);
+    button.setEnabled(false);
+    button.resize(button.sizeHint());
+    QImage image(button.size(), QImage::Format_ARGB32);
+    image.fill(Qt::transparent);
+    button.render(&image, QPoint(), QRegion(), QWidget::DrawChildren);
+    int accentPixels = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            accentPixels += image.pixelColor(x, y) == theme.accent;
+    // The checked outline is accent; the text is not. Without the rule the text adds many more.
+    EXPECT_LT(accentPixels, 2 * (image.width() + image.height()));
+}
+
+TEST(VantageStyle, AFramelessLineEditIsLeftToItsHost)
+{
+    VantageStyle style;
+    const Theme theme = Theme::dark();
+    QStyleOptionFrame option;
+    option.palette = theme.palette();
+    option.rect = QRect(0, 0, 100, 24);
+    option.state = QStyle::State_Enabled;
+    option.lineWidth = 0; // inside a combo box, spin box or date edit
+    const QColor edge = pixelAfter(option.rect.size(), QPoint(50, 0), [&](QPainter &p) {
+        style.drawPrimitive(QStyle::PE_PanelLineEdit, &option, &p);
+    });
+    EXPECT_NE(edge, theme.border);
+    EXPECT_EQ(style.subElementRect(QStyle::SE_LineEditContents, &option, nullptr),
+              style.baseStyle()->subElementRect(QStyle::SE_LineEditContents, &option, nullptr));
+
+    option.lineWidth = 1; // a field of its own: the rounded box, text inset
+    EXPECT_EQ(pixelAfter(option.rect.size(), QPoint(50, 0),
+                         [&](QPainter &p) { style.drawPrimitive(QStyle::PE_PanelLineEdit, &option, &p); }),
+              theme.border);
+    EXPECT_EQ(style.subElementRect(QStyle::SE_LineEditContents, &option, nullptr).left(), 9);
+}
+
+TEST(VantageStyle, HorizontalScrollBarsKeepFusions)
+{
+    VantageStyle style;
+    QStyleOptionSlider bar;
+    bar.orientation = Qt::Horizontal;
+    bar.rect = QRect(0, 0, 400, 16);
+    bar.maximum = 300;
+    bar.pageStep = 100;
+    EXPECT_EQ(style.pixelMetric(QStyle::PM_ScrollBarExtent, &bar),
+              style.baseStyle()->pixelMetric(QStyle::PM_ScrollBarExtent, &bar));
+    EXPECT_FALSE(style.subControlRect(QStyle::CC_ScrollBar, &bar, QStyle::SC_ScrollBarAddLine).isEmpty());
+    QScrollBar horizontal(Qt::Horizontal);
+    horizontal.setStyle(&style);
+    EXPECT_GT(horizontal.sizeHint().height(), 10);
+}
+
+TEST(VantageStyle, MenusSelectOnTheAlternateSurface)
+{
+    VantageStyle style;
+    const Theme theme = Theme::dark();
+    QStyleOptionMenuItem item;
+    item.palette = theme.palette();
+    item.rect = QRect(0, 0, 160, 24);
+    item.state = QStyle::State_Enabled | QStyle::State_Selected;
+    item.menuItemType = QStyleOptionMenuItem::Normal;
+    item.text = QStringLiteral("Light theme");
+    const QColor fill = pixelAfter(item.rect.size(), QPoint(150, 12),
+                                   [&](QPainter &p) { style.drawControl(QStyle::CE_MenuItem, &item, &p); });
+    EXPECT_EQ(fill, theme.surfaceAlt);
 }

@@ -17,7 +17,6 @@ AlertSounds::AlertSounds(QObject *parent)
 AlertSounds::AlertSounds(const QString &pluginPath, QObject *parent)
     : QObject(parent)
     , m_pluginPath(pluginPath)
-    , m_loader(pluginPath)
 {}
 
 AlertSounds::~AlertSounds() = default;
@@ -33,6 +32,8 @@ TonePlayer *AlertSounds::player()
     if (m_loadTried)
         return m_player.get();
     m_loadTried = true;
+    // Named only now: naming the file already reads the plugin's metadata from disk.
+    m_loader.setFileName(m_pluginPath);
     auto *plugin = qobject_cast<TonePlayerPlugin *>(m_loader.instance());
     if (plugin) {
         m_player = plugin->createPlayer();

@@ -136,6 +136,8 @@ void KioskController::onExitChord()
     }
     if (!m_pinDialog) {
         m_pinDialog = new PinDialog(m_verifyPin, m_now, m_window);
+        // In the wall's type: a dialog is a window of its own, and inherits no font without this.
+        m_pinDialog->setAttribute(Qt::WA_WindowPropagation);
         connect(m_pinDialog, &QDialog::accepted, this, &KioskController::exitNow);
     }
     setCursorHidden(false);

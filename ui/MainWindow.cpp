@@ -540,6 +540,7 @@ void MainWindow::showError(const QString &title, const QString &message)
     auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("errorBox"));
     box->setTextFormat(Qt::PlainText);
+    box->setAttribute(Qt::WA_WindowPropagation); // a wall's type
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }

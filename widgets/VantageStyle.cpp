@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QPainter>
+#include <QScrollBar>
 #include <QStatusBar>
 #include <QStyleFactory>
 #include <QStyleOption>
@@ -54,6 +55,23 @@ LabelType labelType(const QWidget *label)
 bool flag(const QWidget *widget, const char *name)
 {
     return widget && widget->property(name).toBool();
+}
+
+// A line edit's own frame; one embedded in a combo box or spin box has none.
+bool framed(const QStyleOption *option)
+{
+    const auto *frame = qstyleoption_cast<const QStyleOptionFrame *>(option);
+    return frame && frame->lineWidth > 0;
+}
+
+// The thin scroll bar is the vertical one, as the lists have; horizontal bars keep Fusion's.
+bool thin(const QStyleOption *option, const QWidget *widget = nullptr)
+{
+    if (const auto *bar = qstyleoption_cast<const QStyleOptionSlider *>(option))
+        return bar->orientation == Qt::Vertical;
+    if (const auto *scrollBar = qobject_cast<const QScrollBar *>(widget))
+        return scrollBar->orientation() == Qt::Vertical;
+    return true;
 }
 
 void drawBox(QPainter *painter, const QRectF &rect, qreal radius, const QColor &fill, const QColor &border)
@@ -132,6 +150,9 @@ void VantageStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *o
     const QPalette &palette = option->palette;
     switch (element) {
     case PE_PanelLineEdit:
+        // A line edit inside a combo box, spin box or date edit has no frame: its host draws it.
+        if (!framed(option))
+            break;
         drawBox(painter, option->rect, kFieldRadius, palette.color(QPalette::Window), outline(option, false));
         return;
     case PE_FrameLineEdit:
@@ -174,14 +195,26 @@ void VantageStyle::drawControl(ControlElement element, const QStyleOption *optio
     if (element == CE_ToolButtonLabel) {
         if (const auto *button = qstyleoption_cast<const QStyleOptionToolButton *>(option)) {
             QStyleOptionToolButton label = *button;
-            if (flag(widget, "accent")) {
+            // A disabled button's text stays muted, checked or not.
+            const bool enabled = option->state & State_Enabled;
+            if (enabled && flag(widget, "accent")) {
                 label.palette.setColor(QPalette::ButtonText, option->palette.color(QPalette::Window));
                 label.font.setWeight(QFont::Bold);
-            } else if (option->state & State_On) {
+            } else if (enabled && (option->state & State_On)) {
                 label.palette.setColor(QPalette::ButtonText, option->palette.color(QPalette::Highlight));
                 label.font.setWeight(QFont::DemiBold);
             }
             QProxyStyle::drawControl(element, &label, painter, widget);
+            return;
+        }
+    }
+    if (element == CE_MenuItem || element == CE_MenuBarItem) {
+        if (const auto *menuItem = qstyleoption_cast<const QStyleOptionMenuItem *>(option)) {
+            // The selected item on the alternate surface, in the text's colour, not in the accent.
+            QStyleOptionMenuItem item = *menuItem;
+            item.palette.setColor(QPalette::Highlight, option->palette.color(QPalette::AlternateBase));
+            item.palette.setColor(QPalette::HighlightedText, option->palette.color(QPalette::Text));
+            QProxyStyle::drawControl(element, &item, painter, widget);
             return;
         }
     }
@@ -199,7 +232,17 @@ void VantageStyle::drawComplexControl(ComplexControl control, const QStyleOption
         proxy()->drawPrimitive(PE_IndicatorArrowDown, &arrow, painter, widget);
         return;
     }
-    if (control == CC_ScrollBar) {
+    if (control == CC_ToolButton) {
+        if (const auto *button = qstyleoption_cast<const QStyleOptionToolButton *>(option)) {
+            // Auto-raise buttons too are boxed, so that they read as buttons and show focus.
+            QStyleOptionToolButton boxed = *button;
+            boxed.state &= ~State_AutoRaise;
+            boxed.state |= State_Raised;
+            QProxyStyle::drawComplexControl(control, &boxed, painter, widget);
+            return;
+        }
+    }
+    if (control == CC_ScrollBar && thin(option)) {
         if (const auto *bar = qstyleoption_cast<const QStyleOptionSlider *>(option)) {
             const QRect handle = sliderRect(bar).adjusted(kScrollBarMargin, kScrollBarMargin,
                                                           -kScrollBarMargin, -kScrollBarMargin);
@@ -219,11 +262,11 @@ void VantageStyle::drawComplexControl(ComplexControl control, const QStyleOption
 
 int VantageStyle::pixelMetric(PixelMetric metric, const QStyleOption *option, const QWidget *widget) const
 {
-    switch (metric) {
-    case PM_ScrollBarExtent: return kScrollBarExtent;
-    case PM_ScrollBarSliderMin: return kScrollBarSliderMin;
-    default: return QProxyStyle::pixelMetric(metric, option, widget);
-    }
+    if (metric == PM_ScrollBarExtent && thin(option, widget))
+        return kScrollBarExtent;
+    if (metric == PM_ScrollBarSliderMin && thin(option, widget))
+        return kScrollBarSliderMin;
+    return QProxyStyle::pixelMetric(metric, option, widget);
 }
 
 QSize VantageStyle::sizeFromContents(ContentsType type, const QStyleOption *option, const QSize &size,
@@ -247,7 +290,7 @@ QSize VantageStyle::sizeFromContents(ContentsType type, const QStyleOption *opti
 QRect VantageStyle::subElementRect(SubElement element, const QStyleOption *option,
                                    const QWidget *widget) const
 {
-    if (element == SE_LineEditContents)
+    if (element == SE_LineEditContents && framed(option))
         return option->rect.adjusted(kFieldPaddingX + 1, 1, -(kFieldPaddingX + 1), -1);
     return QProxyStyle::subElementRect(element, option, widget);
 }
@@ -266,7 +309,7 @@ QRect VantageStyle::subControlRect(ComplexControl control, const QStyleOptionCom
         default: break;
         }
     }
-    if (control == CC_ScrollBar) {
+    if (control == CC_ScrollBar && thin(option)) {
         if (const auto *bar = qstyleoption_cast<const QStyleOptionSlider *>(option)) {
             // No arrows: the groove is the whole bar, and the pages lie either side of the slider.
             const QRect slider = sliderRect(bar);

@@ -12,10 +12,11 @@ namespace vantage {
 // - QFrame with `panel`: a rounded card on Base with a Mid border.
 // - QLabel named `productName`, `productSubtitle`, `clock` or `panelTitle`, or with `panelTitle`:
 //   its type, at the scale of its parent's font (TypeScale); with `muted`: PlaceholderText.
-// - QToolButton: rounded, outlined in Mid, in Highlight when hovered or focused; checked, on
-//   AlternateBase in Highlight; with `accent`, filled with Highlight.
-// - QLineEdit and QComboBox: rounded fields on Window; QListView without frame or background;
-//   thin scroll bars; the status bar on Base with muted labels.
+// - QToolButton (auto-raise ones too): rounded, outlined in Mid, in Highlight when hovered or
+//   focused; checked, on AlternateBase in Highlight; with `accent`, filled with Highlight.
+// - QLineEdit with a frame and QComboBox: rounded fields on Window; QListView without frame or
+//   background; thin vertical scroll bars; the status bar on Base with muted labels; menus
+//   select on AlternateBase.
 class VantageStyle final : public QProxyStyle
 {
     Q_OBJECT

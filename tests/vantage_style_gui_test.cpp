@@ -38,6 +38,19 @@ QLabel *label(QWidget *parent, const QString &name, const char *property = nullp
     return result;
 }
 
+// A scroll bar over 0 to 300 with a page of 100, at its start.
+QStyleOptionSlider scrollBar(Qt::Orientation orientation, const QRect &rect)
+{
+    QStyleOptionSlider bar;
+    bar.orientation = orientation;
+    bar.rect = rect;
+    bar.minimum = 0;
+    bar.maximum = 300;
+    bar.pageStep = 100;
+    bar.sliderPosition = 0;
+    return bar;
+}
+
 } // namespace
 
 TEST(VantageStyle, TitledLabelsTakeTheirTypeAtTheScaleOfTheirParentsFont)
@@ -105,12 +118,7 @@ TEST(VantageStyle, ListsHaveNoFrameOrBackgroundButAComboBoxListKeepsItsOwn)
 TEST(VantageStyle, TheScrollBarIsAllGrooveItsSliderSizedByThePage)
 {
     VantageStyle style;
-    QStyleOptionSlider bar;
-    bar.orientation = Qt::Vertical;
-    bar.rect = QRect(0, 0, 10, 400);
-    bar.minimum = 0;
-    bar.maximum = 300;
-    bar.pageStep = 100;
+    QStyleOptionSlider bar = scrollBar(Qt::Vertical, QRect(0, 0, 10, 400));
     bar.sliderPosition = 300;
     const QRect slider = style.subControlRect(QStyle::CC_ScrollBar, &bar, QStyle::SC_ScrollBarSlider);
     EXPECT_EQ(slider, QRect(0, 300, 10, 100)); // a quarter of the bar, at the end
@@ -268,11 +276,7 @@ TEST(VantageStyle, AFramelessLineEditIsLeftToItsHost)
 TEST(VantageStyle, HorizontalScrollBarsKeepFusions)
 {
     VantageStyle style;
-    QStyleOptionSlider bar;
-    bar.orientation = Qt::Horizontal;
-    bar.rect = QRect(0, 0, 400, 16);
-    bar.maximum = 300;
-    bar.pageStep = 100;
+    const QStyleOptionSlider bar = scrollBar(Qt::Horizontal, QRect(0, 0, 400, 16));
     EXPECT_EQ(style.pixelMetric(QStyle::PM_ScrollBarExtent, &bar),
               style.baseStyle()->pixelMetric(QStyle::PM_ScrollBarExtent, &bar));
     EXPECT_FALSE(style.subControlRect(QStyle::CC_ScrollBar, &bar, QStyle::SC_ScrollBarAddLine).isEmpty());

@@ -51,6 +51,15 @@ QStyleOptionSlider scrollBar(Qt::Orientation orientation, const QRect &rect)
     return bar;
 }
 
+// The widget painted on a transparent image, without the window background a top level gets.
+QImage renderedAlone(QWidget &widget)
+{
+    QImage image(widget.size(), QImage::Format_ARGB32);
+    image.fill(Qt::transparent);
+    widget.render(&image, QPoint(), QRegion(), QWidget::DrawChildren);
+    return image;
+}
+
 } // namespace
 
 TEST(VantageStyle, TitledLabelsTakeTheirTypeAtTheScaleOfTheirParentsFont)
@@ -147,9 +156,7 @@ TEST(VantageStyle, APanelIsACardOnBaseWithAMidBorder)
     panel.setPalette(theme.palette());
     panel.setProperty("panel", true);
     panel.resize(200, 120);
-    QImage image(panel.size(), QImage::Format_ARGB32);
-    image.fill(Qt::transparent);
-    panel.render(&image, QPoint(), QRegion(), QWidget::DrawChildren); // no window background
+    const QImage image = renderedAlone(panel);
     EXPECT_EQ(image.pixelColor(100, 60), theme.surface);
     EXPECT_EQ(image.pixelColor(100, 0), theme.border);
     // The corners are rounded off.
@@ -239,9 +246,7 @@ TEST(VantageStyle, ADisabledCheckedButtonKeepsMutedText)
     button.setChecked(true);
     button.setEnabled(false);
     button.resize(button.sizeHint());
-    QImage image(button.size(), QImage::Format_ARGB32);
-    image.fill(Qt::transparent);
-    button.render(&image, QPoint(), QRegion(), QWidget::DrawChildren);
+    const QImage image = renderedAlone(button);
     int accentPixels = 0;
     for (int y = 0; y < image.height(); ++y)
         for (int x = 0; x < image.width(); ++x)

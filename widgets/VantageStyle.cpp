@@ -14,6 +14,8 @@
 #include <QStyleOption>
 #include <QToolButton>
 
+#include <algorithm>
+
 namespace vantage {
 
 namespace {

@@ -5,8 +5,11 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFrame>
+#include <QFile>
+#include <QIcon>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QPainter>
 #include <QScrollBar>
@@ -303,4 +306,76 @@ TEST(VantageStyle, MenusSelectOnTheAlternateSurface)
     const QColor fill = pixelAfter(item.rect.size(), QPoint(150, 12),
                                    [&](QPainter &p) { style.drawControl(QStyle::CE_MenuItem, &item, &p); });
     EXPECT_EQ(fill, theme.surfaceAlt);
+}
+
+namespace {
+
+bool imagePluginMapped()
+{
+    QFile maps(QStringLiteral("/proc/self/maps"));
+    return maps.open(QIODevice::ReadOnly) && maps.readAll().contains("/imageformats/");
+}
+
+} // namespace
+
+TEST(VantageStyle, TheWindowIsShownWithoutLoadingAnImagePlugin)
+{
+    // Qt's standard icons are PNGs, and reading one loads every image-format plugin.
+    ASSERT_FALSE(imagePluginMapped());
+    OverviewFixture f;
+    auto *search = f.window.findChild<QLineEdit *>(QStringLiteral("feed.search"));
+    ASSERT_NE(search, nullptr);
+    ASSERT_TRUE(search->isClearButtonEnabled());
+    search->setText(QStringLiteral("paris"));
+    f.window.grab();
+    EXPECT_FALSE(imagePluginMapped());
+}
+
+TEST(VantageStyle, TheClearButtonIsADiscInThePlaceholderColourThatFollowsTheTheme)
+{
+    VantageStyle style;
+    const QIcon icon = style.standardIcon(QStyle::SP_LineEditClearButton);
+    const QPalette before = QApplication::palette();
+    for (const Theme::Mode mode : {Theme::Mode::Dark, Theme::Mode::Light}) {
+        const Theme theme = Theme::forMode(mode);
+        QApplication::setPalette(theme.palette());
+        const QImage image = icon.pixmap(QSize(32, 32)).toImage();
+        // The disc's edge, halfway between the cross's arms: placeholder colour.
+        EXPECT_EQ(image.pixelColor(16, 6), theme.textMuted);
+        // The centre is the cross, cut out in the field's colour; the corners are clear.
+        EXPECT_EQ(image.pixelColor(16, 16), theme.window);
+        EXPECT_EQ(image.pixelColor(0, 0).alpha(), 0);
+        EXPECT_EQ(icon.pixmap(QSize(32, 32), QIcon::Active).toImage().pixelColor(16, 6), theme.text);
+    }
+    QApplication::setPalette(before);
+}
+
+TEST(VantageStyle, TheOverflowButtonIsChevronsInTheButtonTextColour)
+{
+    VantageStyle style;
+    const QIcon icon = style.standardIcon(QStyle::SP_ToolBarHorizontalExtensionButton);
+    const QPalette before = QApplication::palette();
+    const Theme theme = Theme::forMode(Theme::Mode::Dark);
+    QApplication::setPalette(theme.palette());
+    const QImage image = icon.pixmap(QSize(32, 32)).toImage();
+    int stroke = 0;
+    int clear = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            stroke += image.pixelColor(x, y) == theme.text;
+            clear += image.pixelColor(x, y).alpha() == 0;
+        }
+    }
+    EXPECT_GT(stroke, 20);
+    EXPECT_GT(clear, 32 * 32 / 2);
+    // Chevrons point right: the middle row reaches further right than the top of the strokes.
+    auto rightmost = [&image](int y) {
+        for (int x = image.width() - 1; x >= 0; --x) {
+            if (image.pixelColor(x, y).alpha() > 128)
+                return x;
+        }
+        return -1;
+    };
+    EXPECT_GT(rightmost(16), rightmost(10));
+    QApplication::setPalette(before);
 }

@@ -1,10 +1,12 @@
 #include "widgets/VantageStyle.h"
 
+#include "widgets/DrawnIconEngine.h"
 #include "widgets/TypeScale.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
 #include <QFrame>
+#include <QIcon>
 #include <QLabel>
 #include <QListView>
 #include <QPainter>
@@ -330,6 +332,20 @@ QRect VantageStyle::subControlRect(ComplexControl control, const QStyleOptionCom
         }
     }
     return QProxyStyle::subControlRect(control, option, subControl, widget);
+}
+
+QIcon VantageStyle::standardIcon(StandardPixmap standardIcon, const QStyleOption *option,
+                                const QWidget *widget) const
+{
+    switch (standardIcon) {
+    case SP_LineEditClearButton:
+        return QIcon(new DrawnIconEngine(DrawnIconEngine::Glyph::Clear));
+    case SP_ToolBarHorizontalExtensionButton:
+        return QIcon(new DrawnIconEngine(DrawnIconEngine::Glyph::Extension));
+    default:
+        break;
+    }
+    return QProxyStyle::standardIcon(standardIcon, option, widget);
 }
 
 } // namespace vantage

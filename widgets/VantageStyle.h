@@ -17,6 +17,7 @@ namespace vantage {
 // - QLineEdit with a frame and QComboBox: rounded fields on Window; QListView without frame or
 //   background; thin vertical scroll bars; the status bar on Base with muted labels; menus
 //   select on AlternateBase.
+// - The line edits' clear button and the bars' overflow button: DrawnIconEngine, in the palette.
 class VantageStyle final : public QProxyStyle
 {
     Q_OBJECT
@@ -42,6 +43,8 @@ public:
                          const QWidget *widget) const override;
     QRect subControlRect(ComplexControl control, const QStyleOptionComplex *option, SubControl subControl,
                          const QWidget *widget = nullptr) const override;
+    QIcon standardIcon(StandardPixmap standardIcon, const QStyleOption *option = nullptr,
+                       const QWidget *widget = nullptr) const override;
 };
 
 } // namespace vantage

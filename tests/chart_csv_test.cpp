@@ -1,4 +1,4 @@
-#include "ui/ChartCsv.h"
+#include "plugins/charts/ChartCsv.h"
 
 #include <gtest/gtest.h>
 

@@ -4,12 +4,12 @@
 #include "support/RelayWithPrometheus.h"
 #include "support/RelayWsClient.h"
 #include "ui/ChartPanel.h"
-#include "ui/ChartView.h"
 #include "ui/MetricsPage.h"
 #include "ui/StatPanel.h"
 #include "widgets/MetricCard.h"
 
 #include <QChart>
+#include <QChartView>
 #include <QDateTime>
 #include <QHostAddress>
 #include <QImage>
@@ -158,11 +158,9 @@ TEST_F(MetricsPageGui, PrometheusPanelsDrawTheirSeriesAndABadQueryShowsOnItsOwnP
     EXPECT_EQ(stream->errorText(), QString());
     const QList<QPointF> &points = stream->lines()[0].points;
     EXPECT_TRUE(std::any_of(points.begin(), points.end(), [](const QPointF &p) { return p.y() == 5000.0; }));
-    EXPECT_NE(stream->view()
-                  ->crosshairText(qint64(points.back().x()))
-                  .indexOf(QLatin1String("requests_per_second 400/s")),
+    EXPECT_NE(stream->crosshairText(qint64(points.back().x())).indexOf(QLatin1String("requests_per_second 400/s")),
               -1)
-        << stream->view()->crosshairText(qint64(points.back().x())).toStdString();
+        << stream->crosshairText(qint64(points.back().x())).toStdString();
 }
 
 TEST_F(MetricsPageGui, AnUnreachableServerIsReportedOnEachPanelAndTheStreamPanelCarriesOn)
@@ -192,7 +190,7 @@ TEST_F(MetricsPageGui, ADragZoomsEveryPanelAndEscapeResets)
     models.applyBatch(metricsBatch(QDateTime::currentMSecsSinceEpoch()));
     show(server());
     ChartPanel *stream = page.panels()[2];
-    ChartView *view = stream->view();
+    QChartView *view = stream->view();
     EXPECT_FALSE(page.zoomed());
     const QRectF plot = view->chart()->plotArea();
     const QPoint start(int(plot.left() + plot.width() * 0.5), int(plot.center().y()));
@@ -221,7 +219,7 @@ TEST_F(MetricsPageGui, APanelExportsItselfAsPngAndItsDataAsCsv)
     const QString png = dir.filePath(QStringLiteral("requests.png"));
     ASSERT_TRUE(stream->exportPng(png));
     const QImage image(png);
-    EXPECT_EQ(image.size(), stream->size() * stream->devicePixelRatioF());
+    EXPECT_EQ(image.size(), stream->widget()->size() * stream->widget()->devicePixelRatioF());
     const QString csvPath = dir.filePath(QStringLiteral("requests.csv"));
     QString error;
     ASSERT_TRUE(stream->exportCsv(csvPath, &error)) << error.toStdString();
@@ -244,10 +242,10 @@ TEST_F(MetricsPageGui, AWallShowsThePresetRangeWithNothingToPress)
     EXPECT_FALSE(page.zoomed());
     EXPECT_FALSE(page.findChild<QWidget *>(QStringLiteral("range.1h"))->isVisible());
     for (ChartPanel *panel : page.panels()) {
-        EXPECT_FALSE(panel->findChild<QWidget *>(QStringLiteral("chart.menu"))->isVisible());
+        EXPECT_FALSE(panel->widget()->findChild<QWidget *>(QStringLiteral("chart.menu"))->isVisible());
         EXPECT_FALSE(panel->view()->isEnabled());
     }
-    ChartView *view = page.panels()[2]->view();
+    QChartView *view = page.panels()[2]->view();
     const QRectF plot = view->chart()->plotArea();
     QTest::mousePress(view->viewport(), Qt::LeftButton, Qt::NoModifier, plot.center().toPoint());
     QTest::mouseRelease(view->viewport(), Qt::LeftButton, Qt::NoModifier,

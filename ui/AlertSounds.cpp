@@ -1,9 +1,8 @@
 #include "ui/AlertSounds.h"
 
+#include "ui/PluginLoad.h"
 #include "ui/TonePlayerPlugin.h"
 
-#include <QCoreApplication>
-#include <QDir>
 #include <QTextStream>
 
 using namespace Qt::StringLiterals;
@@ -33,16 +32,10 @@ TonePlayer *AlertSounds::player()
         return m_player.get();
     m_loadTried = true;
     // Named only now: naming the file already reads the plugin's metadata from disk.
-    m_loader.setFileName(m_pluginPath);
-    auto *plugin = qobject_cast<TonePlayerPlugin *>(m_loader.instance());
-    if (plugin) {
+    if (auto *plugin = loadPlugin<TonePlayerPlugin>(m_loader, m_pluginPath, QStringLiteral("tone"), &m_problem))
         m_player = plugin->createPlayer();
-    } else {
-        m_problem = m_loader.isLoaded()
-                        ? QStringLiteral("%1 is not Vantage's tone plugin").arg(m_pluginPath)
-                        : QStringLiteral("cannot load %1 (%2)").arg(m_pluginPath, m_loader.errorString());
+    else
         QTextStream(stderr) << "vantage: no alert tones: " << m_problem << Qt::endl;
-    }
     return m_player.get();
 }
 
@@ -53,8 +46,7 @@ QUrl AlertSounds::sourceFor(Severity severity)
 
 QString AlertSounds::installedPluginPath()
 {
-    return QDir(QCoreApplication::applicationDirPath())
-        .filePath(QStringLiteral("../lib/vantage/" VANTAGE_SOUND_PLUGIN));
+    return vantage::installedPluginPath(QStringLiteral(VANTAGE_SOUND_PLUGIN));
 }
 
 } // namespace vantage

@@ -85,9 +85,11 @@ QString requestKey(const QString &kind, size_t index, bool previous = false)
 
 } // namespace
 
-MetricsPage::MetricsPage(DashboardModels *models, qsizetype cardHistorySamples, QWidget *parent)
+MetricsPage::MetricsPage(DashboardModels *models, qsizetype cardHistorySamples, QWidget *parent,
+                         const QString &chartsPlugin)
     : QWidget(parent)
     , m_models(models)
+    , m_charts(chartsPlugin)
     , m_cards(new HealthCards(kHealthColumns, cardHistorySamples, QStringLiteral("metrics."), this))
     , m_grid(new QWidget(this))
     , m_statRow(new QWidget(this))
@@ -95,6 +97,7 @@ MetricsPage::MetricsPage(DashboardModels *models, qsizetype cardHistorySamples, 
     , m_resetZoom(new QToolButton(this))
     , m_toolbar(new QWidget(this))
     , m_sourceLabel(plainLabel(this, QStringLiteral("metrics.source")))
+    , m_chartsProblem(plainLabel(this, QStringLiteral("metrics.chartsProblem")))
     , m_streamTimer(new QTimer(this))
     , m_prometheusTimer(new QTimer(this))
 {
@@ -146,6 +149,9 @@ MetricsPage::MetricsPage(DashboardModels *models, qsizetype cardHistorySamples, 
     stats->setAlignment(Qt::AlignLeft);
     m_statRow->hide();
     layout->addWidget(m_statRow);
+    m_chartsProblem->setWordWrap(true);
+    m_chartsProblem->hide();
+    layout->addWidget(m_chartsProblem);
     layout->addWidget(m_grid, 1);
 
     m_streamTimer->setInterval(kStreamRefreshMs);
@@ -199,14 +205,20 @@ void MetricsPage::buildPanels()
             m_stats.push_back(stat);
             continue;
         }
-        auto *panel = new ChartPanel(spec, m_grid);
-        panel->setObjectName(QStringLiteral("chart.%1").arg(m_panels.size()));
+        ChartPanel *panel = m_charts.create(spec, m_grid);
+        if (!panel) {
+            m_chartsProblem->setText(tr("No charts: %1").arg(m_charts.problem()));
+            m_chartsProblem->show();
+            continue;
+        }
+        QWidget *widget = panel->widget();
+        widget->setObjectName(QStringLiteral("chart.%1").arg(m_panels.size()));
         panel->setTheme(m_theme);
         panel->setReadOnly(m_readOnly);
         const int index = int(m_panels.size());
-        grid->addWidget(panel, index / kChartColumns, index % kChartColumns);
-        connect(panel, &ChartPanel::rangeRequested, this, &MetricsPage::setFixedRange);
-        connect(panel, &ChartPanel::resetRequested, this, [this] { setPresetRange(m_preset); });
+        grid->addWidget(widget, index / kChartColumns, index % kChartColumns);
+        panel->onRangeRequested([this](qint64 fromMs, qint64 toMs) { setFixedRange(fromMs, toMs); });
+        panel->onResetRequested([this] { setPresetRange(m_preset); });
         m_panels.push_back(panel);
     }
     for (int row = 0; row < grid->rowCount(); ++row)

@@ -3,6 +3,7 @@
 #include "models/DashboardFile.h"
 #include "prometheus/PromAnswer.h"
 #include "prometheus/PrometheusServer.h"
+#include "ui/ChartPanels.h"
 #include "widgets/Theme.h"
 
 #include <QWidget>
@@ -35,7 +36,9 @@ class MetricsPage final : public QWidget
 {
     Q_OBJECT
 public:
-    MetricsPage(DashboardModels *models, qsizetype cardHistorySamples, QWidget *parent = nullptr);
+    // The charts come from the plugin at `chartsPlugin` (ui/ChartPanels), loaded when they are first built.
+    MetricsPage(DashboardModels *models, qsizetype cardHistorySamples, QWidget *parent = nullptr,
+                const QString &chartsPlugin = ChartPanels::installedPluginPath());
     ~MetricsPage() override;
 
     // Shows `dashboard`'s panels, from the page's first showing on; its Prometheus panels ask
@@ -80,6 +83,7 @@ private:
     void syncRangeButtons();
 
     DashboardModels *m_models;
+    ChartPanels m_charts;
     HealthCards *m_cards;
     QWidget *m_grid;
     QWidget *m_statRow;
@@ -88,6 +92,8 @@ private:
     QWidget *m_toolbar;
     bool m_readOnly = false;
     QLabel *m_sourceLabel;
+    // Why the charts are missing: their plugin could not be loaded.
+    QLabel *m_chartsProblem;
     Dashboard m_dashboard;
     bool m_built = false;
     std::vector<ChartPanel *> m_panels;

@@ -1,4 +1,4 @@
-#include "ui/ChartView.h"
+#include "plugins/charts/ChartView.h"
 
 #include "widgets/ValueFormat.h"
 

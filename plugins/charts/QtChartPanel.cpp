@@ -1,7 +1,7 @@
-#include "ui/ChartPanel.h"
+#include "plugins/charts/QtChartPanel.h"
 
-#include "ui/ChartCsv.h"
-#include "ui/ChartView.h"
+#include "plugins/charts/ChartCsv.h"
+#include "plugins/charts/ChartView.h"
 #include "ui/PlainLabel.h"
 #include "widgets/ValueFormat.h"
 
@@ -9,8 +9,8 @@
 #include <QChart>
 #include <QDateTimeAxis>
 #include <QEvent>
-#include <QFontInfo>
 #include <QFileDialog>
+#include <QFontInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegendMarker>
@@ -50,7 +50,7 @@ QString timeFormat(qint64 spanMs)
 
 } // namespace
 
-ChartPanel::ChartPanel(const DashboardPanel &spec, QWidget *parent)
+QtChartPanel::QtChartPanel(const DashboardPanel &spec, QWidget *parent)
     : QFrame(parent)
     , m_spec(spec)
     , m_title(plainLabel(this, QStringLiteral("chart.title")))
@@ -75,7 +75,7 @@ ChartPanel::ChartPanel(const DashboardPanel &spec, QWidget *parent)
     menuButton->setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(menuButton);
     QAction *reset = menu->addAction(tr("Reset zoom"));
-    connect(reset, &QAction::triggered, this, &ChartPanel::resetRequested);
+    connect(reset, &QAction::triggered, this, &QtChartPanel::requestReset);
     menu->addSeparator();
     connect(menu->addAction(tr("Export as PNG\u2026")), &QAction::triggered, this,
             [this] { chooseExport(true); });
@@ -95,8 +95,11 @@ ChartPanel::ChartPanel(const DashboardPanel &spec, QWidget *parent)
                                 (spec.unit.isEmpty() ? QString() : QStringLiteral(" ")) +
                                 QString(spec.unit).replace(QStringLiteral("%"), QStringLiteral("%%")));
     m_view->setMinimumHeight(160);
-    connect(m_view, &ChartView::rangeRequested, this, &ChartPanel::rangeRequested);
-    connect(m_view, &ChartView::resetRequested, this, &ChartPanel::resetRequested);
+    connect(m_view, &ChartView::rangeRequested, this, [this](qint64 fromMs, qint64 toMs) {
+        if (m_onRange)
+            m_onRange(fromMs, toMs);
+    });
+    connect(m_view, &ChartView::resetRequested, this, &QtChartPanel::requestReset);
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_title);
@@ -114,7 +117,7 @@ ChartPanel::ChartPanel(const DashboardPanel &spec, QWidget *parent)
     applyFonts();
 }
 
-void ChartPanel::setLines(std::vector<ChartLine> lines, qint64 fromMs, qint64 toMs)
+void QtChartPanel::setLines(std::vector<ChartLine> lines, qint64 fromMs, qint64 toMs)
 {
     const bool sameShape =
         lines.size() == m_lines.size() &&
@@ -140,7 +143,7 @@ void ChartPanel::setLines(std::vector<ChartLine> lines, qint64 fromMs, qint64 to
     m_view->setLines(m_lines, m_spec.unit);
 }
 
-void ChartPanel::rebuildSeries()
+void QtChartPanel::rebuildSeries()
 {
     m_chart->removeAllSeries();
     int index = 0;
@@ -183,7 +186,7 @@ void ChartPanel::rebuildSeries()
     threshold(m_spec.critical, m_theme.critical, tr("critical"));
 }
 
-void ChartPanel::applyAxisRanges(qint64 fromMs, qint64 toMs)
+void QtChartPanel::applyAxisRanges(qint64 fromMs, qint64 toMs)
 {
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(fromMs), QDateTime::fromMSecsSinceEpoch(toMs));
     m_timeAxis->setFormat(timeFormat(toMs - fromMs));
@@ -212,30 +215,30 @@ void ChartPanel::applyAxisRanges(qint64 fromMs, qint64 toMs)
     }
 }
 
-void ChartPanel::setError(const QString &message)
+void QtChartPanel::setError(const QString &message)
 {
     m_error->setText(message);
     m_error->show();
 }
 
-QString ChartPanel::errorText() const
+QString QtChartPanel::errorText() const
 {
     return m_error->isHidden() ? QString() : m_error->text();
 }
 
-void ChartPanel::setTrend(double percent)
+void QtChartPanel::setTrend(double percent)
 {
     m_trend->setVisible(std::isfinite(percent));
     if (std::isfinite(percent))
         m_trend->setText(ValueFormat::trend(percent, tr("prev. period")));
 }
 
-QString ChartPanel::trendText() const
+QString QtChartPanel::trendText() const
 {
     return m_trend->isHidden() ? QString() : m_trend->text();
 }
 
-void ChartPanel::setTheme(const Theme &theme)
+void QtChartPanel::setTheme(const Theme &theme)
 {
     m_theme = theme;
     m_chart->setBackgroundBrush(theme.surface);
@@ -253,20 +256,20 @@ void ChartPanel::setTheme(const Theme &theme)
     rebuildSeries();
 }
 
-void ChartPanel::setReadOnly(bool readOnly)
+void QtChartPanel::setReadOnly(bool readOnly)
 {
     m_menuButton->setVisible(!readOnly);
     m_view->setEnabled(!readOnly);
 }
 
-void ChartPanel::changeEvent(QEvent *event)
+void QtChartPanel::changeEvent(QEvent *event)
 {
     QFrame::changeEvent(event);
     if (event->type() == QEvent::FontChange)
         applyFonts();
 }
 
-void ChartPanel::applyFonts()
+void QtChartPanel::applyFonts()
 {
     QFont labels = font();
     labels.setPixelSize(std::max(10, QFontInfo(font()).pixelSize() - 2));
@@ -275,18 +278,44 @@ void ChartPanel::applyFonts()
     m_chart->legend()->setFont(labels);
 }
 
-int ChartPanel::plotWidth() const
+QChartView *QtChartPanel::view() const
+{
+    return m_view;
+}
+
+QString QtChartPanel::crosshairText(qint64 timeMs) const
+{
+    return m_view->crosshairText(timeMs);
+}
+
+void QtChartPanel::onRangeRequested(std::function<void(qint64, qint64)> handler)
+{
+    m_onRange = std::move(handler);
+}
+
+void QtChartPanel::onResetRequested(std::function<void()> handler)
+{
+    m_onReset = std::move(handler);
+}
+
+void QtChartPanel::requestReset()
+{
+    if (m_onReset)
+        m_onReset();
+}
+
+int QtChartPanel::plotWidth() const
 {
     const int width = int(m_chart->plotArea().width());
     return width > 0 ? width : std::max(1, m_view->width() - 80);
 }
 
-bool ChartPanel::exportPng(const QString &path)
+bool QtChartPanel::exportPng(const QString &path)
 {
     return grab().save(path, "PNG");
 }
 
-bool ChartPanel::exportCsv(const QString &path, QString *error) const
+bool QtChartPanel::exportCsv(const QString &path, QString *error) const
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(chartCsv(m_lines)) < 0 || !file.commit()) {
@@ -296,7 +325,7 @@ bool ChartPanel::exportCsv(const QString &path, QString *error) const
     return true;
 }
 
-void ChartPanel::chooseExport(bool png)
+void QtChartPanel::chooseExport(bool png)
 {
     const QString name = m_spec.title.simplified().replace(QLatin1Char(' '), QLatin1Char('-')).toLower();
     const QString path =

@@ -80,10 +80,39 @@ TEST(ChartPanels, AMissingPluginIsNamedInPlaceOfTheChartsAndTheCardsCarryOn)
         << f.problem()->text().toStdString();
     EXPECT_TRUE(f.page.cards()->isVisible());
 
-    // Built again (a new dashboard), the page says the same, without trying again.
+    // Built again (a new dashboard), the page says the same.
     f.page.setDashboard(defaultDashboard(), std::nullopt);
     EXPECT_TRUE(f.page.panels().empty());
+    EXPECT_TRUE(f.problem()->isVisible());
     EXPECT_TRUE(f.problem()->text().startsWith(QStringLiteral("No charts: cannot load ") + path));
+
+    // A dashboard of stat cards alone needs no charts: nothing is missing.
+    Dashboard stats;
+    DashboardPanel stat;
+    stat.kind = DashboardPanel::Kind::Stat;
+    stat.title = QStringLiteral("Requests");
+    stat.series = {QStringLiteral("requests_per_second")};
+    stats.panels = {stat};
+    f.page.setDashboard(stats, std::nullopt);
+    EXPECT_EQ(f.page.stats().size(), 1u);
+    EXPECT_FALSE(f.problem()->isVisible());
+}
+
+TEST(ChartPanels, APluginThatFailedToLoadIsNotTriedAgain)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("vantage-charts.so"));
+    ChartPanels panels(path);
+    EXPECT_EQ(panels.create(DashboardPanel(), nullptr), nullptr);
+    const QString problem = panels.problem();
+    ASSERT_FALSE(problem.isEmpty());
+
+    // The plugin appears afterwards: the page keeps to what it found, and says the same.
+    ASSERT_TRUE(QFile::copy(ChartPanels::installedPluginPath(), path));
+    EXPECT_EQ(panels.create(DashboardPanel(), nullptr), nullptr);
+    EXPECT_FALSE(panels.loaded());
+    EXPECT_EQ(panels.problem(), problem);
 }
 
 TEST(ChartPanels, AFileThatIsNotAPluginOrAnotherQtPluginIsNamed)

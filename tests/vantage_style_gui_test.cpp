@@ -350,14 +350,36 @@ TEST(VantageStyle, TheClearButtonIsADiscInThePlaceholderColourThatFollowsTheThem
     QApplication::setPalette(before);
 }
 
-TEST(VantageStyle, TheOverflowButtonIsChevronsInTheButtonTextColour)
+namespace {
+
+// How far the opaque pixels of `image` reach along a line through `at` (a row if `along` is
+// horizontal, else a column), toward `towardEnd` (right or down) or the other way.
+int reach(const QImage &image, int at, Qt::Orientation along, bool towardEnd)
+{
+    const int length = along == Qt::Horizontal ? image.width() : image.height();
+    for (int i = 0; i < length; ++i) {
+        const int step = towardEnd ? length - 1 - i : i;
+        const QPoint point = along == Qt::Horizontal ? QPoint(step, at) : QPoint(at, step);
+        if (image.pixelColor(point).alpha() > 128)
+            return towardEnd ? step : length - 1 - step;
+    }
+    return -1;
+}
+
+QImage overflowIcon(QStyle::StandardPixmap which, QIcon::Mode mode = QIcon::Normal)
 {
     VantageStyle style;
-    const QIcon icon = style.standardIcon(QStyle::SP_ToolBarHorizontalExtensionButton);
+    return style.standardIcon(which).pixmap(QSize(32, 32), mode).toImage();
+}
+
+} // namespace
+
+TEST(VantageStyle, TheOverflowButtonIsChevronsInTheButtonTextColourPointingToTheHiddenItems)
+{
     const QPalette before = QApplication::palette();
     const Theme theme = Theme::forMode(Theme::Mode::Dark);
     QApplication::setPalette(theme.palette());
-    const QImage image = icon.pixmap(QSize(32, 32)).toImage();
+    const QImage image = overflowIcon(QStyle::SP_ToolBarHorizontalExtensionButton);
     int stroke = 0;
     int clear = 0;
     for (int y = 0; y < image.height(); ++y) {
@@ -368,14 +390,31 @@ TEST(VantageStyle, TheOverflowButtonIsChevronsInTheButtonTextColour)
     }
     EXPECT_GT(stroke, 20);
     EXPECT_GT(clear, 32 * 32 / 2);
-    // Chevrons point right: the middle row reaches further right than the top of the strokes.
-    auto rightmost = [&image](int y) {
-        for (int x = image.width() - 1; x >= 0; --x) {
-            if (image.pixelColor(x, y).alpha() > 128)
-                return x;
-        }
-        return -1;
-    };
-    EXPECT_GT(rightmost(16), rightmost(10));
+    // Right: the middle row reaches further right than a row near the chevrons' ends.
+    EXPECT_GT(reach(image, 16, Qt::Horizontal, true), reach(image, 10, Qt::Horizontal, true));
+
+    // Down, for a vertical bar: the middle column reaches lower than one near the ends.
+    const QImage vertical = overflowIcon(QStyle::SP_ToolBarVerticalExtensionButton);
+    EXPECT_GT(reach(vertical, 16, Qt::Vertical, true), reach(vertical, 10, Qt::Vertical, true));
+
+    // Left in a right-to-left layout.
+    QGuiApplication::setLayoutDirection(Qt::RightToLeft);
+    const QImage mirrored = overflowIcon(QStyle::SP_ToolBarHorizontalExtensionButton);
+    QGuiApplication::setLayoutDirection(Qt::LeftToRight);
+    EXPECT_GT(reach(mirrored, 16, Qt::Horizontal, false), reach(mirrored, 10, Qt::Horizontal, false));
+    EXPECT_LT(reach(mirrored, 16, Qt::Horizontal, true), reach(image, 16, Qt::Horizontal, true));
+
+    // Disabled: the same strokes at half opacity. An empty size is no pixmap, and no warning.
+    const QImage disabled = overflowIcon(QStyle::SP_ToolBarHorizontalExtensionButton, QIcon::Disabled);
+    int opaque = 0;
+    for (int y = 0; y < disabled.height(); ++y) {
+        for (int x = 0; x < disabled.width(); ++x)
+            opaque += disabled.pixelColor(x, y).alpha() > 200;
+    }
+    EXPECT_EQ(opaque, 0);
+    ASSERT_GT(image.pixelColor(16, 16).alpha(), 100);
+    EXPECT_NEAR(disabled.pixelColor(16, 16).alpha(), image.pixelColor(16, 16).alpha() / 2, 2);
+    VantageStyle style;
+    EXPECT_TRUE(style.standardIcon(QStyle::SP_ToolBarHorizontalExtensionButton).pixmap(QSize(0, 0)).isNull());
     QApplication::setPalette(before);
 }

@@ -18,8 +18,9 @@ namespace vantage {
 // menu exports the panel as PNG and its data as CSV.
 //
 // Made by the charts plugin (plugins/charts, ui/ChartPanels), the only code that uses Qt Charts:
-// so an interface with callbacks rather than a QObject with signals, whose class would be
-// compiled into both the program and the plugin.
+// so an interface with callbacks rather than a QObject with signals. A QObject class compiled into
+// both the program and the plugin has two metaobjects, and qobject_cast across them fails; the
+// plugin's own copies (PlainLabel, in the panel's labels) are only ever cast inside it.
 class ChartPanel
 {
 public:

@@ -187,6 +187,7 @@ void MetricsPage::setDashboard(const Dashboard &dashboard, std::optional<Prometh
 void MetricsPage::buildPanels()
 {
     m_built = true;
+    m_chartsProblem->hide();
     const Dashboard &dashboard = m_dashboard;
     qDeleteAll(m_panels);
     m_panels.clear();

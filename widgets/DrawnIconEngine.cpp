@@ -5,6 +5,7 @@
 #include <QPainterPath>
 #include <QPalette>
 #include <QPixmap>
+#include <QTransform>
 
 #include <algorithm>
 
@@ -36,21 +37,27 @@ void paintClear(QPainter *painter, const QRectF &rect, QIcon::Mode mode, const Q
     painter->drawLine(centre + QPointF(-arm, arm), centre + QPointF(arm, -arm));
 }
 
-void paintExtension(QPainter *painter, const QRectF &rect, const QPalette &palette)
+// Two chevrons pointing the way the bar's hidden items lie: right, left in a right-to-left
+// layout, or down.
+void paintExtension(QPainter *painter, const QRectF &rect, bool vertical, const QPalette &palette)
 {
     const qreal side = std::min(rect.width(), rect.height());
     const qreal half = side * kChevronShare / 2;
-    const QPointF centre = rect.center();
     QPainterPath chevrons;
     for (const qreal dx : {-half * 0.9, half * 0.1}) {
-        chevrons.moveTo(centre + QPointF(dx, -half));
-        chevrons.lineTo(centre + QPointF(dx + half * 0.8, 0));
-        chevrons.lineTo(centre + QPointF(dx, half));
+        chevrons.moveTo(dx, -half);
+        chevrons.lineTo(dx + half * 0.8, 0);
+        chevrons.lineTo(dx, half);
     }
+    QTransform toRect = QTransform::fromTranslate(rect.center().x(), rect.center().y());
+    if (vertical)
+        toRect.rotate(90);
+    else if (QGuiApplication::layoutDirection() == Qt::RightToLeft)
+        toRect.scale(-1, 1);
     painter->setPen(QPen(palette.color(QPalette::ButtonText), std::max(1.0, side * kStrokeShare),
                          Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter->setBrush(Qt::NoBrush);
-    painter->drawPath(chevrons);
+    painter->drawPath(toRect.map(chevrons));
 }
 
 } // namespace
@@ -68,13 +75,16 @@ void DrawnIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode mo
         painter->setOpacity(kDisabledOpacity);
     switch (m_glyph) {
     case Glyph::Clear: paintClear(painter, rect, mode, palette); break;
-    case Glyph::Extension: paintExtension(painter, rect, palette); break;
+    case Glyph::Extension: paintExtension(painter, rect, false, palette); break;
+    case Glyph::VerticalExtension: paintExtension(painter, rect, true, palette); break;
     }
     painter->restore();
 }
 
 QPixmap DrawnIconEngine::pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state)
 {
+    if (size.isEmpty())
+        return QPixmap();
     QPixmap pixmap(size);
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);

@@ -11,14 +11,15 @@ namespace vantage {
 //
 // - Clear: a line edit's clear button. A disc in the palette's placeholder colour (its text colour
 //   while pressed) with a cross cut out in the field's colour.
-// - Extension: a menu or tool bar's overflow button. Two chevrons in the button text's colour.
+// - Extension, VerticalExtension: a menu or tool bar's overflow button. Two chevrons in the button
+//   text's colour, pointing to the hidden items: right (left in a right-to-left layout), or down.
 //
 // The colours are the application palette's when the icon is painted, so an icon made under one
-// theme follows the next.
+// theme follows the next; a disabled icon is drawn at half opacity.
 class DrawnIconEngine final : public QIconEngine
 {
 public:
-    enum class Glyph { Clear, Extension };
+    enum class Glyph { Clear, Extension, VerticalExtension };
 
     explicit DrawnIconEngine(Glyph glyph);
 

@@ -342,6 +342,8 @@ QIcon VantageStyle::standardIcon(StandardPixmap standardIcon, const QStyleOption
         return QIcon(new DrawnIconEngine(DrawnIconEngine::Glyph::Clear));
     case SP_ToolBarHorizontalExtensionButton:
         return QIcon(new DrawnIconEngine(DrawnIconEngine::Glyph::Extension));
+    case SP_ToolBarVerticalExtensionButton:
+        return QIcon(new DrawnIconEngine(DrawnIconEngine::Glyph::VerticalExtension));
     default:
         break;
     }

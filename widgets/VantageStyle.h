@@ -17,7 +17,7 @@ namespace vantage {
 // - QLineEdit with a frame and QComboBox: rounded fields on Window; QListView without frame or
 //   background; thin vertical scroll bars; the status bar on Base with muted labels; menus
 //   select on AlternateBase.
-// - The line edits' clear button and the bars' overflow button: DrawnIconEngine, in the palette.
+// - The line edits' clear button and the bars' overflow buttons: DrawnIconEngine, in the palette.
 class VantageStyle final : public QProxyStyle
 {
     Q_OBJECT

@@ -1,3 +1,4 @@
+#include "support/MappedLibraries.h"
 #include "support/TestFiles.h"
 #include "ui/AlertSounds.h"
 
@@ -13,17 +14,8 @@
 
 using vantage::AlertSounds;
 using vantage::Severity;
+using vantage::test::libraryMapped;
 using vantage::test::writeLines;
-
-namespace {
-
-bool libraryMapped(const QByteArray &name)
-{
-    QFile maps(QStringLiteral("/proc/self/maps"));
-    return maps.open(QIODevice::ReadOnly) && maps.readAll().contains(name);
-}
-
-} // namespace
 
 TEST(AlertSounds, QtMultimediaIsLoadedAtTheFirstToneAndNotBefore)
 {

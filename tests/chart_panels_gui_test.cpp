@@ -1,4 +1,5 @@
 #include "models/DashboardModels.h"
+#include "support/MappedLibraries.h"
 #include "support/TestFiles.h"
 #include "ui/ChartPanel.h"
 #include "ui/ChartPanels.h"
@@ -19,14 +20,9 @@
 // place of the charts while the page's cards carry on. This binary does not link Qt Charts.
 
 using namespace vantage;
+using vantage::test::libraryMapped;
 
 namespace {
-
-bool libraryMapped(const QByteArray &name)
-{
-    QFile maps(QStringLiteral("/proc/self/maps"));
-    return maps.open(QIODevice::ReadOnly) && maps.readAll().contains(name);
-}
 
 struct ChartsFixture
 {

@@ -1,3 +1,5 @@
+#include "support/ImagePixels.h"
+#include "support/MappedLibraries.h"
 #include "support/OverviewFixture.h"
 #include "widgets/Theme.h"
 #include "widgets/VantageStyle.h"
@@ -5,7 +7,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFrame>
-#include <QFile>
 #include <QIcon>
 #include <QImage>
 #include <QLabel>
@@ -28,7 +29,9 @@
 using vantage::MainWindow;
 using vantage::Theme;
 using vantage::VantageStyle;
+using vantage::test::libraryMapped;
 using vantage::test::OverviewFixture;
+using vantage::test::pixelsWhere;
 
 namespace {
 
@@ -250,10 +253,7 @@ TEST(VantageStyle, ADisabledCheckedButtonKeepsMutedText)
     button.setEnabled(false);
     button.resize(button.sizeHint());
     const QImage image = renderedAlone(button);
-    int accentPixels = 0;
-    for (int y = 0; y < image.height(); ++y)
-        for (int x = 0; x < image.width(); ++x)
-            accentPixels += image.pixelColor(x, y) == theme.accent;
+    const int accentPixels = pixelsWhere(image, [&](const QColor &c) { return c == theme.accent; });
     // The checked outline is accent; the text is not. Without the rule the text adds many more.
     EXPECT_LT(accentPixels, 2 * (image.width() + image.height()));
 }
@@ -308,27 +308,17 @@ TEST(VantageStyle, MenusSelectOnTheAlternateSurface)
     EXPECT_EQ(fill, theme.surfaceAlt);
 }
 
-namespace {
-
-bool imagePluginMapped()
-{
-    QFile maps(QStringLiteral("/proc/self/maps"));
-    return maps.open(QIODevice::ReadOnly) && maps.readAll().contains("/imageformats/");
-}
-
-} // namespace
-
 TEST(VantageStyle, TheWindowIsShownWithoutLoadingAnImagePlugin)
 {
     // Qt's standard icons are PNGs, and reading one loads every image-format plugin.
-    ASSERT_FALSE(imagePluginMapped());
+    ASSERT_FALSE(libraryMapped("/imageformats/"));
     OverviewFixture f;
     auto *search = f.window.findChild<QLineEdit *>(QStringLiteral("feed.search"));
     ASSERT_NE(search, nullptr);
     ASSERT_TRUE(search->isClearButtonEnabled());
     search->setText(QStringLiteral("paris"));
     f.window.grab();
-    EXPECT_FALSE(imagePluginMapped());
+    EXPECT_FALSE(libraryMapped("/imageformats/"));
 }
 
 TEST(VantageStyle, TheClearButtonIsADiscInThePlaceholderColourThatFollowsTheTheme)
@@ -380,16 +370,8 @@ TEST(VantageStyle, TheOverflowButtonIsChevronsInTheButtonTextColourPointingToThe
     const Theme theme = Theme::forMode(Theme::Mode::Dark);
     QApplication::setPalette(theme.palette());
     const QImage image = overflowIcon(QStyle::SP_ToolBarHorizontalExtensionButton);
-    int stroke = 0;
-    int clear = 0;
-    for (int y = 0; y < image.height(); ++y) {
-        for (int x = 0; x < image.width(); ++x) {
-            stroke += image.pixelColor(x, y) == theme.text;
-            clear += image.pixelColor(x, y).alpha() == 0;
-        }
-    }
-    EXPECT_GT(stroke, 20);
-    EXPECT_GT(clear, 32 * 32 / 2);
+    EXPECT_GT(pixelsWhere(image, [&](const QColor &c) { return c == theme.text; }), 20);
+    EXPECT_GT(pixelsWhere(image, [](const QColor &c) { return c.alpha() == 0; }), 32 * 32 / 2);
     // Right: the middle row reaches further right than a row near the chevrons' ends.
     EXPECT_GT(reach(image, 16, Qt::Horizontal, true), reach(image, 10, Qt::Horizontal, true));
 
@@ -406,12 +388,7 @@ TEST(VantageStyle, TheOverflowButtonIsChevronsInTheButtonTextColourPointingToThe
 
     // Disabled: the same strokes at half opacity. An empty size is no pixmap, and no warning.
     const QImage disabled = overflowIcon(QStyle::SP_ToolBarHorizontalExtensionButton, QIcon::Disabled);
-    int opaque = 0;
-    for (int y = 0; y < disabled.height(); ++y) {
-        for (int x = 0; x < disabled.width(); ++x)
-            opaque += disabled.pixelColor(x, y).alpha() > 200;
-    }
-    EXPECT_EQ(opaque, 0);
+    EXPECT_EQ(pixelsWhere(disabled, [](const QColor &c) { return c.alpha() > 200; }), 0);
     ASSERT_GT(image.pixelColor(16, 16).alpha(), 100);
     EXPECT_NEAR(disabled.pixelColor(16, 16).alpha(), image.pixelColor(16, 16).alpha() / 2, 2);
     VantageStyle style;

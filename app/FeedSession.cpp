@@ -27,6 +27,7 @@ FeedSession::FeedSession(std::unique_ptr<FrameSource> source, DashboardModels *m
             Q_EMIT replaySeekReached(batch->seekToken);
         m_models->applyBatch(*batch);
         countLatency(*batch);
+        m_heapTrim.noteBatch();
         // The next batch may come once the event loop has been round: after the repaint this one
         // asked for and the timers due, so a stream faster than the window starves neither.
         QTimer::singleShot(0, m_worker.get(), &FeedWorker::batchConsumed);

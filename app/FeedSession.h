@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/HeapTrim.h"
 #include "feed/ConnectionStatus.h"
 #include "feed/DurationHistogram.h"
 #include "feed/FeedBatch.h"
@@ -46,6 +47,8 @@ public:
     // application. From a live sender that stamps events as it sends them (vantage-relay --rate),
     // this is the latency from send to model (docs/performance.md).
     const DurationHistogram &eventLatency() const { return m_eventLatency; }
+    // Trims the allocator's free pages while batches are applied (docs/performance.md, "Memory").
+    const HeapTrim &heapTrim() const { return m_heapTrim; }
     // Playback control of a replay and recording, carried out on the feed thread.
     FeedWorker *worker() const { return m_worker.get(); }
 
@@ -65,6 +68,7 @@ private:
     std::unique_ptr<FeedWorker> m_worker;
     std::vector<ConnectionStatus> m_history;
     DurationHistogram m_eventLatency;
+    HeapTrim m_heapTrim;
     bool m_finished = false;
 };
 

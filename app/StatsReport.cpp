@@ -153,6 +153,10 @@ void addRunMeasurements(QJsonObject &report, const FeedSession *session, bool li
     report.insert(QStringLiteral("rss_mb_at_frames"), rss.toJson());
     if (live && session)
         report.insert(QStringLiteral("event_latency"), durationReport(session->eventLatency()));
+    if (session)
+        report.insert(QStringLiteral("heap_trims"),
+                      QJsonObject{{QStringLiteral("count"), qint64(session->heapTrim().trims())},
+                                  {QStringLiteral("longest_ms"), session->heapTrim().longestTrimMs()}});
 }
 
 } // namespace vantage

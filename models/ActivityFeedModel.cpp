@@ -19,18 +19,6 @@ QString valueText(const LiveEvent &e)
     return text;
 }
 
-// Copies the event's free text (the names are interned) into allocations made on this thread. The
-// decoder allocated it on the feed thread among that batch's short-lived data; a row kept there for
-// 50,000 events pinned the pages around it, and the feed thread's heap held a growing share of
-// free memory over ten million events (docs/performance.md, "Memory").
-void ownText(LiveEvent &event)
-{
-    for (QString *text : {&event.id, &event.userId, &event.userName, &event.description, &event.metadataJson}) {
-        if (!text->isEmpty())
-            *text = QString(text->constData(), text->size());
-    }
-}
-
 } // namespace
 
 ActivityFeedModel::ActivityFeedModel(qsizetype capacity, QObject *parent)
@@ -107,10 +95,8 @@ void ActivityFeedModel::appendBatch(std::vector<FeedItem> items)
     }
 
     beginInsertRows(QModelIndex(), 0, inserted - 1);
-    for (size_t i = skip; i < items.size(); ++i) {
-        ownText(items[i].event);
+    for (size_t i = skip; i < items.size(); ++i)
         m_ring.push(std::move(items[i]));
-    }
     m_rows += inserted;
     endInsertRows();
 }

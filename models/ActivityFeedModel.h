@@ -37,8 +37,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    // items oldest -> newest. One insert per call, plus one removal for the overflow. A row keeps its
-    // own copy of the event's free text, made on this thread, not the decoder's strings.
+    // items oldest -> newest. One insert per call, plus one removal for the overflow.
     void appendBatch(std::vector<FeedItem> items);
     void clear();
     qsizetype capacity() const;

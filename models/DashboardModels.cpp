@@ -30,6 +30,31 @@ DashboardModels::DashboardModels(QObject *parent, NowFn now, qsizetype feedCapac
     m_filteredFeed->setPlaceOf([geo = m_geo](const GeoLocation &location) { return geo->placeOf(location); });
 }
 
+namespace {
+
+// A copy of the event whose free text (the id, user, description and metadata) is allocated here.
+// The decoder allocated it on the feed thread among that batch's short-lived data; a row kept it
+// there for 50,000 events and pinned the pages around it, and the feed thread's heap held a growing
+// share of free memory over ten million events (docs/performance.md, "Memory"). The names are
+// interned and shared as they are.
+LiveEvent withOwnText(const LiveEvent &decoded)
+{
+    LiveEvent event = decoded;
+    for (QString *text :
+         {&event.id, &event.userId, &event.userName, &event.description, &event.metadataJson}) {
+        if (!text->isEmpty())
+            *text = QString(text->constData(), text->size());
+    }
+    return event;
+}
+
+} // namespace
+
+LiveEvent DashboardModels::rowEvent(const LiveEvent &decoded) const
+{
+    return m_shareDecodedText ? decoded : withOwnText(decoded);
+}
+
 void DashboardModels::applyBatch(const FeedBatch &batch)
 {
     Q_ASSERT(QThread::currentThread() == thread());
@@ -49,7 +74,7 @@ void DashboardModels::applyBatch(const FeedBatch &batch)
         m_alerts->advanceTo(newestTs);
         if (const auto *event = std::get_if<LiveEvent>(&msg.body)) {
             m_counters->applyEvent(msg.tsMs, *event);
-            feedItems.push_back(FeedItem{msg.tsMs, msg.seq, *event});
+            feedItems.push_back(FeedItem{msg.tsMs, msg.seq, rowEvent(*event)});
             if (wantsNews)
                 news.push_back(feedItems.back());
         } else if (const auto *metrics = std::get_if<MetricsSample>(&msg.body)) {
@@ -87,7 +112,7 @@ void DashboardModels::applyBatch(const FeedBatch &batch)
             // The snapshot's events carry no time of their own; they are taken as oldest first.
             for (const LiveEvent &event : snapshot->events) {
                 if (event.id.isEmpty() || !shown.contains(event.id))
-                    feedItems.push_back(FeedItem{msg.tsMs, -1, event});
+                    feedItems.push_back(FeedItem{msg.tsMs, -1, rowEvent(event)});
             }
         }
     }
@@ -128,7 +153,9 @@ void DashboardModels::applyRuleTransitions(const std::vector<RuleTransition> &tr
     for (const RuleTransition &transition : transitions) {
         switch (transition.kind) {
         case RuleTransition::Kind::Fired: raiseAlert(transition.tsMs, transition.alert, raised); break;
-        case RuleTransition::Kind::Resolved: m_alerts->applyResolved(transition.tsMs, {transition.resolved}); break;
+        case RuleTransition::Kind::Resolved:
+            m_alerts->applyResolved(transition.tsMs, {transition.resolved});
+            break;
         case RuleTransition::Kind::Suppressed: break; // counted in the rule's stats
         }
     }

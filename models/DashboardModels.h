@@ -32,6 +32,10 @@ public:
     // Metrics samples also go through the client-side alert rules, whose alerts join the others
     // marked local; the alerts' clock (auto-resolve, silences) is the newest message time.
     void applyBatch(const FeedBatch &batch);
+    // The feed's rows keep a copy of each event's free text made on this thread (the default: the
+    // batches come from the feed thread), or share the decoder's strings (models fed on the thread
+    // that decodes, as ReplaySeekStateBuilder's, where a copy would cost and gain nothing).
+    void setShareDecodedText(bool share) { m_shareDecodedText = share; }
     void setConnectionStatus(const ConnectionStatus &status);
     // Empties every model and forgets the stats and the status, so the next session (another log)
     // is shown on its own.
@@ -102,6 +106,8 @@ private:
         quint64 messages = 0;
     };
 
+    // The event as a feed row keeps it (setShareDecodedText).
+    LiveEvent rowEvent(const LiveEvent &decoded) const;
     void applyActiveLocations(const ActiveUsersUpdate &update);
     // Applies one raised alert, noting it in `raised` when it was not open.
     void raiseAlert(qint64 tsMs, const AlertInfo &alert, std::vector<AlertInfo> &raised);
@@ -109,6 +115,7 @@ private:
 
     NowFn m_now;
     ActivityFeedModel *m_feed;
+    bool m_shareDecodedText = false;
     FeedFilterProxy *m_filteredFeed;
     AlertModel *m_alerts;
     TodayCounters *m_counters;

@@ -51,6 +51,7 @@ void ReplaySeekStateBuilder::applyPending()
 {
     if (!m_models) {
         m_models = std::make_unique<DashboardModels>(nullptr, m_now, m_options.feedCapacity);
+        m_models->setShareDecodedText(true);
         m_models->setAlertRules(m_options.alertRules);
     }
     if (m_pending.messages.empty())

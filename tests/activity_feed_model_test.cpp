@@ -198,23 +198,3 @@ TEST(ActivityFeedModel, ClearEmptiesTheFeed)
     ASSERT_EQ(model.rowCount(), 1);
     EXPECT_EQ(idAt(model, 0), QStringLiteral("e4"));
 }
-
-TEST(ActivityFeedModel, ARowKeepsItsOwnCopyOfTheEventsText)
-{
-    ActivityFeedModel model(10);
-    FeedItem item = makeItem(1);
-    item.event.userId = QStringLiteral("usr_%1").arg(1);
-    item.event.description = QStringLiteral("Invited %1 couples").arg(4);
-    item.event.metadataJson = QStringLiteral(R"({"count":%1})").arg(4);
-    const LiveEvent decoded = item.event; // the decoder's strings, shared with the batch
-    model.appendBatch({item});
-    item = FeedItem();
-
-    // The batch's strings are no longer shared: the row holds text of its own, equal to them.
-    const LiveEvent &row = model.itemAt(0).event;
-    EXPECT_EQ(row, decoded);
-    for (const QString *text :
-         {&decoded.id, &decoded.userId, &decoded.userName, &decoded.description, &decoded.metadataJson})
-        EXPECT_TRUE(text->isDetached()) << text->toStdString();
-    EXPECT_NE(row.description.constData(), decoded.description.constData());
-}

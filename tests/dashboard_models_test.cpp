@@ -242,3 +242,65 @@ TEST(DashboardModels, ConnectionStatusIsKeptAndSignalled)
     EXPECT_EQ(f.models.connectionStatus().state, ConnectionState::Reconnecting);
     EXPECT_EQ(f.models.connectionStatus().transport, QStringLiteral("websocket"));
 }
+
+namespace {
+
+// An event and a snapshot prefilling one more, each with all five strings of free text.
+FeedBatch batchWithText(LiveEvent &live, LiveEvent &prefilled)
+{
+    for (LiveEvent *event : {&live, &prefilled}) {
+        const QString n = event == &live ? QStringLiteral("1") : QStringLiteral("2");
+        event->id = QStringLiteral("evt_") + n;
+        event->type = QStringLiteral("signup");
+        event->userId = QStringLiteral("usr_") + n;
+        event->userName = QStringLiteral("Ana ") + n;
+        event->description = QStringLiteral("Signed up as a supplier, ") + n;
+        event->metadataJson = QStringLiteral(R"({"n":)") + n + QLatin1Char('}');
+    }
+    SnapshotInfo snapshot;
+    snapshot.events.push_back(prefilled);
+    FeedBatch batch;
+    batch.messages = {Message{MessageKind::Snapshot, 1, t0, QStringLiteral("snapshot"), snapshot},
+                      Message{MessageKind::Event, 2, t0 + 2, live.type, live}};
+    return batch;
+}
+
+std::vector<const QString *> freeText(const LiveEvent &event)
+{
+    return {&event.id, &event.userId, &event.userName, &event.description, &event.metadataJson};
+}
+
+} // namespace
+
+TEST(DashboardModels, FeedRowsKeepACopyOfTheEventsTextMadeHere)
+{
+    DashboardModels models;
+    LiveEvent live;
+    LiveEvent prefilled;
+    FeedBatch batch = batchWithText(live, prefilled);
+    models.applyBatch(batch);
+    batch = FeedBatch(); // the decoder's strings are now held by `live` and `prefilled` alone
+
+    ASSERT_EQ(models.feed()->rowCount(), 2);
+    EXPECT_EQ(models.feed()->itemAt(0).event, live);
+    EXPECT_EQ(models.feed()->itemAt(1).event, prefilled);
+    for (const LiveEvent *decoded : {&live, &prefilled}) {
+        for (const QString *text : freeText(*decoded))
+            EXPECT_TRUE(text->isDetached()) << text->toStdString();
+    }
+}
+
+TEST(DashboardModels, ModelsFedWhereTheFramesAreDecodedShareTheirText)
+{
+    DashboardModels models;
+    models.setShareDecodedText(true);
+    LiveEvent live;
+    LiveEvent prefilled;
+    FeedBatch batch = batchWithText(live, prefilled);
+    models.applyBatch(batch);
+    batch = FeedBatch();
+
+    ASSERT_EQ(models.feed()->rowCount(), 2);
+    EXPECT_EQ(models.feed()->itemAt(0).event.description.constData(), live.description.constData());
+    EXPECT_FALSE(prefilled.id.isDetached());
+}

@@ -153,9 +153,7 @@ void DashboardModels::applyRuleTransitions(const std::vector<RuleTransition> &tr
     for (const RuleTransition &transition : transitions) {
         switch (transition.kind) {
         case RuleTransition::Kind::Fired: raiseAlert(transition.tsMs, transition.alert, raised); break;
-        case RuleTransition::Kind::Resolved:
-            m_alerts->applyResolved(transition.tsMs, {transition.resolved});
-            break;
+        case RuleTransition::Kind::Resolved: m_alerts->applyResolved(transition.tsMs, {transition.resolved}); break;
         case RuleTransition::Kind::Suppressed: break; // counted in the rule's stats
         }
     }

@@ -2,7 +2,7 @@
 # Builds the release preset and runs the benchmarks, printing each against the peer or floor
 # measured in the same run. Medians over repeated runs: the machine is shared and noisy.
 #   BENCH_BUILD_DIR   build directory (default build-release), configured with the release preset
-#   BENCH_REPETITIONS decoder and dashboard repetitions (default 7)
+#   BENCH_REPETITIONS decoder, dashboard and sparkline repetitions (default 7)
 #   E2E_REPETITIONS   end-to-end floor/pipeline pairs (default 5)
 #   E2E_DURATION      seconds each end-to-end client is measured (default 5)
 #   E2E_LATENCY_RATES latency at these events/s (default 1000,10000,50000; "none" to skip)
@@ -20,18 +20,19 @@ build="${BENCH_BUILD_DIR:-build-release}"
 if [ ! -f "$build/build.ninja" ]; then
   cmake --preset release -B "$build"
 fi
-cmake --build "$build" -j "$(nproc)" --target decoder_bench dashboard_bench ingest_e2e replay_e2e map_bench \
-  overview_bench startup_bench startup_bare
+cmake --build "$build" -j "$(nproc)" --target decoder_bench dashboard_bench sparkline_bench ingest_e2e replay_e2e \
+  map_bench overview_bench startup_bench startup_bare
 
 repetitions="${BENCH_REPETITIONS:-7}"
 out="$(mktemp)"
 dashboard="$(mktemp)"
+sparkline="$(mktemp)"
 e2e="$(mktemp)"
 replay="$(mktemp)"
 map="$(mktemp)"
 overview="$(mktemp)"
 startup="$(mktemp)"
-trap 'rm -f "$out" "$dashboard" "$e2e" "$replay" "$map" "$overview" "$startup"' EXIT
+trap 'rm -f "$out" "$dashboard" "$sparkline" "$e2e" "$replay" "$map" "$overview" "$startup"' EXIT
 "$build/bin/decoder_bench" --benchmark_repetitions="$repetitions" \
   --benchmark_report_aggregates_only=true | tee "$out"
 
@@ -64,6 +65,23 @@ alertRules="$(awk -v a="$rules" -v b="$bare" 'BEGIN {
          a, 1e6 / a, b, a / b }')"
 printf '\n%s\n\n' "$alertRules"
 
+# A health card's sparkline: its line filled as the band a round pen would ink, as Sparkline::paint
+# draws it, against the same points stroked with that pen; and the whole paint. 900 samples in
+# 296 px and 180 in 230 px, in turns.
+QT_QPA_PLATFORM=offscreen "$build/bin/sparkline_bench" --benchmark_repetitions="$repetitions" \
+  --benchmark_report_aggregates_only=true --benchmark_enable_random_interleaving=true | tee "$sparkline"
+sparklines=""
+for size in 900/296 180/230; do
+  band="$(rate "$sparkline" "BM_SparklineLineBand/$size")"
+  pen="$(rate "$sparkline" "BM_SparklineLineRoundPen/$size")"
+  whole="$(rate "$sparkline" "BM_SparklinePaint/$size")"
+  sparklines="$sparklines${sparklines:+$'\n'}$(awk -v a="$band" -v b="$pen" -v w="$whole" -v size="$size" 'BEGIN {
+    split(size, s, "/");
+    printf "sparkline: %d samples in %d px: line %.0f us as a band, %.0f us with a round pen, ratio %.2fx; whole sparkline %.0f us",
+           s[1], s[2], 1e6 / a, 1e6 / b, a / b, 1e6 / w }')"
+done
+printf '\n%s\n\n' "$sparklines"
+
 # End to end: vantage-relay -> bare QWebSocket floor (a), vantage --headless (b) and the window
 # painting offscreen at 1920x1080 (c), taking turns; then latency at fixed rates, and memory after
 # a tenth of the soak's events against all of them.
@@ -90,7 +108,7 @@ QT_QPA_PLATFORM=offscreen "$build/bin/overview_bench" | tee "$overview"
 # Spawn to the first painted frame: vantage on the demo against a bare QMainWindow, taking turns.
 "$build/bin/startup_bench" --repetitions "${STARTUP_REPETITIONS:-11}" | tee "$startup"
 
-printf '\nratios\n%s\n%s\n' "$decoder" "$alertRules"
+printf '\nratios\n%s\n%s\n%s\n' "$decoder" "$alertRules" "$sparklines"
 grep -E '^ingest_e2e: (floor|window|pipeline|relay|latency|memory) ' "$e2e"
 grep -E '^replay_e2e: (index|line count|peak RSS|seek) ' "$replay"
 grep -E '^summary: ' "$map" | sed 's/^/map_bench: /'

@@ -1,5 +1,6 @@
 #include "widgets/Sparkline.h"
 
+#include "widgets/SparklineBand.h"
 #include "widgets/SparklineScale.h"
 #include "widgets/TypeScale.h"
 
@@ -79,9 +80,10 @@ void Sparkline::paint(QPainter &painter, const QRectF &rect, std::span<const dou
         fill.closeSubpath();
         painter.fillPath(fill, gradient);
 
-        painter.setPen(QPen(color, lineWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        painter.setBrush(Qt::NoBrush);
-        painter.drawPolyline(line);
+        // What a round pen of lineWidth would ink, filled (widgets/SparklineBand.h).
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(color);
+        painter.drawPolygon(SparklineBand::outline(line, lineWidth), Qt::WindingFill);
     }
     // A dot on the newest sample draws the eye to "now".
     const QPointF last = lines.back().last();

@@ -19,7 +19,7 @@
 
 namespace {
 
-constexpr double kLineWidth = 1.6;
+constexpr double kLineWidth = vantage::Sparkline::kLineWidth;
 const QColor kColor(80, 160, 255);
 
 QRectF cardRect(const benchmark::State &state)

@@ -3,6 +3,7 @@
 #include "models/AlertModel.h"
 #include "models/DashboardModels.h"
 #include "models/FeedFilterProxy.h"
+#include "models/MetricSeriesStore.h"
 #include "ui/AlertPanel.h"
 #include "ui/FeedPanel.h"
 #include "ui/MainWindow.h"
@@ -295,6 +296,41 @@ TEST(OverviewGui, TileSparklinesFollowWithinASecondAndAtOnceOnAClear)
     o.models.clear();
     EXPECT_EQ(total(current()), 0.0);
     EXPECT_EQ(signups->history(), current());
+}
+
+// The cards' numbers follow every batch; their sparklines at most four times a second (a fast
+// stream moves every gauge's history each frame), the last change always shown, and at once when
+// the models are cleared.
+TEST(OverviewGui, CardSparklinesFollowWithinAQuarterSecondAndAtOnceOnAClear)
+{
+    Overview o(QSize(1280, 800));
+    auto *response = o.window.findChild<MetricCard *>(QStringLiteral("card.avg_response_ms"));
+    ASSERT_NE(response, nullptr);
+    const auto current = [&] {
+        std::vector<double> values;
+        if (const MetricSeries *series = o.models.series()->series(QStringLiteral("avg_response_ms"))) {
+            for (qsizetype i = 0; i < series->size(); ++i)
+                values.push_back(series->at(i).value);
+        }
+        return values;
+    };
+
+    o.models.applyBatch(sampleBatch(nowMs()));
+    ASSERT_EQ(current(), (std::vector<double>{240.0, 800.0}));
+    EXPECT_EQ(response->value(), 800.0);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return response->history() == current(); }, 5'000));
+
+    // Just after a sparkline was handed over, the next waits its turn; the number does not.
+    FeedBatch next;
+    next.messages.push_back(metricsMessage(100, nowMs(), 500.0, 0.5));
+    o.models.applyBatch(next);
+    EXPECT_EQ(response->value(), 500.0);
+    EXPECT_EQ(response->history(), (std::vector<double>{240.0, 800.0}));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return response->history() == current(); }, 5'000));
+    EXPECT_EQ(current().size(), 3u);
+
+    o.models.clear();
+    EXPECT_TRUE(response->history().empty());
 }
 
 TEST(OverviewGui, TypeComboAndSearchFilterTheFeed)

@@ -22,9 +22,9 @@ namespace {
 
 constexpr double kLineWidth = 1.6;
 constexpr double kHalf = kLineWidth / 2.0;
-// How close the band follows the pen: its straight edges within a twentieth of a pixel, its round
+// How close the band follows the pen: its straight edges within a fortieth of a pixel, its round
 // ends and joins by chords every 45 degrees (each a sagitta of kHalf × (1 - cos 22.5°) from its arc).
-constexpr double kStraight = 0.05;
+constexpr double kStraight = 0.025;
 constexpr double kRound = kHalf * (1.0 - 0.9239) + kStraight;
 
 // Where the band is at x: the lowest and highest of its edges' crossings of that vertical line.
@@ -95,18 +95,18 @@ std::vector<int> coverage(const std::function<void(QPainter &)> &paint)
 // The band's pixels against a round pen's, as one outline with its overlaps merged. (Stroking the
 // line straight inks up to 10 % more: where its segments overlap, the rasteriser adds up their
 // partial coverage of the same edge pixels.)
-void expectTheInkOfARoundPen(const QPolygonF &line)
+void expectTheInkOfARoundPen(const QPolygonF &line, double lineWidth = kLineWidth)
 {
     const std::vector<int> pen = coverage([&](QPainter &painter) {
         QPainterPath path;
         path.addPolygon(line);
-        QPainterPathStroker stroker(QPen(Qt::white, kLineWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        QPainterPathStroker stroker(QPen(Qt::white, lineWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         painter.fillPath(stroker.createStroke(path).simplified(), Qt::white);
     });
     const std::vector<int> band = coverage([&](QPainter &painter) {
         painter.setPen(Qt::NoPen);
         painter.setBrush(Qt::white);
-        painter.drawPolygon(SparklineBand::outline(line, kLineWidth), Qt::WindingFill);
+        painter.drawPolygon(SparklineBand::outline(line, lineWidth), Qt::WindingFill);
     });
     long penInk = 0;
     long bandInk = 0;
@@ -188,6 +188,19 @@ TEST(SparklineBand, APenWiderThanTheGapReachesAcrossFromAColumnsSpan)
     EXPECT_NEAR(narrow->first, 28 - narrowHalf, kStraight);
 }
 
+TEST(SparklineBand, AColumnsSidesAreWhereThePenReaches)
+{
+    const QPolygonF band = SparklineBand::outline(
+        {QPointF(10, 28), QPointF(11, 28), QPointF(11, 2), QPointF(12, 2)}, kLineWidth);
+    // Just inside the column's left side the climb is inked to the top; just outside, only the
+    // flat stroke into it.
+    const auto inside = extentAt(band, 11 - kHalf + 0.01);
+    const auto outside = extentAt(band, 11 - kHalf - 0.01);
+    ASSERT_TRUE(inside && outside);
+    EXPECT_LT(inside->first, 2.0);
+    EXPECT_NEAR(outside->first, 28 - kHalf, kStraight);
+}
+
 TEST(SparklineBand, ALonePointIsADiscOfThePensWidth)
 {
     const QRectF bounds = SparklineBand::outline({QPointF(5, 5)}, kLineWidth).boundingRect();
@@ -215,4 +228,23 @@ TEST(SparklineBand, InksWhatARoundPenInksOnSteepAndSparseLines)
     expectTheInkOfARoundPen(sparkline(series(60, zigzag), 230));
     expectTheInkOfARoundPen(sparkline(series(230, spikes), 230));
     expectTheInkOfARoundPen(sparkline(series(60, noise), 230));
+}
+
+TEST(SparklineBand, InksWhatARoundPenInksOnSmoothCurves)
+{
+    // Gentle curves, where leaving out the points of an edge that is nearly straight must not add
+    // up to a drift.
+    const auto parabola = [](int i, unsigned) { return (i - 115.0) * (i - 115.0); };
+    const auto root = [](int i, unsigned) { return std::sqrt(double(i)); };
+    const auto sine = [](int i, unsigned) { return std::sin(i / 40.0); };
+    expectTheInkOfARoundPen(sparkline(series(230, parabola), 230));
+    expectTheInkOfARoundPen(sparkline(series(900, root), 296));
+    expectTheInkOfARoundPen(sparkline(series(230, sine), 230));
+}
+
+TEST(SparklineBand, InksWhatARoundPenInksAtTwiceTheType)
+{
+    expectTheInkOfARoundPen(sparkline(walk(180), 230), 2 * kLineWidth);
+    expectTheInkOfARoundPen(sparkline(series(60, [](int i, unsigned) { return i % 2 ? 100.0 : 0.0; }), 230),
+                            2 * kLineWidth);
 }

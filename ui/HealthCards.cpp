@@ -5,6 +5,7 @@
 #include "widgets/MetricCard.h"
 
 #include <QGridLayout>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -55,16 +56,49 @@ HealthCards::HealthCards(int columns, qsizetype historySamples, const QString &o
     }
     for (int column = 0; column < columns; ++column)
         layout->setColumnStretch(column, 1);
+
+    m_historyTimer = new QTimer(this);
+    m_historyTimer->setSingleShot(true);
+    m_historyTimer->setInterval(kHistoryIntervalMs);
+    connect(m_historyTimer, &QTimer::timeout, this, [this] {
+        if (m_historiesDue)
+            refreshHistories();
+    });
 }
 
 void HealthCards::refresh(const MetricSeriesStore *store)
 {
+    m_store = store;
+    refreshValues();
+    if (m_historyTimer->isActive()) {
+        m_historiesDue = true;
+        return;
+    }
+    refreshHistories();
+}
+
+void HealthCards::refreshAll(const MetricSeriesStore *store)
+{
+    m_store = store;
+    refreshValues();
+    refreshHistories();
+}
+
+void HealthCards::refreshValues()
+{
     for (const Binding &binding : m_cards) {
-        const MetricSeries *series = store->series(binding.gauge);
+        const MetricSeries *series = m_store->series(binding.gauge);
         if (binding.optional)
             binding.card->setVisible(series != nullptr && series->size() > 0);
+        binding.card->setValue(series ? series->latest() : qQNaN());
+    }
+}
+
+void HealthCards::refreshHistories()
+{
+    for (const Binding &binding : m_cards) {
+        const MetricSeries *series = m_store->series(binding.gauge);
         if (!series) {
-            binding.card->setValue(qQNaN());
             binding.card->setHistory({});
             continue;
         }
@@ -73,9 +107,10 @@ void HealthCards::refresh(const MetricSeriesStore *store)
         values.reserve(size_t(series->size() - first));
         for (qsizetype i = first; i < series->size(); ++i)
             values.push_back(series->at(i).value);
-        binding.card->setValue(series->latest());
         binding.card->setHistory(std::move(values));
     }
+    m_historiesDue = false;
+    m_historyTimer->start();
 }
 
 void HealthCards::setStaleAge(qint64 ageMs)

@@ -6,6 +6,8 @@
 
 #include <vector>
 
+class QTimer;
+
 namespace vantage {
 
 class MetricCard;
@@ -22,7 +24,13 @@ public:
     // objectNamePrefix names each card: "card." gives "card.avg_response_ms".
     HealthCards(int columns, qsizetype historySamples, const QString &objectNamePrefix, QWidget *parent = nullptr);
 
+    // The values at once; the sparklines at most every kHistoryIntervalMs, the last change always
+    // shown. A fast stream moves every gauge's history each frame, and drawing seven sparklines
+    // again each frame was a fifth of the window's frame (docs/performance.md).
     void refresh(const MetricSeriesStore *store);
+    // Values and sparklines at once: after a clear, a seek, or when the cards come into view.
+    void refreshAll(const MetricSeriesStore *store);
+    static constexpr int kHistoryIntervalMs = 250;
     // Negative = fresh; otherwise every card says how old its value is.
     void setStaleAge(qint64 ageMs);
     void setTheme(const Theme &theme);
@@ -36,8 +44,14 @@ private:
         bool optional = false; // shown only once the gauge has arrived
     };
 
+    void refreshValues();
+    void refreshHistories();
+
     qsizetype m_historySamples;
     std::vector<Binding> m_cards;
+    const MetricSeriesStore *m_store = nullptr; // the last refresh's, for the sparklines due
+    QTimer *m_historyTimer = nullptr;            // running while sparklines handed over are fresh
+    bool m_historiesDue = false;
 };
 
 } // namespace vantage

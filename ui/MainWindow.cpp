@@ -182,7 +182,7 @@ QWidget *MainWindow::buildMetricsPage()
 void MainWindow::showPage(Page page)
 {
     if (page == Page::Metrics)
-        m_metricsCards->refresh(m_models->series());
+        m_metricsCards->refreshAll(m_models->series());
     m_page = page;
     m_pageButtons[int(page)]->setChecked(true);
     if (!takeoverShown())
@@ -661,6 +661,9 @@ void MainWindow::refreshAll()
 {
     refresh();
     refreshTileHistories();
+    m_healthCards->refreshAll(m_models->series());
+    if (m_pages->currentWidget() == m_metricsPage)
+        m_metricsCards->refreshAll(m_models->series());
 }
 
 void MainWindow::refreshTileHistories()

@@ -143,8 +143,9 @@ private:
     void buildStatusBar();
 
     void refresh();
-    // refresh() and the tiles' per-minute sparklines, which otherwise follow once a second (m_tick):
-    // at frame cadence they would be drawn again every frame for a change in their last minute.
+    // refresh() and the sparklines that otherwise follow at their own pace: the tiles' per-minute
+    // ones once a second (m_tick), which at frame cadence would be drawn again every frame for a
+    // change in their last minute, and the health cards' at most four times a second (HealthCards).
     void refreshAll();
     void refreshTiles();
     void refreshTileHistories();

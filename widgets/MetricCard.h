@@ -24,6 +24,7 @@ public:
     void setValue(double value);
     void setDecimals(int decimals);
     void setHistory(std::vector<double> recent);
+    const std::vector<double> &history() const { return m_history; }
     // A stale card is drawn muted and says under its value how old the value is. Negative = fresh.
     void setStaleAge(qint64 ageMs);
     bool isStale() const { return m_staleAgeMs >= 0; }

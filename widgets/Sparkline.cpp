@@ -46,7 +46,7 @@ void Sparkline::paintEvent(QPaintEvent *)
 void Sparkline::paint(QPainter &painter, const QRectF &rect, std::span<const double> values, const QColor &color,
                       bool includeZero, double typeScale)
 {
-    const double lineWidth = 1.6 * typeScale;
+    const double lineWidth = kLineWidth * typeScale;
     // Inset by half the pen so the extremes are not clipped.
     const QRectF area = rect.adjusted(lineWidth, lineWidth, -lineWidth, -lineWidth);
     const SparklineScale scale = SparklineScale::fit(values, area, includeZero);

@@ -24,6 +24,9 @@ public:
 
     QSize sizeHint() const override;
 
+    // The line's width at a type scale of 1.
+    static constexpr double kLineWidth = 1.6;
+
     // Shared with the tiles and cards that draw a sparkline inside their own paintEvent. typeScale
     // (TypeScale::of the painting widget's font) thickens the line and its dots with the type.
     static void paint(QPainter &painter, const QRectF &rect, std::span<const double> values, const QColor &color,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <vector>
 
 namespace vantage::SparklineBand {
@@ -40,7 +41,7 @@ public:
         const double dx = b.x() - a.x();
         const double dy = b.y() - a.y();
         const double length = std::hypot(dx, dy);
-        if (dx > 0.0) {
+        if (dx > kStep) {
             m_slope = dy / dx;
             // `half` across the segment is further than that up and down.
             m_across = half * length / dx;
@@ -49,12 +50,25 @@ public:
         m_shift = length > 0.0 ? half * dy / length : 0.0;
     }
 
-    bool vertical() const { return m_a.x() == m_b.x(); }
+    // Closer than kStep, a segment is drawn as a column's box.
+    bool vertical() const { return m_b.x() - m_a.x() <= kStep; }
     double left() const { return m_a.x() - m_half; }
     double right() const { return m_b.x() + m_half; }
 
     // Where its upper edge runs from and to, from its ends' x; its lower edge mirrors it.
     double shift() const { return m_shift; }
+
+    // Where its upper (side -1) or lower (side 1) edge's line crosses `next`'s, when that is near
+    // their shared point.
+    std::optional<double> crossing(const Stroke &next, double side) const
+    {
+        if (vertical() || next.vertical() || m_slope == next.m_slope)
+            return std::nullopt;
+        const double x = (next.edgeAtZero(side) - edgeAtZero(side)) / (m_slope - next.m_slope);
+        if (std::abs(x - m_b.x()) > m_half)
+            return std::nullopt;
+        return x;
+    }
 
     void addTo(Span &span, double x) const
     {
@@ -78,6 +92,9 @@ public:
     }
 
 private:
+    // Where the line of its upper (side -1) or lower (side 1) edge meets x = 0.
+    double edgeAtZero(double side) const { return m_a.y() - m_slope * m_a.x() + side * m_across; }
+
     QPointF m_a;
     QPointF m_b;
     double m_half;
@@ -100,21 +117,43 @@ void addArc(std::vector<double> &xs, double x, double half, double from, double 
     xs.push_back(x + high);
 }
 
-// Appends `point` to an edge, first dropping the edge's last point when it lies within a twentieth
-// of a pixel of the straight line from the one before to `point`: most samples are where some
-// other stroke's edge bends, and fewer points are faster to fill.
-void addPoint(std::vector<QPointF> &edge, QPointF point)
+// One edge of the band, left to right. A point is left out when the straight line the edge takes
+// past it stays within kTolerance of it and of every point left out before it since the last one
+// kept: most samples are where some other stroke's edge bends, and fewer points fill faster.
+class Edge
 {
-    constexpr double kTolerance = 0.05;
-    if (edge.size() >= 2) {
-        const QPointF before = edge[edge.size() - 2];
-        const QPointF last = edge.back();
-        const double t = (last.x() - before.x()) / (point.x() - before.x());
-        if (std::abs(before.y() + t * (point.y() - before.y()) - last.y()) < kTolerance)
-            edge.pop_back();
+public:
+    static constexpr double kTolerance = 0.025;
+
+    void add(QPointF point)
+    {
+        if (m_points.size() >= 2) {
+            const QPointF kept = m_points[m_points.size() - 2];
+            const QPointF last = m_points.back();
+            // The slopes from `kept` that pass `last` too, within the tolerance.
+            const double low = std::max(m_low, (last.y() - kTolerance - kept.y()) / (last.x() - kept.x()));
+            const double high = std::min(m_high, (last.y() + kTolerance - kept.y()) / (last.x() - kept.x()));
+            const double slope = (point.y() - kept.y()) / (point.x() - kept.x());
+            if (slope >= low && slope <= high) {
+                m_low = low;
+                m_high = high;
+                m_points.back() = point;
+                return;
+            }
+        }
+        m_low = -std::numeric_limits<double>::infinity();
+        m_high = std::numeric_limits<double>::infinity();
+        m_points.push_back(point);
     }
-    edge.push_back(point);
-}
+
+    const std::vector<QPointF> &points() const { return m_points; }
+
+private:
+    std::vector<QPointF> m_points;
+    // The slopes from the last point kept that pass every point left out since, within the tolerance.
+    double m_low = -std::numeric_limits<double>::infinity();
+    double m_high = std::numeric_limits<double>::infinity();
+};
 
 } // namespace
 
@@ -130,11 +169,13 @@ QPolygonF outline(const QPolygonF &line, double lineWidth)
     if (strokes.empty())
         strokes.emplace_back(line.front(), line.front(), half);
 
-    // Sampled at every x where one of the strokes' edges ends, and along the arcs the pen draws
-    // around each point where no stroke's body covers them (the outside of a bend, the line's ends),
-    // the polygon follows the ink's edges to a tenth of a pixel: between those x they are straight.
+    // Sampled at every x where one of the strokes' edges ends, along the arcs the pen draws around
+    // each point where no stroke's body covers them (the outside of a bend, the line's ends), and
+    // where neighbouring strokes' edges cross, the polygon follows the ink's edges within a
+    // tenth of a pixel (Edge::kTolerance, and chords of the arcs every 45 degrees): between those x
+    // they are straight.
     std::vector<double> xs;
-    xs.reserve(size_t(line.size()) * 10);
+    xs.reserve(size_t(line.size()) * 14);
     for (qsizetype i = 0; i < line.size(); ++i) {
         const bool first = i == 0;
         const bool last = i + 1 == line.size();
@@ -143,21 +184,25 @@ QPolygonF outline(const QPolygonF &line, double lineWidth)
         addArc(xs, line[i].x(), half, before, after);
         addArc(xs, line[i].x(), half, first ? -half : -before, last ? half : -after);
     }
-    for (const Stroke &stroke : strokes) {
-        if (stroke.vertical())
-            xs.insert(xs.end(), {stroke.left() - kStep, stroke.right() + kStep});
+    for (size_t i = 0; i < strokes.size(); ++i) {
+        if (strokes[i].vertical())
+            xs.insert(xs.end(), {strokes[i].left() - kStep, strokes[i].right() + kStep});
+        // Inside a bend, the two strokes' edges cross: a corner of the ink.
+        if (i + 1 < strokes.size()) {
+            for (const double side : {-1.0, 1.0}) {
+                if (const auto x = strokes[i].crossing(strokes[i + 1], side))
+                    xs.push_back(*x);
+            }
+        }
     }
     const double left = strokes.front().left();
     const double right = strokes.back().right();
     std::erase_if(xs, [&](double x) { return x < left - kSlack || x > right + kSlack; });
     std::sort(xs.begin(), xs.end());
-    xs.erase(std::unique(xs.begin(), xs.end(), [](double a, double b) { return b - a < kStep / 2; }),
-             xs.end());
+    xs.erase(std::unique(xs.begin(), xs.end(), [](double a, double b) { return b - a < kSlack; }), xs.end());
 
-    std::vector<QPointF> tops;
-    std::vector<QPointF> bottoms;
-    tops.reserve(xs.size());
-    bottoms.reserve(xs.size());
+    Edge top;
+    Edge bottom;
     size_t first = 0;
     for (const double x : xs) {
         // The strokes are in x order: those that can reach x are a run that moves right with it.
@@ -168,16 +213,17 @@ QPolygonF outline(const QPolygonF &line, double lineWidth)
             strokes[i].addTo(span, x);
         if (span.top > span.bottom)
             continue;
-        addPoint(tops, QPointF(x, span.top));
-        addPoint(bottoms, QPointF(x, span.bottom));
+        top.add(QPointF(x, span.top));
+        bottom.add(QPointF(x, span.bottom));
     }
 
     // The top edge left to right, then the bottom edge back.
     QPolygonF band;
-    band.reserve(qsizetype(tops.size() + bottoms.size()));
-    band.append(QList<QPointF>(tops.begin(), tops.end()));
-    std::reverse(bottoms.begin(), bottoms.end());
-    band.append(QList<QPointF>(bottoms.begin(), bottoms.end()));
+    band.reserve(qsizetype(top.points().size() + bottom.points().size()));
+    for (const QPointF &point : top.points())
+        band << point;
+    for (auto point = bottom.points().rbegin(); point != bottom.points().rend(); ++point)
+        band << *point;
     return band;
 }
 

@@ -115,6 +115,12 @@ MainWindow::MainWindow(DashboardModels *models, Theme::Mode theme, QWidget *pare
     m_alertsPage->setObjectName(QStringLiteral("page.alerts"));
     m_pages->addWidget(m_alertsPage);
     m_pages->addWidget(buildMetricsPage());
+    // The metrics page's cards follow the data only while shown (refresh()): whenever the page
+    // comes into view, from a page button or the end of a critical takeover, they catch up at once.
+    connect(m_pages, &QStackedWidget::currentChanged, this, [this] {
+        if (m_pages->currentWidget() == m_metricsPage)
+            m_metricsCards->refreshAll(m_models->series());
+    });
     layout->addWidget(m_pages, 1);
     m_playbackBar = new PlaybackBar(central);
     m_playbackBar->hide();
@@ -181,8 +187,6 @@ QWidget *MainWindow::buildMetricsPage()
 
 void MainWindow::showPage(Page page)
 {
-    if (page == Page::Metrics)
-        m_metricsCards->refreshAll(m_models->series());
     m_page = page;
     m_pageButtons[int(page)]->setChecked(true);
     if (!takeoverShown())

@@ -58,16 +58,15 @@ public:
     // Where its upper edge runs from and to, from its ends' x; its lower edge mirrors it.
     double shift() const { return m_shift; }
 
-    // Where its upper (side -1) or lower (side 1) edge's line crosses `next`'s, when that is near
-    // their shared point.
+    // Where the line of its upper (side -1) or lower (side 1) edge crosses that of `next`, which
+    // starts where it ends: inside a bend a corner of the ink, outside a point the pen's arc
+    // covers anyway. Never further than `half` from the shared point, since the two edges' offsets
+    // differ by at most `half` times the difference of their slopes.
     std::optional<double> crossing(const Stroke &next, double side) const
     {
         if (vertical() || next.vertical() || m_slope == next.m_slope)
             return std::nullopt;
-        const double x = (next.edgeAtZero(side) - edgeAtZero(side)) / (m_slope - next.m_slope);
-        if (std::abs(x - m_b.x()) > m_half)
-            return std::nullopt;
-        return x;
+        return m_b.x() + side * (next.m_across - m_across) / (m_slope - next.m_slope);
     }
 
     void addTo(Span &span, double x) const
@@ -92,9 +91,6 @@ public:
     }
 
 private:
-    // Where the line of its upper (side -1) or lower (side 1) edge meets x = 0.
-    double edgeAtZero(double side) const { return m_a.y() - m_slope * m_a.x() + side * m_across; }
-
     QPointF m_a;
     QPointF m_b;
     double m_half;

@@ -1,9 +1,10 @@
 #include "app/GuiWatchdog.h"
 
+#include "feed/SteadyClock.h"
+
 #include <QLoggingCategory>
 #include <QTimer>
 
-#include <chrono>
 #include <cstdlib>
 #include <utility>
 
@@ -13,12 +14,6 @@ namespace {
 
 // Warnings by default: a stall is always worth a line in the journal.
 Q_LOGGING_CATEGORY(lcWatchdog, "vantage.watchdog", QtWarningMsg)
-
-qint64 steadyNowMs()
-{
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
-}
 
 QString seconds(qint64 ms)
 {

@@ -9,6 +9,7 @@
 #include "ui/AlertPanel.h"
 #include "ui/CriticalTakeover.h"
 #include "ui/FeedPanel.h"
+#include "ui/FramePacer.h"
 #include "ui/HealthCards.h"
 #include "ui/LogFiles.h"
 #include "ui/MapPanel.h"
@@ -132,6 +133,7 @@ MainWindow::MainWindow(DashboardModels *models, Theme::Mode theme, QWidget *pare
     buildStatusBar();
 
     connect(models, &DashboardModels::batchApplied, this, &MainWindow::refresh);
+    connect(models, &DashboardModels::batchApplied, new FramePacer(this), &FramePacer::batchApplied);
     connect(models, &DashboardModels::cleared, this, &MainWindow::refreshAll);
     connect(models, &DashboardModels::restored, this, &MainWindow::refreshAll);
     connect(models->feed(), &QAbstractItemModel::rowsInserted, this,

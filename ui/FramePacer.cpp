@@ -38,7 +38,6 @@ FramePacer::~FramePacer()
 void FramePacer::batchApplied()
 {
     m_lastBatchMs = m_now();
-    m_sawBatch = true;
     if (m_held)
         repostHeld();
     openFrame();
@@ -52,7 +51,7 @@ bool FramePacer::eventFilter(QObject *watched, QEvent *event)
     // regions marked dirty meanwhile are painted together when release() posts it again.
     m_held = true;
     if (!m_holdTimer.isActive())
-        m_holdTimer.start(int(std::max<qint64>(0, m_lastBatchMs + kHoldMs - m_now())));
+        m_holdTimer.start(int(std::max<qint64>(0, *m_lastBatchMs + kHoldMs - m_now())));
     return true;
 }
 
@@ -64,7 +63,7 @@ void FramePacer::customEvent(QEvent *event)
 
 bool FramePacer::streaming() const
 {
-    return m_sawBatch && m_now() - m_lastBatchMs < kStreamGapMs;
+    return m_lastBatchMs && m_now() - *m_lastBatchMs < kStreamGapMs;
 }
 
 void FramePacer::release()

@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <optional>
+
 class QWidget;
 
 namespace vantage {
@@ -49,8 +51,7 @@ private:
     QWidget *m_window;
     NowFn m_now;
     QTimer m_holdTimer;
-    qint64 m_lastBatchMs = 0;
-    bool m_sawBatch = false;
+    std::optional<qint64> m_lastBatchMs;
     bool m_held = false; // a repaint was held back: the window's repaint manager waits for it
     bool m_open = false; // from a batch until the requests it let through have been handled
 };

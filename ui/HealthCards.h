@@ -21,6 +21,9 @@ class HealthCards final : public QWidget
 {
     Q_OBJECT
 public:
+    // The longest a card's sparkline lags its number while the data moves.
+    static constexpr int kHistoryIntervalMs = 250;
+
     // objectNamePrefix names each card: "card." gives "card.avg_response_ms".
     HealthCards(int columns, qsizetype historySamples, const QString &objectNamePrefix, QWidget *parent = nullptr);
 
@@ -30,7 +33,6 @@ public:
     void refresh(const MetricSeriesStore *store);
     // Values and sparklines at once: after a clear, a seek, or when the cards come into view.
     void refreshAll(const MetricSeriesStore *store);
-    static constexpr int kHistoryIntervalMs = 250;
     // Negative = fresh; otherwise every card says how old its value is.
     void setStaleAge(qint64 ageMs);
     void setTheme(const Theme &theme);

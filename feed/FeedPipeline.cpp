@@ -97,7 +97,6 @@ void FeedPipeline::stop()
         m_pending.stats.framesJournaled = m_journal->framesJournaled();
         m_pending.stats.journalError = m_journal->error();
     }
-    m_flushTimer.stop();
     emitBatch();
 }
 
@@ -152,7 +151,17 @@ void FeedPipeline::onFrame(const ReceivedFrame &frame)
     m_scratch = Message();
     scheduleFlush();
     if (qsizetype(m_pending.messages.size()) >= kMaxPendingMessages)
-        waitForConsumer();
+        handOverAtTheLimit();
+}
+
+void FeedPipeline::handOverAtTheLimit()
+{
+    waitForConsumer();
+    // The GUI is free: it gets these at once, not at the next flush, and applies them while this
+    // thread decodes the next ones. Waiting for the timer instead left each thread idle while the
+    // other worked, and headless throughput fell by a quarter.
+    if (!m_inFlight.load(std::memory_order_acquire))
+        emitBatch();
 }
 
 void FeedPipeline::waitForConsumer()
@@ -318,6 +327,7 @@ void FeedPipeline::emitBatch()
 {
     if (m_recorder)
         m_pending.stats.framesRecorded = m_recorder->framesRecorded();
+    m_flushTimer.stop();
     auto batch = std::make_shared<FeedBatch>();
     batch->messages.swap(m_pending.messages);
     batch->stats = m_pending.stats;

@@ -305,6 +305,26 @@ TEST(FeedWorker, PastThePendingLimitTheFeedThreadWaitsForTheGuiAndLosesNothing)
     EXPECT_EQ(feed.messages, std::size_t(1 + WaitingFeed::kBeyond));
 }
 
+TEST(FeedWorker, AtThePendingLimitTheGuiGetsTheBatchAsSoonAsItIsFree)
+{
+    std::vector<std::size_t> sizes;
+    WaitingFeed feed;
+    QObject::connect(&feed.worker, &FeedWorker::batchReady, &feed.worker,
+                     [&](const FeedBatchPtr &batch) { sizes.push_back(batch->messages.size()); });
+
+    // The frames are delivered in one go, so no flush timer runs before the last of them: the
+    // batch that comes at once holds exactly the limit, and the rest follows at the next flush.
+    feed.worker.batchConsumed();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return feed.batches == 2; }, 10'000));
+    ASSERT_EQ(sizes.size(), 1u);
+    EXPECT_EQ(sizes[0], std::size_t(FeedPipeline::kMaxPendingMessages));
+    feed.worker.batchConsumed();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return feed.batches == 3; }, 10'000));
+    EXPECT_EQ(sizes[1], std::size_t(WaitingFeed::kBeyond) - std::size_t(FeedPipeline::kMaxPendingMessages));
+    feed.worker.batchConsumed();
+    feed.worker.stop();
+}
+
 TEST(FeedWorker, StopEndsAFeedThreadWaitingForTheGuiWithEverythingHandedOver)
 {
     WaitingFeed feed;

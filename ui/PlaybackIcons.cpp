@@ -1,5 +1,6 @@
 #include "ui/PlaybackIcons.h"
 
+#include <QIconEngine>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
@@ -8,52 +9,79 @@ namespace vantage {
 
 namespace {
 
-constexpr int kSize = 16;
+// The glyphs are drawn on a square of this many units, scaled to the size asked for.
+constexpr qreal kUnits = 16;
 
 QPainterPath triangle(qreal left, qreal right)
 {
     QPainterPath path;
     path.moveTo(left, 2);
-    path.lineTo(right, kSize / 2.0);
-    path.lineTo(left, kSize - 2);
+    path.lineTo(right, kUnits / 2);
+    path.lineTo(left, kUnits - 2);
     path.closeSubpath();
     return path;
 }
 
-QPixmap glyphPixmap(PlaybackGlyph glyph, const QColor &color, int scale)
+// Draws its glyph when a button paints it, at the size and pixel ratio it is painted at. Building
+// four pixmaps per icon instead, each time the bar changed state, was 5 % of the window's start,
+// with the bar hidden (docs/performance.md, "Startup").
+class PlaybackIconEngine final : public QIconEngine
 {
-    QPixmap pixmap(kSize * scale, kSize * scale);
-    pixmap.setDevicePixelRatio(scale);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(color);
-    switch (glyph) {
-    case PlaybackGlyph::Play: painter.drawPath(triangle(3, 14)); break;
-    case PlaybackGlyph::Pause:
-        painter.drawRoundedRect(QRectF(3, 2, 3.5, kSize - 4), 1, 1);
-        painter.drawRoundedRect(QRectF(9.5, 2, 3.5, kSize - 4), 1, 1);
-        break;
-    case PlaybackGlyph::Step:
-        painter.drawPath(triangle(2, 11));
-        painter.drawRoundedRect(QRectF(11.5, 2, 2.5, kSize - 4), 1, 1);
-        break;
+public:
+    PlaybackIconEngine(PlaybackGlyph glyph, const QColor &color, const QColor &disabled)
+        : m_glyph(glyph)
+        , m_color(color)
+        , m_disabled(disabled)
+    {}
+
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State) override
+    {
+        const qreal side = qMin(rect.width(), rect.height());
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->translate(rect.x() + (rect.width() - side) / 2, rect.y() + (rect.height() - side) / 2);
+        painter->scale(side / kUnits, side / kUnits);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(mode == QIcon::Disabled ? m_disabled : m_color);
+        switch (m_glyph) {
+        case PlaybackGlyph::Play: painter->drawPath(triangle(3, 14)); break;
+        case PlaybackGlyph::Pause:
+            painter->drawRoundedRect(QRectF(3, 2, 3.5, kUnits - 4), 1, 1);
+            painter->drawRoundedRect(QRectF(9.5, 2, 3.5, kUnits - 4), 1, 1);
+            break;
+        case PlaybackGlyph::Step:
+            painter->drawPath(triangle(2, 11));
+            painter->drawRoundedRect(QRectF(11.5, 2, 2.5, kUnits - 4), 1, 1);
+            break;
+        }
+        painter->restore();
     }
-    painter.end();
-    return pixmap;
-}
+
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        if (size.isEmpty())
+            return QPixmap();
+        QPixmap pixmap(size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        paint(&painter, QRect(QPoint(0, 0), size), mode, state);
+        return pixmap;
+    }
+
+    QIconEngine *clone() const override { return new PlaybackIconEngine(m_glyph, m_color, m_disabled); }
+    QString key() const override { return QStringLiteral("vantage.playback"); }
+
+private:
+    PlaybackGlyph m_glyph;
+    QColor m_color;
+    QColor m_disabled;
+};
 
 } // namespace
 
 QIcon playbackIcon(PlaybackGlyph glyph, const QColor &color, const QColor &disabled)
 {
-    QIcon icon;
-    for (const int scale : {1, 2}) {
-        icon.addPixmap(glyphPixmap(glyph, color, scale), QIcon::Normal);
-        icon.addPixmap(glyphPixmap(glyph, disabled, scale), QIcon::Disabled);
-    }
-    return icon;
+    return QIcon(new PlaybackIconEngine(glyph, color, disabled));
 }
 
 } // namespace vantage

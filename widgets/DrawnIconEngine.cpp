@@ -4,7 +4,6 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPalette>
-#include <QPixmap>
 #include <QTransform>
 
 #include <algorithm>
@@ -79,17 +78,6 @@ void DrawnIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode mo
     case Glyph::VerticalExtension: paintExtension(painter, rect, true, palette); break;
     }
     painter->restore();
-}
-
-QPixmap DrawnIconEngine::pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state)
-{
-    if (size.isEmpty())
-        return QPixmap();
-    QPixmap pixmap(size);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    paint(&painter, QRect(QPoint(0, 0), size), mode, state);
-    return pixmap;
 }
 
 QIconEngine *DrawnIconEngine::clone() const

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QIconEngine>
+#include "widgets/PaintedIconEngine.h"
 
 namespace vantage {
 
@@ -16,7 +16,7 @@ namespace vantage {
 //
 // The colours are the application palette's when the icon is painted, so an icon made under one
 // theme follows the next; a disabled icon is drawn at half opacity.
-class DrawnIconEngine final : public QIconEngine
+class DrawnIconEngine final : public PaintedIconEngine
 {
 public:
     enum class Glyph { Clear, Extension, VerticalExtension };
@@ -24,7 +24,6 @@ public:
     explicit DrawnIconEngine(Glyph glyph);
 
     void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override;
-    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override;
     QIconEngine *clone() const override;
     QString key() const override;
 

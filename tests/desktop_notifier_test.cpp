@@ -1,4 +1,5 @@
 #include "ui/DesktopNotifier.h"
+#include "ui/NotificationCenter.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>
@@ -9,6 +10,7 @@
 #include <QSystemTrayIcon>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWidget>
 
 #include <gtest/gtest.h>
 
@@ -108,8 +110,14 @@ public:
 
     std::vector<NotifyCall> calls;
 
+    int capabilityQueries = 0;
+
 public Q_SLOTS:
-    QStringList GetCapabilities() { return m_capabilities; }
+    QStringList GetCapabilities()
+    {
+        ++capabilityQueries;
+        return m_capabilities;
+    }
     uint Notify(const QString &appName, uint replacesId, const QString &icon, const QString &summary,
                 const QString &body, const QStringList &actions, const QVariantMap &hints, int expireTimeout)
     {
@@ -321,6 +329,52 @@ TEST_F(DesktopNotifierTest, WithoutAServiceItFallsBackAndSaysWhy)
     EXPECT_TRUE(m_notifier->statusText().contains(QStringLiteral("no notification service")))
         << m_notifier->statusText().toStdString();
     EXPECT_TRUE(m_notifier->statusText().contains(QStringLiteral("ServiceUnknown")));
+}
+
+TEST_F(DesktopNotifierTest, TheWindowsNotificationsJoinTheSessionBusAfterItsFirstFrame)
+{
+    startService({QStringLiteral("actions")});
+    // Each test runs in a process of its own, so the session bus is first asked for here.
+    qputenv("DBUS_SESSION_BUS_ADDRESS", m_bus->address().toUtf8());
+    QWidget window;
+    window.resize(400, 300);
+    const vantage::NotificationCenter center(&window);
+    EXPECT_FALSE(QTest::qWaitFor([&] { return center.desktop()->status() != Status::Probing; }, 500))
+        << "joined the bus before the window was shown";
+    EXPECT_EQ(m_service->capabilityQueries, 0);
+
+    window.show();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return center.desktop()->status() == Status::Service; }, kWaitMs));
+    EXPECT_EQ(m_service->capabilityQueries, 1);
+}
+
+TEST_F(DesktopNotifierTest, ANotificationBeforeTheFirstFrameJoinsTheSessionBusAtOnce)
+{
+    startService({QStringLiteral("actions")});
+    qputenv("DBUS_SESSION_BUS_ADDRESS", m_bus->address().toUtf8());
+    QWidget window;
+    vantage::NotificationCenter center(&window);
+    vantage::AlertInfo alert;
+    alert.id = QStringLiteral("a1");
+    alert.severity = Severity::Critical;
+    alert.message = QStringLiteral("Payments failing");
+    center.onAlertsRaised({alert});
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_service->calls.size() == 1; }, kWaitMs));
+    EXPECT_EQ(m_service->calls.front().summary, QStringLiteral("Critical alert"));
+    EXPECT_FALSE(window.isVisible());
+}
+
+TEST(DesktopNotifierWithoutBus, RequestsWaitForABusAndTakeTheFallbackOfOneNotConnected)
+{
+    DesktopNotifier notifier;
+    QSignalSpy changed(&notifier, &DesktopNotifier::statusChanged);
+    EXPECT_EQ(notifier.status(), Status::Probing);
+    EXPECT_TRUE(notifier.statusText().contains(QStringLiteral("connecting")));
+    notifier.connectTo(QDBusConnection(QStringLiteral("vantage.test.nowhere")));
+    EXPECT_NE(notifier.status(), Status::Probing);
+    EXPECT_TRUE(notifier.statusText().contains(QStringLiteral("no session bus")));
+    EXPECT_EQ(changed.count(), 1);
 }
 
 TEST(DesktopNotifierWithoutBus, ABusThatIsNotConnectedFallsBackAtOnce)

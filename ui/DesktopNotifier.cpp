@@ -59,13 +59,18 @@ QSystemTrayIcon::MessageIcon trayIcon(Severity severity)
 } // namespace
 
 DesktopNotifier::DesktopNotifier(QObject *parent)
-    : DesktopNotifier(QDBusConnection::sessionBus(), parent)
+    : QObject(parent)
 {}
 
 DesktopNotifier::DesktopNotifier(const QDBusConnection &bus, QObject *parent)
     : QObject(parent)
-    , m_bus(bus)
 {
+    connectTo(bus);
+}
+
+void DesktopNotifier::connectTo(const QDBusConnection &bus)
+{
+    m_bus = bus;
     if (!m_bus.isConnected()) {
         fallBack(tr("no session bus"));
         return;

@@ -31,10 +31,13 @@ public:
 
     static constexpr qint64 silenceForMs = 3'600'000; // 1 h
 
-    // On the session bus.
+    // On no bus yet: requests wait, as while probing, until connectTo().
     explicit DesktopNotifier(QObject *parent = nullptr);
-    // On `bus` (tests pass a private one); a bus that is not connected goes straight to the fallback.
+    // On `bus` (tests pass a private one): the same as connectTo(bus) at once.
     explicit DesktopNotifier(const QDBusConnection &bus, QObject *parent = nullptr);
+
+    // Once. Probes the service on `bus`; a bus that is not connected goes straight to the fallback.
+    void connectTo(const QDBusConnection &bus);
 
     void notify(const NotificationRequest &request);
 
@@ -63,7 +66,7 @@ private:
     void deliver(const NotificationRequest &request);
     uint replacedId(const QString &alertId);
 
-    QDBusConnection m_bus;
+    QDBusConnection m_bus{QString()}; // not connected until connectTo()
     Status m_status = Status::Probing;
     QString m_reason; // why the service is not used
     QStringList m_capabilities;

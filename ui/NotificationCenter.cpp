@@ -2,25 +2,38 @@
 
 #include "ui/AlertSounds.h"
 #include "ui/DesktopNotifier.h"
+#include "widgets/AfterFirstPaint.h"
 #include "widgets/ToastStack.h"
 #include "widgets/ValueFormat.h"
 
 #include <QStringList>
 #include <QWidget>
 
+#include <utility>
+
 namespace vantage {
 
 NotificationCenter::NotificationCenter(QWidget *window, NowFn now)
-    : NotificationCenter(window, std::move(now), QDBusConnection::sessionBus())
-{}
+    : NotificationCenter(window, std::move(now), new DesktopNotifier)
+{
+    // Joining the session bus waits on the bus's answer, 1 to 4 ms (docs/performance.md,
+    // "Startup"), which the first frame does not need to wait for.
+    m_joinSessionBus = true;
+    afterFirstPaint(window, this, [this] { joinSessionBus(); });
+}
 
 NotificationCenter::NotificationCenter(QWidget *window, NowFn now, const QDBusConnection &bus)
+    : NotificationCenter(window, std::move(now), new DesktopNotifier(bus))
+{}
+
+NotificationCenter::NotificationCenter(QWidget *window, NowFn now, DesktopNotifier *desktop)
     : QObject(window)
     , m_now(std::move(now))
     , m_toasts(new ToastStack(window, m_now))
-    , m_desktop(new DesktopNotifier(bus, this))
+    , m_desktop(desktop)
     , m_sounds(new AlertSounds(this))
 {
+    m_desktop->setParent(this);
     connect(m_desktop, &DesktopNotifier::acknowledgeRequested, this,
             &NotificationCenter::acknowledgeRequested);
     connect(m_desktop, &DesktopNotifier::silenceRequested, this,
@@ -84,6 +97,12 @@ QString NotificationCenter::statusText() const
     return parts.join(QStringLiteral(" \u00b7 "));
 }
 
+void NotificationCenter::joinSessionBus()
+{
+    if (std::exchange(m_joinSessionBus, false))
+        m_desktop->connectTo(QDBusConnection::sessionBus());
+}
+
 void NotificationCenter::handle(const std::vector<NotificationRequest> &requests)
 {
     if (requests.empty())
@@ -93,8 +112,10 @@ void NotificationCenter::handle(const std::vector<NotificationRequest> &requests
         const NotificationPolicy::Decision decision = m_policy.decide(request, now);
         if (decision.channels.toast)
             m_toasts->push(request);
-        if (decision.channels.desktop)
+        if (decision.channels.desktop) {
+            joinSessionBus();
             m_desktop->notify(request);
+        }
         if (decision.channels.sound)
             m_sounds->play(request.severity);
     }

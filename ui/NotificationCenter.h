@@ -26,7 +26,9 @@ class NotificationCenter final : public QObject
 {
     Q_OBJECT
 public:
-    // Toasts over `window`'s bottom-right corner; desktop notifications on the session bus.
+    // Toasts over `window`'s bottom-right corner; desktop notifications on the session bus,
+    // joined after the window's first frame, or at the first desktop notification if sooner. A
+    // window never shown (a wall's) that sends none never joins it.
     explicit NotificationCenter(QWidget *window, NowFn now = systemNowMs);
     // The same with desktop notifications on `bus` (tests pass a private or an unconnected one).
     NotificationCenter(QWidget *window, NowFn now, const QDBusConnection &bus);
@@ -60,6 +62,8 @@ Q_SIGNALS:
     void stateChanged();
 
 private:
+    NotificationCenter(QWidget *window, NowFn now, DesktopNotifier *desktop);
+    void joinSessionBus();
     void handle(const std::vector<NotificationRequest> &requests);
 
     NowFn m_now;
@@ -67,6 +71,7 @@ private:
     ToastStack *m_toasts;
     DesktopNotifier *m_desktop;
     AlertSounds *m_sounds;
+    bool m_joinSessionBus = false; // the session bus is still to be joined
 };
 
 } // namespace vantage

@@ -2,6 +2,7 @@
 
 #include "models/CityTable.h"
 #include "widgets/BasemapLayer.h"
+#include "widgets/WorkerPool.h"
 
 #include <QThreadPool>
 
@@ -10,7 +11,7 @@ namespace vantage {
 void preloadMapData()
 {
     // Function-local statics: a second thread asking for them meanwhile waits for this one.
-    QThreadPool::globalInstance()->start([] {
+    workerPool()->start([] {
         BasemapLayer::preparePaths();
         CityTable::bundled();
     });

@@ -1,4 +1,5 @@
 #include "widgets/BasemapLayer.h"
+#include "widgets/WorkerPool.h"
 
 #include <QImage>
 #include <QSemaphore>
@@ -22,24 +23,24 @@ QImage drawnHere(const Theme &theme, const MapViewport &viewport)
     return imageOf(layer, viewport);
 }
 
-// Occupies every thread of the global pool until released, so that a job handed to it waits.
+// Occupies every thread of the worker pool until released, so that a job handed to it waits.
 class BusyPool
 {
 public:
     BusyPool()
     {
-        for (int i = 0; i < QThreadPool::globalInstance()->maxThreadCount(); ++i) {
-            QThreadPool::globalInstance()->start([this] {
+        for (int i = 0; i < workerPool()->maxThreadCount(); ++i) {
+            workerPool()->start([this] {
                 m_started.release();
                 m_release.acquire();
             });
         }
-        m_started.acquire(QThreadPool::globalInstance()->maxThreadCount());
+        m_started.acquire(workerPool()->maxThreadCount());
     }
     ~BusyPool()
     {
-        m_release.release(QThreadPool::globalInstance()->maxThreadCount());
-        QThreadPool::globalInstance()->waitForDone();
+        m_release.release(workerPool()->maxThreadCount());
+        workerPool()->waitForDone();
     }
 
 private:
@@ -55,7 +56,7 @@ TEST(BasemapLayer, APreparedLayerIsTheOneDrawnOnTheGuiThread)
     BasemapLayer layer;
     layer.setTheme(Theme::dark());
     layer.prepare(viewport, 1.0);
-    QThreadPool::globalInstance()->waitForDone();
+    workerPool()->waitForDone();
 
     const QImage prepared = imageOf(layer, viewport);
     EXPECT_EQ(layer.preparedRenders(), 1);
@@ -73,14 +74,14 @@ TEST(BasemapLayer, ALayerPreparedForAnotherViewOrThemeIsNotShown)
 {
     BasemapLayer layer;
     layer.prepare(MapViewport(QSizeF(480, 260)), 1.0);
-    QThreadPool::globalInstance()->waitForDone();
+    workerPool()->waitForDone();
     const MapViewport larger(QSizeF(640, 360));
     EXPECT_EQ(imageOf(layer, larger).size(), QSize(640, 360));
     EXPECT_EQ(layer.preparedRenders(), 0);
 
     const MapViewport viewport(QSizeF(480, 260));
     layer.prepare(viewport, 1.0);
-    QThreadPool::globalInstance()->waitForDone();
+    workerPool()->waitForDone();
     layer.setTheme(Theme::light());
     EXPECT_EQ(imageOf(layer, viewport), drawnHere(Theme::light(), viewport));
     EXPECT_EQ(layer.preparedRenders(), 0);

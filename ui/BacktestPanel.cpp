@@ -5,6 +5,7 @@
 #include "ui/BacktestReportModel.h"
 #include "ui/LogFiles.h"
 #include "ui/PlainLabel.h"
+#include "widgets/WorkerPool.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -112,11 +113,12 @@ void BacktestPanel::run(std::vector<NamedRuleSet> sets)
     m_error->hide();
     refreshRunButton();
     // The lambda owns copies of everything it reads: the panel may be gone before it ends.
-    m_watcher->setFuture(QtConcurrent::run([path = m_runPath, sets = std::move(sets)]() mutable {
-        Outcome outcome;
-        outcome.report = runBacktest(path, std::move(sets), &outcome.error);
-        return outcome;
-    }));
+    m_watcher->setFuture(
+        QtConcurrent::run(workerPool(), [path = m_runPath, sets = std::move(sets)]() mutable {
+            Outcome outcome;
+            outcome.report = runBacktest(path, std::move(sets), &outcome.error);
+            return outcome;
+        }));
 }
 
 bool BacktestPanel::isRunning() const

@@ -23,7 +23,8 @@ class BacktestReportModel;
 // The alert rules dialog's backtest (docs/alert-rules-dialog.md): a log path with Browse, Run,
 // and the report of the last run side by side per rule (BacktestReportModel), under the log's
 // span and samples, or a plain error for a log that cannot be read. A run reads the log on a
-// worker thread (runBacktest, QtConcurrent) while the panel shows busy; the dialog stays live.
+// worker thread (runBacktest, QtConcurrent on workerPool()) while the panel shows busy; the
+// dialog stays live.
 class BacktestPanel final : public QGroupBox
 {
     Q_OBJECT

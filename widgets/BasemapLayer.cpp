@@ -2,6 +2,7 @@
 
 #include "models/WorldShapes.h"
 #include "widgets/EqualEarthProjection.h"
+#include "widgets/WorkerPool.h"
 
 #include <QImage>
 #include <QPainter>
@@ -214,7 +215,7 @@ void BasemapLayer::prepare(const MapViewport &viewport, qreal devicePixelRatio)
     m_job->view = view;
     m_job->colors = m_colors;
     m_job->viewport = viewport;
-    QThreadPool::globalInstance()->start([job = m_job] {
+    workerPool()->start([job = m_job] {
         if (!job->claimed.exchange(true))
             job->promise.set_value(renderImage(job->colors, job->viewport, job->view.devicePixelRatio));
     });

@@ -41,7 +41,7 @@ public:
     void setTheme(const Theme &theme);
     const BasemapColors &colors() const { return m_colors; }
 
-    // Starts rendering the layer for this view on the thread pool. A map shown or resized is laid
+    // Starts rendering the layer for this view on workerPool(). A map shown or resized is laid
     // out some milliseconds before it is painted; meanwhile the other core draws the land.
     void prepare(const MapViewport &viewport, qreal devicePixelRatio);
     // The layer for this view. When it differs from the last render, the prepared image is taken
@@ -49,7 +49,7 @@ public:
     const QPixmap &pixmap(const MapViewport &viewport, qreal devicePixelRatio);
     // How many times a layer was taken for a new view: for tests and benchmarks of the cache.
     int renders() const { return m_renders; }
-    // How many of those were drawn on the thread pool.
+    // How many of those were drawn on workerPool().
     int preparedRenders() const { return m_preparedRenders; }
 
 private:

@@ -1,7 +1,5 @@
 #include "models/AlertRuleSetJson.h"
 
-#include "models/MapDataJson.h"
-
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,6 +8,7 @@
 #include <QStringList>
 
 #include <array>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -18,6 +17,17 @@ namespace vantage {
 namespace {
 
 constexpr std::array kSeverities{Severity::Info, Severity::Warning, Severity::Error, Severity::Critical};
+
+// A JSON number with no fraction, within ±10^15 (what a double holds exactly); nullopt otherwise.
+std::optional<qint64> integerValue(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double d = value.toDouble();
+    if (d != std::trunc(d) || std::abs(d) > 1e15)
+        return std::nullopt;
+    return static_cast<qint64>(d);
+}
 
 QLatin1String directionName(AlertRule::Direction direction)
 {
@@ -98,7 +108,7 @@ private:
         const QJsonValue value = m_object.value(field);
         if (value.isUndefined())
             return true;
-        const std::optional<qint64> parsed = MapDataJson::integerValue(value);
+        const std::optional<qint64> parsed = integerValue(value);
         if (!parsed)
             return problem(field, u"not an integer number of milliseconds"_s);
         *out = *parsed;
@@ -189,7 +199,7 @@ std::optional<std::vector<AlertRule>> AlertRuleSetJson::load(QByteArrayView json
     if (!document.isObject())
         return fail(u"the root is not an object"_s);
     const QJsonObject root = document.object();
-    const std::optional<qint64> version = MapDataJson::integerValue(root.value("version"_L1));
+    const std::optional<qint64> version = integerValue(root.value("version"_L1));
     if (version != formatVersion)
         return fail(u"version: missing or not %1"_s.arg(formatVersion));
     const QJsonValue list = root.value("rules"_L1);

@@ -3,9 +3,6 @@
 #include "models/MapDataJson.h"
 #include "models/ModelLogging.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
-
 #include <algorithm>
 #include <cmath>
 #include <utility>
@@ -97,35 +94,37 @@ std::optional<CityTable> CityTable::fromJson(QByteArrayView json, QString *error
     const std::optional<MapDataJson> document = MapDataJson::parse(json, "cities"_L1, "cities"_L1, error);
     if (!document)
         return std::nullopt;
-    const qint64 scale = document->scale;
-    const QJsonArray &array = document->records;
+    const qint64 scale = document->scale();
+    const simdjson::dom::array records = document->records();
     std::vector<CityEntry> cities;
-    cities.reserve(array.size());
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        QString where = u"city %1"_s.arg(i);
-        if (!array.at(i).isObject())
-            return fail(where + u": not an object");
-        const QJsonObject object = array.at(i).toObject();
+    cities.reserve(records.size());
+    qsizetype i = 0;
+    for (const simdjson::dom::element record : records) {
+        const auto where = [&]() -> QString { return u"city %1"_s.arg(i); };
+        simdjson::dom::object object;
+        if (record.get(object))
+            return fail(where() + u": not an object");
         CityEntry city;
-        city.name = object.value("name"_L1).toString();
+        city.name = MapDataJson::stringValue(object["name"]).value_or(QString());
         if (city.name.trimmed().isEmpty())
-            return fail(where + u": \"name\" is missing or empty");
-        where += u" (\"" + city.name + u"\")";
-        city.alpha2 = object.value("a2"_L1).toString();
+            return fail(where() + u": \"name\" is missing or empty");
+        const auto named = [&]() -> QString { return where() + u" (\"" + city.name + u"\")"; };
+        city.alpha2 = MapDataJson::stringValue(object["a2"]).value_or(QString());
         if (!isAlpha2(city.alpha2))
-            return fail(where + u": \"a2\" is not two upper-case letters");
-        const std::optional<qint64> lat = MapDataJson::integerValue(object.value("lat"_L1));
+            return fail(named() + u": \"a2\" is not two upper-case letters");
+        const std::optional<qint64> lat = MapDataJson::integerValue(object["lat"]);
         if (!lat || std::abs(*lat) > 90 * scale)
-            return fail(where + u": \"lat\" is missing, not an integer or beyond 90 degrees");
-        const std::optional<qint64> lon = MapDataJson::integerValue(object.value("lon"_L1));
+            return fail(named() + u": \"lat\" is missing, not an integer or beyond 90 degrees");
+        const std::optional<qint64> lon = MapDataJson::integerValue(object["lon"]);
         if (!lon || std::abs(*lon) > 180 * scale)
-            return fail(where + u": \"lon\" is missing, not an integer or beyond 180 degrees");
-        const std::optional<qint64> population = MapDataJson::integerValue(object.value("pop"_L1));
+            return fail(named() + u": \"lon\" is missing, not an integer or beyond 180 degrees");
+        const std::optional<qint64> population = MapDataJson::integerValue(object["pop"]);
         if (!population || *population < 0)
-            return fail(where + u": \"pop\" is missing or not a non-negative integer");
+            return fail(named() + u": \"pop\" is missing or not a non-negative integer");
         city.coordinate = QGeoCoordinate(double(*lat) / double(scale), double(*lon) / double(scale));
         city.population = *population;
         cities.push_back(std::move(city));
+        ++i;
     }
     return CityTable(std::move(cities));
 }

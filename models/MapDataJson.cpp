@@ -1,11 +1,9 @@
 #include "models/MapDataJson.h"
 
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QJsonParseError>
 
 #include <cmath>
+#include <string_view>
 
 using namespace Qt::StringLiterals;
 
@@ -19,21 +17,20 @@ std::optional<MapDataJson> MapDataJson::parse(QByteArrayView json, QLatin1String
             *error = message;
         return std::optional<MapDataJson>();
     };
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json.toByteArray(), &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return fail(
-            u"%1: not JSON: %2 at offset %3"_s.arg(what, parseError.errorString()).arg(parseError.offset));
-    if (!document.isObject())
+    MapDataJson data;
+    simdjson::dom::element root;
+    if (const auto parseError = data.m_parser->parse(json.data(), size_t(json.size())).get(root))
+        return fail(u"%1: not JSON: %2"_s.arg(what, QLatin1String(simdjson::error_message(parseError))));
+    simdjson::dom::object object;
+    if (root.get(object))
         return fail(u"%1: the root is not an object"_s.arg(what));
-    const QJsonObject root = document.object();
-    const std::optional<qint64> scale = integerValue(root.value("scale"_L1));
+    const std::optional<qint64> scale = integerValue(object["scale"]);
     if (!scale || *scale <= 0)
         return fail(u"%1: \"scale\" is missing or not a positive integer"_s.arg(what));
-    const QJsonValue list = root.value(listKey);
-    if (!list.isArray())
+    if (object[std::string_view(listKey.data(), size_t(listKey.size()))].get(data.m_records))
         return fail(u"%1: \"%2\" is missing or not an array"_s.arg(what, listKey));
-    return MapDataJson{*scale, list.toArray()};
+    data.m_scale = *scale;
+    return data;
 }
 
 QByteArray MapDataJson::readResource(const QString &path, QString *error)
@@ -46,14 +43,32 @@ QByteArray MapDataJson::readResource(const QString &path, QString *error)
     return file.readAll();
 }
 
-std::optional<qint64> MapDataJson::integerValue(const QJsonValue &value)
+std::optional<qint64> MapDataJson::integerValue(simdjson::simdjson_result<simdjson::dom::element> field)
 {
-    if (!value.isDouble())
+    simdjson::dom::element value;
+    if (field.get(value))
         return std::nullopt;
-    const double d = value.toDouble();
-    if (d != std::trunc(d) || std::abs(d) > 1e15)
+    return integerValue(value);
+}
+
+std::optional<qint64> MapDataJson::integerValue(simdjson::dom::element value)
+{
+    constexpr double kLimit = 1e15;
+    if (int64_t integer = 0; !value.get(integer))
+        return std::abs(double(integer)) > kLimit ? std::nullopt : std::optional<qint64>(integer);
+    double d = 0.0;
+    // A uint64 beyond int64 reads as a double here, and is beyond the limit.
+    if (value.get(d) || d != std::trunc(d) || std::abs(d) > kLimit)
         return std::nullopt;
     return static_cast<qint64>(d);
+}
+
+std::optional<QString> MapDataJson::stringValue(simdjson::simdjson_result<simdjson::dom::element> value)
+{
+    std::string_view text;
+    if (value.get(text))
+        return std::nullopt;
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
 } // namespace vantage

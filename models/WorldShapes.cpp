@@ -4,8 +4,6 @@
 #include "models/MapDataJson.h"
 #include "models/ModelLogging.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QSet>
 #include <QtMath>
 
@@ -77,28 +75,34 @@ bool isAlpha2(const QString &code)
 }
 
 // What is wrong with a flat [lon, lat, lon, lat, ...] ring, or empty when it is usable.
-QString readRing(const QJsonValue &value, qint64 scale, GeoRing *ring)
+QString readRing(simdjson::dom::element value, qint64 scale, GeoRing *ring)
 {
-    if (!value.isArray())
+    simdjson::dom::array values;
+    if (value.get(values))
         return u" is not an array"_s;
-    const QJsonArray values = value.toArray();
-    if (values.size() % 2 != 0)
+    const size_t count = values.size();
+    if (count % 2 != 0)
         return u" has an odd number of values"_s;
-    if (values.size() < 6)
+    if (count < 6)
         return u" has fewer than 3 points"_s;
-    ring->reserve(values.size() / 2);
-    for (qsizetype m = 0; m < values.size(); m += 2) {
-        const std::optional<qint64> lon = MapDataJson::integerValue(values.at(m));
-        const std::optional<qint64> lat = MapDataJson::integerValue(values.at(m + 1));
-        if (!lon)
+    ring->reserve(count / 2);
+    // Iterated, not indexed: a DOM array's at() walks from its start.
+    size_t m = 0;
+    std::optional<qint64> lon;
+    for (const simdjson::dom::element item : values) {
+        const std::optional<qint64> number = MapDataJson::integerValue(item);
+        if (!number)
             return u"[%1] is not an integer"_s.arg(m);
-        if (!lat)
-            return u"[%1] is not an integer"_s.arg(m + 1);
-        if (std::abs(*lon) > 180 * scale)
-            return u"[%1] is beyond 180 degrees of longitude"_s.arg(m);
-        if (std::abs(*lat) > 90 * scale)
-            return u"[%1] is beyond 90 degrees of latitude"_s.arg(m + 1);
-        ring->emplace_back(double(*lon) / double(scale), double(*lat) / double(scale));
+        if (m % 2 == 0) {
+            if (std::abs(*number) > 180 * scale)
+                return u"[%1] is beyond 180 degrees of longitude"_s.arg(m);
+            lon = number;
+        } else {
+            if (std::abs(*number) > 90 * scale)
+                return u"[%1] is beyond 90 degrees of latitude"_s.arg(m);
+            ring->emplace_back(double(*lon) / double(scale), double(*number) / double(scale));
+        }
+        ++m;
     }
     return {};
 }
@@ -231,47 +235,53 @@ std::optional<WorldShapes> WorldShapes::fromJson(QByteArrayView json, QString *e
         MapDataJson::parse(json, "countries"_L1, "countries"_L1, error);
     if (!document)
         return std::nullopt;
-    const qint64 scale = document->scale;
-    const QJsonArray &array = document->records;
+    const qint64 scale = document->scale();
+    const simdjson::dom::array records = document->records();
     std::vector<CountryShape> countries;
-    countries.reserve(array.size());
+    countries.reserve(records.size());
     QSet<QString> codes;
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        QString where = u"country %1"_s.arg(i);
-        if (!array.at(i).isObject())
-            return fail(where + u": not an object");
-        const QJsonObject object = array.at(i).toObject();
+    qsizetype i = 0;
+    for (const simdjson::dom::element record : records) {
+        const auto where = [&]() -> QString { return u"country %1"_s.arg(i); };
+        simdjson::dom::object object;
+        if (record.get(object))
+            return fail(where() + u": not an object");
         CountryShape country;
-        country.name = object.value("name"_L1).toString();
+        country.name = MapDataJson::stringValue(object["name"]).value_or(QString());
         if (country.name.trimmed().isEmpty())
-            return fail(where + u": \"name\" is missing or empty");
-        where += u" (\"" + country.name + u"\")";
-        const QJsonValue a2 = object.value("a2"_L1);
-        country.alpha2 = a2.toString();
-        if (!a2.isString() || !(country.alpha2.isEmpty() || isAlpha2(country.alpha2)))
-            return fail(where + u": \"a2\" is neither empty nor two upper-case letters");
+            return fail(where() + u": \"name\" is missing or empty");
+        const auto named = [&]() -> QString { return where() + u" (\"" + country.name + u"\")"; };
+        const std::optional<QString> a2 = MapDataJson::stringValue(object["a2"]);
+        country.alpha2 = a2.value_or(QString());
+        if (!a2 || !(country.alpha2.isEmpty() || isAlpha2(country.alpha2)))
+            return fail(named() + u": \"a2\" is neither empty nor two upper-case letters");
         if (!country.alpha2.isEmpty() && codes.contains(country.alpha2))
-            return fail(where + u": \"a2\" \"" + country.alpha2 + u"\" repeats an earlier country's");
+            return fail(named() + u": \"a2\" \"" + country.alpha2 + u"\" repeats an earlier country's");
         codes.insert(country.alpha2);
-        const QJsonArray polygons = object.value("polygons"_L1).toArray();
-        if (polygons.isEmpty())
-            return fail(where + u": \"polygons\" is missing, not an array or empty");
-        for (qsizetype j = 0; j < polygons.size(); ++j) {
-            const QJsonArray rings = polygons.at(j).toArray();
-            if (rings.isEmpty())
-                return fail(where + u": polygons[%1] is not an array of rings"_s.arg(j));
+        simdjson::dom::array polygons;
+        if (object["polygons"].get(polygons) || polygons.size() == 0)
+            return fail(named() + u": \"polygons\" is missing, not an array or empty");
+        qsizetype j = 0;
+        for (const simdjson::dom::element polygonValue : polygons) {
+            simdjson::dom::array rings;
+            if (polygonValue.get(rings) || rings.size() == 0)
+                return fail(named() + u": polygons[%1] is not an array of rings"_s.arg(j));
             GeoPolygon polygon;
-            for (qsizetype k = 0; k < rings.size(); ++k) {
+            qsizetype k = 0;
+            for (const simdjson::dom::element ringValue : rings) {
                 GeoRing ring;
-                const QString problem = readRing(rings.at(k), scale, &ring);
+                const QString problem = readRing(ringValue, scale, &ring);
                 if (!problem.isEmpty())
-                    return fail(where + u": polygons[%1][%2]"_s.arg(j).arg(k) + problem);
+                    return fail(named() + u": polygons[%1][%2]"_s.arg(j).arg(k) + problem);
                 polygon.push_back(std::move(ring));
+                ++k;
             }
             country.polygons.push_back(std::move(polygon));
+            ++j;
         }
         computeBoundsAndCentroid(country);
         countries.push_back(std::move(country));
+        ++i;
     }
     return WorldShapes(std::move(countries));
 }

@@ -39,7 +39,14 @@ QString alternativeKey(const QString &name)
 
 QString placeKey(QStringView name)
 {
-    const QString decomposed = name.toString().simplified().normalized(QString::NormalizationForm_KD);
+    const QString simplified = name.toString().simplified();
+    // Decomposition leaves ASCII as it is, and most names are ASCII: the index of the bundled
+    // places is built at every start.
+    const bool ascii =
+        std::all_of(simplified.cbegin(), simplified.cend(), [](QChar c) { return c.unicode() < 0x80; });
+    if (ascii)
+        return simplified.toCaseFolded();
+    const QString decomposed = simplified.normalized(QString::NormalizationForm_KD);
     QString key;
     key.reserve(decomposed.size());
     for (const QChar c : decomposed) {

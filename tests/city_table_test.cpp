@@ -155,7 +155,8 @@ TEST(CityTable, FromJsonNamesTheCityIndexAndField)
     };
     for (const auto &[json, expected] : cases) {
         const QString error = errorFor(json);
-        EXPECT_TRUE(error.contains(expected)) << "got: " << qPrintable(error) << "\nwanted: " << qPrintable(expected);
+        EXPECT_TRUE(error.contains(expected))
+            << "got: " << qPrintable(error) << "\nwanted: " << qPrintable(expected);
     }
 }
 
@@ -164,4 +165,7 @@ TEST(CityTable, PlaceKeyFoldsOnlyWhatShouldNotCount)
     EXPECT_EQ(placeKey(u"  São   Paulo "), placeKey(u"sao paulo"));
     EXPECT_EQ(placeKey(u"Côte d’Ivoire"), placeKey(u"cote d'ivoire"));
     EXPECT_NE(placeKey(u"Paris"), placeKey(u"Pari"));
+    EXPECT_EQ(placeKey(u" New\tYORK  City"), QStringLiteral("new york city"))
+        << "ASCII: simplified and folded";
+    EXPECT_EQ(placeKey(u"Ｐａｒｉｓ"), QStringLiteral("paris")) << "full-width letters decompose to ASCII";
 }

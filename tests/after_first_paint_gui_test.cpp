@@ -58,7 +58,21 @@ TEST(AfterFirstPaint, RunsOnceAfterTheFirstPaintAndNotBefore)
     EXPECT_EQ(calls, 1);
 }
 
-TEST(AfterFirstPaint, AWindowAlreadyShownRunsItNext)
+TEST(AfterFirstPaint, AWindowShownButNotYetExposedStillWaitsForItsPaint)
+{
+    QWidget window;
+    window.resize(300, 200);
+    PaintCounter counter(&window);
+    window.show();
+    ASSERT_EQ(counter.paints, 0) << "the platform exposes the window from the event loop";
+    QObject context;
+    int paintsSeen = -1;
+    afterFirstPaint(&window, &context, [&] { paintsSeen = counter.paints; });
+    ASSERT_TRUE(QTest::qWaitFor([&] { return paintsSeen >= 0; }, kWaitMs));
+    EXPECT_GE(paintsSeen, 1);
+}
+
+TEST(AfterFirstPaint, AWindowAlreadyExposedRunsItNext)
 {
     QWidget window;
     window.show();

@@ -3,6 +3,7 @@
 #include <QEvent>
 #include <QTimer>
 #include <QWidget>
+#include <QWindow>
 
 #include <utility>
 
@@ -43,7 +44,10 @@ private:
 
 void afterFirstPaint(QWidget *window, QObject *context, std::function<void()> then)
 {
-    if (window->isVisible())
+    // A top-level widget paints when its window is first exposed, before isExposed() turns true;
+    // a window shown but not yet exposed has that paint still to come.
+    const QWindow *handle = window->windowHandle();
+    if (handle && handle->isExposed())
         QTimer::singleShot(0, context, std::move(then));
     else
         new FirstPaintWatcher(window, context, std::move(then));

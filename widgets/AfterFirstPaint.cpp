@@ -44,8 +44,8 @@ private:
 
 void afterFirstPaint(QWidget *window, QObject *context, std::function<void()> then)
 {
-    // A top-level widget paints when its window is first exposed, before isExposed() turns true;
-    // a window shown but not yet exposed has that paint still to come.
+    // A top-level widget paints as its window is first exposed, so an exposed window has painted;
+    // a window shown but not yet exposed (show() returns first) has that paint still to come.
     const QWindow *handle = window->windowHandle();
     if (handle && handle->isExposed())
         QTimer::singleShot(0, context, std::move(then));
